@@ -1,0 +1,4 @@
+/** Passports, PCA services, sessions, files, tasks, billing. Owned by the /cloud module. */
+export interface CloudState {
+  placeholder?: never;
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs everything and runs every test suite; ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-system-deps.sh || exit 1
+if ! command -v pnpm >/dev/null 2>&1; then npm install --global pnpm@10 >/dev/null || exit 1; fi
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+pnpm install --frozen-lockfile --reporter=silent || exit 1
+find packages apps -path '*/node_modules' -prune -o -name vitest-results.json -path '*/.cache/*' -print -delete >/dev/null
+pnpm turbo run build typecheck lint --output-logs=errors-only || build_failed=1
+scripts/with-keyring.sh pnpm turbo run test --concurrency=1 --continue --output-logs=full
+[ -n "${build_failed:-}" ] && echo "build, typecheck or lint failed (see above)" >&2
+node scripts/test-summary.mjs
+summary_status=$?
+[ -n "${build_failed:-}" ] && exit 1
+exit $summary_status

@@ -4,8 +4,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-system-deps.sh || exit 1
-if ! command -v pnpm >/dev/null 2>&1; then npm install --global pnpm@10 >/dev/null || exit 1; fi
-export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+bash scripts/ensure-pnpm.sh || exit 1
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1 TURBO_TELEMETRY_DISABLED=1
 pnpm install --frozen-lockfile --reporter=silent || exit 1
 find packages apps -path '*/node_modules' -prune -o -name vitest-results.json -path '*/.cache/*' -print -delete >/dev/null
 pnpm turbo run build typecheck lint --output-logs=errors-only || build_failed=1

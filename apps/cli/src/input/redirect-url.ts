@@ -1,0 +1,15 @@
+import { UsageError } from '../cli-errors.js';
+
+/** The page OVH sends the browser to after validation: an absolute http(s) URL. */
+export function parseRedirectUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`Invalid redirect URL ${JSON.stringify(raw)}: expected an absolute https:// URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`Invalid redirect URL ${JSON.stringify(raw)}: only http:// and https:// are allowed.`);
+  }
+  return url.href;
+}

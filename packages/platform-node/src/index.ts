@@ -1,1 +1,12 @@
-export {};
+// Node adapters for @ovh-pca/core's ports, shared by the CLI and the desktop main process.
+export { profilesDirectory } from './config-directory.js';
+export { InvalidEnvironmentError, type NodeEnvironment, readEnvironment } from './environment.js';
+export { FileProfileStore, type FileProfileStoreOptions, PROFILES_FILE_NAME } from './file-profile-store.js';
+export { keychainHint } from './keychain-hints.js';
+export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarSecretStoreOptions } from './keytar-secret-store.js';
+export {
+  createNodeCredentialServices,
+  type NodeCredentialServices,
+  type NodeCredentialServicesOptions,
+} from './node-credential-services.js';
+export { defaultOvhConfPaths, readOvhConf } from './ovh-conf-files.js';

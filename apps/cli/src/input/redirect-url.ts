@@ -9,7 +9,9 @@ export function parseRedirectUrl(raw: string): string {
     throw new UsageError(`Invalid redirect URL ${JSON.stringify(raw)}: expected an absolute https:// URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`Invalid redirect URL ${JSON.stringify(raw)}: only http:// and https:// are allowed.`);
+    throw new UsageError(
+      `Invalid redirect URL ${JSON.stringify(raw)}: only http:// and https:// are allowed.`,
+    );
   }
   return url.href;
 }

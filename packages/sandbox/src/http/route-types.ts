@@ -62,6 +62,11 @@ export interface RouteDefinition {
   /** `signed` (default): every OVH auth check applies. `none`: public route (auth/time, schema docs). */
   auth?: 'signed' | 'application' | 'none';
   /**
+   * Signed, but open to every valid consumer key whatever its rules (`/auth/currentCredential`,
+   * `/auth/logout`: a key can always inspect or end itself).
+   */
+  ignoresAccessRules?: boolean;
+  /**
    * For list routes answering an array of IDs: the pattern of one item, so the HTTP layer can
    * serve Iceberg pages (X-Pagination-Mode) by resolving each ID through that item route.
    * E.g. `/cloud/{serviceName}/pca/{pcaServiceName}/sessions/{sessionId}`.

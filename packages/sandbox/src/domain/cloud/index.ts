@@ -1,9 +1,22 @@
 // Public surface of the /cloud module: its routes, its empty state and its seeding.
 import type { RouteDefinition } from '../../http/route-types.js';
-import type { SeedOptions } from '../../state/sandbox-state.js';
-import type { CloudState } from './cloud-state.js';
+import { billingRoutes } from './billing-routes.js';
+import { fileRoutes } from './file-routes.js';
+import { passportRoutes } from './passport-routes.js';
+import { pcaAccountRoutes } from './pca-account-routes.js';
+import { serviceInfosRoutes } from './service-infos-routes.js';
+import { sessionRoutes } from './session-routes.js';
+import { taskRoutes } from './task-routes.js';
 
-export const cloudRoutes: RouteDefinition[] = [];
-export function seedCloudState(_options: SeedOptions): CloudState {
-  return {};
-}
+export type { CloudState } from './cloud-state.js';
+export { seedCloudState } from './seed-cloud-state.js';
+
+export const cloudRoutes: RouteDefinition[] = [
+  ...passportRoutes,
+  ...pcaAccountRoutes,
+  ...sessionRoutes,
+  ...fileRoutes,
+  ...taskRoutes,
+  ...billingRoutes,
+  ...serviceInfosRoutes,
+];

@@ -1,0 +1,4 @@
+/** Path of the bundle written by buildCli. */
+export declare const outfile: string;
+/** Bundles src/bin.ts into dist/ovh-pca.cjs; resolves with its path. */
+export declare function buildCli(options?: { quiet?: boolean }): Promise<string>;

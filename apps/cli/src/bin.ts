@@ -1,0 +1,26 @@
+/**
+ * Process adapter, the bundle's entry: real streams and environment in, exit code out through
+ * process.exitCode. The first Ctrl-C aborts the running command cleanly; a second one exits.
+ */
+import { ExitCode } from './exit-codes.js';
+import { runCli } from './main.js';
+
+const controller = new AbortController();
+process.on('SIGINT', () => {
+  if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+  controller.abort();
+});
+
+runCli(process.argv.slice(2), {
+  terminal: { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin },
+  env: process.env,
+  signal: controller.signal,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = ExitCode.failed;
+  },
+);

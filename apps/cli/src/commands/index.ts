@@ -1,0 +1,64 @@
+// Every command, in help order. Adding a command = one file + one line here.
+import type { CommandDefinition } from '../command-definition.js';
+import { login } from './auth/login.js';
+import { logout } from './auth/logout.js';
+import { whoami } from './auth/whoami.js';
+import { credentialsList } from './credentials/list.js';
+import { credentialsRevoke } from './credentials/revoke.js';
+import { api } from './misc/api.js';
+import { completion } from './misc/completion.js';
+import { doctor } from './misc/doctor.js';
+import { usage } from './misc/usage.js';
+import { profilesList } from './profiles/list.js';
+import { profilesRemove } from './profiles/remove.js';
+import { profilesShow } from './profiles/show.js';
+import { profilesUse } from './profiles/use.js';
+import { servicesList } from './services/list.js';
+import { servicesUse } from './services/use.js';
+import { sessionsDelete } from './sessions/delete.js';
+import { sessionsFiles } from './sessions/files.js';
+import { sessionsList } from './sessions/list.js';
+import { sessionsPrune } from './sessions/prune.js';
+import { sessionsRename } from './sessions/rename.js';
+import { sessionsRestore } from './sessions/restore.js';
+import { sessionsShow } from './sessions/show.js';
+import { tasksList } from './tasks/list.js';
+import { tasksShow } from './tasks/show.js';
+import { tasksWait } from './tasks/wait.js';
+
+/** Descriptions of the two-word command groups. */
+export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
+  sessions: 'archive sessions: list, show, files, rename, delete, restore, prune',
+  tasks: 'archive tasks: list, show, wait',
+  services: 'PCA services: list, use',
+  profiles: 'saved logins: list, show, use, remove',
+  credentials: "the account's API keys: list, revoke",
+};
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  sessionsList,
+  sessionsShow,
+  sessionsFiles,
+  sessionsRename,
+  sessionsDelete,
+  sessionsRestore,
+  sessionsPrune,
+  tasksList,
+  tasksShow,
+  tasksWait,
+  usage,
+  servicesList,
+  servicesUse,
+  login,
+  logout,
+  whoami,
+  profilesList,
+  profilesShow,
+  profilesUse,
+  profilesRemove,
+  credentialsList,
+  credentialsRevoke,
+  api,
+  doctor,
+  completion,
+];

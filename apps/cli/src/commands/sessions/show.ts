@@ -1,0 +1,16 @@
+import { defineCommand } from '../../command-definition.js';
+
+export const sessionsShow = defineCommand({
+  path: ['sessions', 'show'],
+  description: 'show one session',
+  arguments: [{ syntax: '<id>', description: 'session ID (24 hexadecimal characters)' }],
+  async run(context, { args }) {
+    const { parseSessionId } = await import('@ovh-pca/core');
+    const sessionId = parseSessionId(args[0]);
+    const { archive } = await context.connect();
+    const session = await archive.getSession(sessionId, { signal: context.signal });
+    const { sessionFields, sessionJson } = await import('../../output/session-view.js');
+    context.output.record(sessionFields(session), sessionJson(session));
+    return undefined;
+  },
+});

@@ -1,0 +1,108 @@
+import { UsageError } from './cli-errors.js';
+
+/**
+ * The Perl script's flags (`ovh-pca-api-manage.pl -l`, `-d 86400`, …) rewritten into subcommands,
+ * so a cron line only changes its command name. Runs on argv before commander sees it.
+ */
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+const looksLikeObjectId = (token: string) => OBJECT_ID.test(token);
+
+/** Global options that take a value: their value must not be mistaken for a legacy flag. */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--profile', '--endpoint', '--app-key', '--service']);
+
+type Translate = (value: string) => string[];
+
+const WITHOUT_VALUE: Record<string, string[]> = {
+  '-l': ['sessions', 'list'],
+  '-t': ['tasks', 'list'],
+  '-s': ['usage'],
+};
+
+const WITH_VALUE: Record<string, Translate> = {
+  '-f': (id) => ['sessions', 'files', id],
+  '-b': (id) => ['sessions', 'restore', id],
+  '-r': translateRename,
+  '-d': (target) =>
+    looksLikeObjectId(target)
+      ? ['sessions', 'delete', target]
+      : ['sessions', 'prune', '--older-than', target],
+};
+
+/** `-r "NAME"` renames the most recent session; `-r "ID NAME"` renames that session. */
+function translateRename(value: string): string[] {
+  const match = /^(\S+)\s+(.+)$/s.exec(value.trim());
+  if (match && looksLikeObjectId(match[1]!)) return ['sessions', 'rename', match[1]!, match[2]!];
+  return ['sessions', 'rename', '--last', value];
+}
+
+/**
+ * Returns argv with the first legacy flag replaced by its subcommand, or argv unchanged when it
+ * already names a subcommand (or holds no legacy flag). Throws UsageError for two legacy actions
+ * at once or a legacy flag missing its value.
+ */
+export function translateLegacyFlags(argv: readonly string[]): string[] {
+  const before: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index]!;
+    if (token === '--') return [...argv];
+    if (GLOBAL_OPTIONS_WITH_VALUE.has(token)) {
+      before.push(token, ...argv.slice(index + 1, index + 2));
+      index++;
+      continue;
+    }
+    if (!token.startsWith('-')) return [...argv]; // a subcommand: modern syntax
+    const replacement = translateOne(token, argv, index);
+    if (!replacement) {
+      before.push(token);
+      continue;
+    }
+    const after = argv.slice(index + replacement.consumed);
+    const second = after.find((rest) => isLegacyAction(rest));
+    if (second) {
+      throw new UsageError(`Only one action at a time: ${token} and ${second} were both given.`);
+    }
+    return [...before, ...replacement.args, ...after];
+  }
+  return [...argv];
+}
+
+function translateOne(
+  token: string,
+  argv: readonly string[],
+  index: number,
+): { args: string[]; consumed: number } | undefined {
+  const plain = WITHOUT_VALUE[token];
+  if (plain) return { args: plain, consumed: 1 };
+  const flag = token.slice(0, 2);
+  const translate = WITH_VALUE[flag];
+  if (!translate) return undefined;
+  // Getopt::Std accepted both `-d 86400` and `-d86400`.
+  if (token.length > 2) return { args: translate(token.slice(2)), consumed: 1 };
+  const value = argv[index + 1];
+  if (value === undefined || value === '') {
+    throw new UsageError(`${flag} needs a value (see \`ovh-pca --help\`, section "Perl script flags").`);
+  }
+  return { args: translate(value), consumed: 2 };
+}
+
+function isLegacyAction(token: string): boolean {
+  return token in WITHOUT_VALUE || token.slice(0, 2) in WITH_VALUE;
+}
+
+/** Appended to `ovh-pca --help`. */
+export const LEGACY_HELP = `
+Perl script flags (ovh-pca-api-manage.pl), same meaning:
+  -l                 sessions list
+  -t                 tasks list
+  -s                 usage
+  -f ID              sessions files ID
+  -b ID              sessions restore ID
+  -r "NAME"          sessions rename --last NAME (the most recent session)
+  -r "ID NAME"       sessions rename ID NAME
+  -d SECONDS         sessions prune --older-than SECONDS (asks first; --yes without a terminal)
+  -d ID              sessions delete ID (asks first; --yes without a terminal)
+  -h                 this help
+
+Cron, migrated:  0 3 * * * ovh-pca -d 7776000 --yes
+`;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ExitCode } from './exit-codes.js';
+import { runCli, VERSION } from './main.js';
+import { memoryTerminal } from './testing/memory-terminal.js';
+
+async function run(argv: string[]) {
+  const io = memoryTerminal();
+  const code = await runCli(argv, { terminal: io.terminal, env: {} });
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe('runCli parsing', () => {
+  it('prints the version and the help with exit 0', async () => {
+    expect(await run(['--version'])).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('sessions');
+    expect(help.stdout).toContain('-d SECONDS');
+  });
+
+  it('shows a command group help', async () => {
+    const help = await run(['sessions', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/prune/);
+  });
+
+  it('refuses unknown flags and commands with exit 2', async () => {
+    const flag = await run(['sessions', 'list', '--bogus']);
+    expect(flag.code).toBe(ExitCode.usage);
+    expect(flag.stderr).toContain("unknown option '--bogus'");
+    expect((await run(['frobnicate'])).code).toBe(ExitCode.usage);
+    expect((await run(['-l', '-t'])).code).toBe(ExitCode.usage);
+  });
+
+  it('refuses --json with --csv before doing anything', async () => {
+    const result = await run(['--json', '--csv', 'usage']);
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toContain('Choose one of --json and --csv');
+  });
+
+  it.each([
+    [['sessions', 'show', '../../me']],
+    [['sessions', 'files', '51d542f302ee4c5466%2F00000']],
+    [['-f', 'nothex']],
+    [['-d', '-5']],
+    [['-d', '12x']],
+    [['sessions', 'prune', '--older-than', '0']],
+    [['sessions', 'rename', '--last']],
+    [['tasks', 'show', '12a']],
+    [['tasks', 'list', '--status', 'sleeping']],
+    [['api', 'FETCH', '/me']],
+    [['api', 'POST', '/me', '--data', '{oops']],
+    [['completion', 'powershell']],
+  ])('%j is bad input: exit 2 with a message', async (argv) => {
+    const result = await run(argv);
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toMatch(/error/i);
+    expect(result.stdout).toBe('');
+  });
+
+  it('prints completion scripts for the three shells', async () => {
+    const bash = await run(['completion', 'bash']);
+    expect(bash.code).toBe(0);
+    expect(bash.stdout).toContain('complete -o default -F _ovh_pca ovh-pca');
+    expect(bash.stdout).toContain('list show files rename delete restore prune');
+    expect((await run(['completion', 'zsh'])).stdout).toContain('bashcompinit');
+    const fish = await run(['completion', 'fish']);
+    expect(fish.stdout).toContain('__fish_seen_subcommand_from sessions');
+    expect(fish.stdout).toContain('-l older-than');
+  });
+});

@@ -1,0 +1,19 @@
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * A date for people, in the local time zone (TZ is honoured): `2013-10-26 22:53`. Tables only;
+ * --json and --csv carry ISO 8601 strings.
+ */
+export function formatLocalDate(value: string | Date | null | undefined, missing = '-'): string {
+  if (value === null || value === undefined || value === '') return missing;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** ISO 8601 in UTC for machine output (`2013-10-26T20:53:53.000Z`); null stays null. */
+export function toIsoDate(value: string | Date | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}

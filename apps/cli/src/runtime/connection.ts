@@ -1,0 +1,36 @@
+import type { ArchiveModel, OvhClient, ResolvedConfig } from '@ovh-pca/core';
+import type { CommandContext } from './command-context.js';
+import { type ConfigStores, openConfigStores } from './config-stores.js';
+
+/** A signed API session: where its settings came from, the client and the archive model over it. */
+export interface Connection {
+  config: ResolvedConfig;
+  client: OvhClient;
+  archive: ArchiveModel;
+  stores: ConfigStores;
+}
+
+/**
+ * Resolves the settings (flags, OVH_* variables, profile + keychain, ovh.conf), then builds the
+ * client and the archive model. Throws CredentialsNotConfiguredError (exit 4) when a key is missing.
+ */
+export async function openConnection(context: CommandContext): Promise<Connection> {
+  const stores = await openConfigStores(context.env);
+  const config = await stores.resolve(context.globals);
+  const credentials = config.requireClientCredentials();
+  const { ArchiveModel, OvhClient } = await import('@ovh-pca/core');
+  const client = new OvhClient({
+    ...credentials,
+    batch: context.env.batch,
+    onDebug: context.globals.verbose
+      ? (event) =>
+          context.log.debug(
+            `${event.method} ${event.url} → ${event.status || event.error || 'no answer'} in ${Math.round(event.durationMs)} ms` +
+              `${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}${event.queryId ? ` [${event.queryId}]` : ''}`,
+          )
+      : undefined,
+  });
+  const service = context.globals.service ?? config.archiveService;
+  const archive = new ArchiveModel({ client, service });
+  return { config, client, archive, stores };
+}

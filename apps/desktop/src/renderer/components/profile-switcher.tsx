@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ProfileList } from '../../shared/ipc-types.js';
+import { bridgeCall } from '../bridge/bridge-call.js';
+import { useBridge } from '../bridge/bridge-context.js';
+import { queryKeys } from '../data/query-keys.js';
+import { useToasts } from './toast-region.js';
+
+export function ProfileSwitcher({ list }: { list: ProfileList }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  const { push } = useToasts();
+  const switchProfile = useMutation({
+    mutationFn: (name: string) => bridgeCall(bridge.profiles.switch, { name }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
+    onError: (error) => push('error', error.message),
+  });
+  return (
+    <label className="inline-field">
+      <span>{t('profiles.switcherLabel')}</span>
+      <select
+        value={list.active ?? ''}
+        disabled={switchProfile.isPending}
+        onChange={(event) => switchProfile.mutate(event.target.value)}
+      >
+        {list.profiles.map((profile) => (
+          <option key={profile.name} value={profile.name}>
+            {profile.account ? `${profile.name} (${profile.account})` : profile.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,13 @@
+// Every cached query is keyed by profile first, so switching profile never shows another account's data.
+export const queryKeys = {
+  profiles: ['profiles'] as const,
+  appInfo: ['app-info'] as const,
+  services: (profile: string) => [profile, 'services'] as const,
+  sessions: (profile: string, serviceId: string | undefined) => [profile, 'sessions', serviceId ?? '*'] as const,
+  allSessions: (profile: string) => [profile, 'sessions'] as const,
+  files: (profile: string, sessionId: string) => [profile, 'files', sessionId] as const,
+  usage: (profile: string) => [profile, 'usage'] as const,
+  tasks: (profile: string) => [profile, 'tasks'] as const,
+  apis: (profile: string) => [profile, 'apis'] as const,
+  schema: (profile: string, api: string) => [profile, 'schema', api] as const,
+};

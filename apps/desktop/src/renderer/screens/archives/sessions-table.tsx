@@ -1,0 +1,193 @@
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionRow } from '../../../shared/ipc-types.js';
+import { formatBytes } from '../../format/format-bytes.js';
+import { formatDateTime } from '../../format/format-date.js';
+
+const ROW_HEIGHT_PX = 36;
+const column = createColumnHelper<SessionRow>();
+
+interface SessionsTableProps {
+  sessions: SessionRow[];
+  selectedId: string | null;
+  onSelect: (session: SessionRow) => void;
+  showService: boolean;
+}
+
+/**
+ * Sortable, virtualised table: only the rows in view are in the DOM, so 10 000 sessions scroll
+ * smoothly. Rows use a roving tabindex: Tab enters the table, arrows move, Enter opens details.
+ */
+export function SessionsTable({ sessions, selectedId, onSelect, showService }: SessionsTableProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'startDate', desc: true }]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const columns = useMemo(
+    () => [
+      column.accessor('name', {
+        header: () => t('archives.columns.name'),
+        cell: (info) => <span className="cell-name">{info.getValue() || '—'}</span>,
+      }),
+      column.accessor('startDate', {
+        header: () => t('archives.columns.startDate'),
+        cell: (info) => formatDateTime(info.getValue(), locale),
+      }),
+      column.accessor((row) => row.endDate ?? '', {
+        id: 'endDate',
+        header: () => t('archives.columns.endDate'),
+        cell: (info) => (info.row.original.endDate ? formatDateTime(info.row.original.endDate, locale) : '—'),
+      }),
+      column.accessor('size', {
+        header: () => t('archives.columns.size'),
+        cell: (info) => formatBytes(info.getValue(), locale),
+        meta: { numeric: true },
+      }),
+      column.accessor('phase', {
+        header: () => t('archives.columns.state'),
+        cell: (info) => (
+          <span className={`badge phase-${info.getValue()}`} title={info.row.original.state}>
+            {t(`phase.${info.getValue()}`)}
+          </span>
+        ),
+      }),
+      ...(showService
+        ? [column.accessor('serviceId', { header: () => t('archives.columns.service'), cell: (info) => info.getValue() })]
+        : []),
+    ],
+    [t, locale, showService],
+  );
+
+  const table = useReactTable({
+    data: sessions,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (row) => `${row.serviceId}|${row.id}`,
+  });
+  const rows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const selectedIndex = rows.findIndex((row) => row.original.id === selectedId);
+  const focusIndex = selectedIndex >= 0 ? selectedIndex : 0;
+
+  const moveTo = (index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    onSelect(row.original);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // The row may not be rendered yet: focus it once React has drawn it.
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT_PX) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: focusIndex + 1,
+      ArrowUp: focusIndex - 1,
+      PageDown: focusIndex + page,
+      PageUp: focusIndex - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(Math.min(rows.length - 1, Math.max(0, target)));
+  };
+
+  return (
+    <div className="table-scroll" ref={scrollRef} data-testid="sessions-scroll">
+      <table className="data-table" aria-label={t('archives.tableLabel')} aria-rowcount={rows.length + 1}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={numeric ? 'numeric' : undefined}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  >
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {paddingTop > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingTop }}>
+              <td colSpan={columns.length} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            const selected = row.original.id === selectedId;
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                data-session-id={row.original.id}
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                tabIndex={item.index === focusIndex ? 0 : -1}
+                className={selected ? 'selected' : undefined}
+                style={{ height: ROW_HEIGHT_PX }}
+                onClick={() => onSelect(row.original)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    onSelect(row.original);
+                  }
+                }}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  return (
+                    <td key={cell.id} className={numeric ? 'numeric' : undefined}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingBottom }}>
+              <td colSpan={columns.length} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

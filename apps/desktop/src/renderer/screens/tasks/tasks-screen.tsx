@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { bridgeCall } from '../../bridge/bridge-call.js';
+import { useBridge } from '../../bridge/bridge-context.js';
+import { ErrorNotice } from '../../components/error-notice.js';
+import { useActiveProfile } from '../../data/active-profile.js';
+import { useLiveTasks } from '../../data/live-tasks.js';
+import { queryKeys } from '../../data/query-keys.js';
+import { formatDateTime } from '../../format/format-date.js';
+
+export function TasksScreen() {
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
+  const profile = useActiveProfile();
+  const live = useLiveTasks();
+  const tasks = useQuery({
+    queryKey: queryKeys.tasks(profile.name),
+    queryFn: () => bridgeCall(bridge.task.list, {}),
+  });
+  const running = live.filter((item) => item.task.phase === 'pending' || item.task.phase === 'running');
+  const ended = live.filter((item) => !running.includes(item));
+
+  return (
+    <div className="tasks-screen">
+      <section className="card" aria-labelledby="live-tasks-title">
+        <h2 id="live-tasks-title">{t('tasks.live')}</h2>
+        {live.length === 0 && <p className="muted">{t('tasks.noLive')}</p>}
+        <ul className="live-tasks">
+          {[...running, ...ended].map(({ task, progress, sessionName }) => (
+            <li key={`${task.serviceId}/${task.id}`} data-task-id={task.id} data-task-phase={task.phase}>
+              <div className="live-task-line">
+                <strong>
+                  {task.function} {sessionName ? `« ${sessionName} »` : ''}
+                </strong>
+                <span className={`badge task-${task.phase}`}>{t(`tasks.phase.${task.phase}`)}</span>
+                <span className="muted">
+                  #{task.id} · {task.status}
+                </span>
+              </div>
+              <progress max={1} value={progress} aria-label={t('tasks.progress', { id: task.id })} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="all-tasks-title">
+        <div className="panel-header">
+          <h2 id="all-tasks-title">{t('tasks.all')}</h2>
+          <button type="button" onClick={() => void tasks.refetch()}>
+            {t('common.refresh')}
+          </button>
+        </div>
+        {tasks.isError && <ErrorNotice error={tasks.error} onRetry={() => void tasks.refetch()} />}
+        {tasks.isPending && <p>{t('app.loading')}</p>}
+        {tasks.data?.length === 0 && <p>{t('tasks.empty')}</p>}
+        {tasks.data && tasks.data.length > 0 && (
+          <div className="table-scroll">
+            <table className="data-table" aria-labelledby="all-tasks-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t('tasks.columns.id')}</th>
+                  <th scope="col">{t('tasks.columns.function')}</th>
+                  <th scope="col">{t('tasks.columns.status')}</th>
+                  <th scope="col">{t('tasks.columns.todoDate')}</th>
+                  <th scope="col">{t('tasks.columns.service')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...tasks.data].reverse().map((task) => (
+                  <tr key={`${task.serviceId}/${task.id}`}>
+                    <td>{task.id}</td>
+                    <td>{task.function}</td>
+                    <td>
+                      <span className={`badge task-${task.phase}`}>{t(`tasks.phase.${task.phase}`)}</span>{' '}
+                      <span className="muted">{task.status}</span>
+                    </td>
+                    <td>{formatDateTime(task.todoDate, i18n.language)}</td>
+                    <td>{task.serviceId}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Plain-JSON types of the values that cross IPC, derived from the schemas (type-only: no zod at run time).
+import type { z } from 'zod';
+import type {
+  apiSchemaSchema,
+  appInfoSchema,
+  archiveFileSchema,
+  archiveServiceSchema,
+  archiveSessionSchema,
+  archiveTaskSchema,
+  archiveUsageSchema,
+  consoleAnswerSchema,
+  noticeSchema,
+  profileListSchema,
+  profileSummarySchema,
+  prunePreviewSchema,
+  pruneResultSchema,
+  taskProgressSchema,
+} from './ipc-schemas.js';
+
+export type ProfileSummary = z.output<typeof profileSummarySchema>;
+export type ProfileList = z.output<typeof profileListSchema>;
+export type AccessPreset = ProfileSummary['preset'];
+export type CredentialStatus = ProfileSummary['credentialStatus'];
+export type ArchiveServiceInfo = z.output<typeof archiveServiceSchema>;
+export type SessionRow = z.output<typeof archiveSessionSchema>;
+export type FileRow = z.output<typeof archiveFileSchema>;
+export type TaskRow = z.output<typeof archiveTaskSchema>;
+export type UsageInfo = z.output<typeof archiveUsageSchema>;
+export type PrunePreview = z.output<typeof prunePreviewSchema>;
+export type PruneResult = z.output<typeof pruneResultSchema>;
+export type TaskProgress = z.output<typeof taskProgressSchema>;
+export type ApiSchema = z.output<typeof apiSchemaSchema>;
+export type ConsoleAnswer = z.output<typeof consoleAnswerSchema>;
+export type Notice = z.output<typeof noticeSchema>;
+export type AppInfo = z.output<typeof appInfoSchema>;

@@ -1,0 +1,54 @@
+// Errors the archive model raises itself (the client's OvhApiError family covers server answers).
+
+/** Bad input caught before any request: an ID, an age, a name, a service id. CLI exit code 2. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  /** Which input was wrong: `sessionId`, `fileId`, `taskId`, `service`, `age`, `name`, … */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+
+  toJSON(): { name: string; field: string; message: string } {
+    return { name: this.name, field: this.field, message: this.message };
+  }
+}
+
+export function isValidationError(error: unknown): error is ValidationError {
+  return error instanceof ValidationError;
+}
+
+export type ArchiveObjectKind = 'service' | 'session' | 'file' | 'task';
+
+/** A session, file or task that none of the services in scope holds. */
+export class ArchiveNotFoundError extends Error {
+  override readonly name = 'ArchiveNotFoundError';
+  readonly status = 404;
+  readonly objectKind: ArchiveObjectKind;
+  readonly objectId: string;
+  /** The services that were searched. */
+  readonly searchedServiceIds: string[];
+
+  constructor(objectKind: ArchiveObjectKind, objectId: string, searchedServiceIds: string[]) {
+    const where =
+      searchedServiceIds.length === 1
+        ? `service ${searchedServiceIds[0]}`
+        : `any of ${searchedServiceIds.length} archive services`;
+    super(`No ${objectKind} ${objectId} in ${where}`);
+    this.objectKind = objectKind;
+    this.objectId = objectId;
+    this.searchedServiceIds = searchedServiceIds;
+  }
+
+  toJSON(): { name: string; status: number; objectKind: string; objectId: string; message: string } {
+    return {
+      name: this.name,
+      status: this.status,
+      objectKind: this.objectKind,
+      objectId: this.objectId,
+      message: this.message,
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { ValidationError } from './archive-errors.js';
+import type { ListTasksOptions } from './archive-query-types.js';
+import type { ArchiveTaskFunction, ArchiveTaskStatus } from './archive-types.js';
+
+export const TASK_FUNCTIONS: readonly ArchiveTaskFunction[] = [
+  'createUser',
+  'delete',
+  'restore',
+  'setPassword',
+  'setSessionName',
+  'setSshKey',
+];
+
+export const TASK_STATUSES: readonly ArchiveTaskStatus[] = [
+  'cancelled',
+  'deleted',
+  'doing',
+  'doingBackup',
+  'doingDelete',
+  'doingRestore',
+  'done',
+  'error',
+  'failedDelete',
+  'failedRestore',
+  'new',
+  'tagging',
+  'toBackup',
+  'toDelete',
+  'toRestore',
+  'todo',
+];
+
+function checkDate(field: string, value: string | Date | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new ValidationError(
+      field,
+      `Invalid ${field} ${JSON.stringify(String(value))}: expected an ISO 8601 date`,
+    );
+  }
+  return new Date(ms).toISOString();
+}
+
+/** Checks task filters before any request; dates come out as ISO strings in UTC. */
+export function validateTaskFilter(options: ListTasksOptions): Omit<ListTasksOptions, 'service'> {
+  if (options.function !== undefined && !TASK_FUNCTIONS.includes(options.function)) {
+    throw new ValidationError(
+      'function',
+      `Invalid task function ${JSON.stringify(options.function)}: one of ${TASK_FUNCTIONS.join(', ')}`,
+    );
+  }
+  if (options.status !== undefined && !TASK_STATUSES.includes(options.status)) {
+    throw new ValidationError(
+      'status',
+      `Invalid task status ${JSON.stringify(options.status)}: one of ${TASK_STATUSES.join(', ')}`,
+    );
+  }
+  return {
+    function: options.function,
+    status: options.status,
+    todoDateFrom: checkDate('todoDateFrom', options.todoDateFrom),
+    todoDateTo: checkDate('todoDateTo', options.todoDateTo),
+    signal: options.signal,
+  };
+}

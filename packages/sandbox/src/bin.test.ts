@@ -1,0 +1,85 @@
+/** The built `ovh-sandbox` program, spawned as users run it. */
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(packageDir, 'dist', 'ovh-sandbox.cjs');
+
+beforeAll(() => {
+  // Build from the current source, so the test never checks a stale bundle.
+  execFileSync('pnpm', ['run', '--silent', 'build'], { cwd: packageDir, stdio: 'inherit' });
+});
+
+interface Started {
+  child: ChildProcessWithoutNullStreams;
+  line: Record<string, unknown>;
+  stdout: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, [bin, ...args]);
+  let stdout = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const before = stdout;
+      stdout += chunk.toString();
+      if (!before.includes('\n') && stdout.includes('\n')) {
+        resolve({ child, line: JSON.parse(stdout.split('\n')[0]!), stdout: () => stdout, exited });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code} before printing`)));
+  });
+}
+
+describe('ovh-sandbox', () => {
+  it('prints exactly one JSON line, serves signed calls, closes cleanly on SIGTERM', async () => {
+    const started = await start(['--port', '0', '--seed', '5']);
+    expect(Object.keys(started.line).sort()).toEqual(
+      ['account', 'applicationKey', 'applicationSecret', 'consumerKey', 'endpoint'].sort(),
+    );
+    expect(started.line.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/1\.0$/);
+    expect(started.line.account).toEqual({ nichandle: expect.stringMatching(/-ovh$/), password: expect.any(String) });
+
+    const time = await fetch(`${started.line.endpoint}/auth/time`);
+    expect(time.status).toBe(200);
+
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    expect(started.stdout().trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('flushes --data on SIGINT', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ovh-sandbox-bin-'));
+    try {
+      const dataFile = join(dir, 'state.json');
+      const started = await start(['--data', dataFile]);
+      started.child.kill('SIGINT');
+      expect(await started.exited).toBe(0);
+      expect(await readFile(dataFile, 'utf8')).toContain(String(started.line.consumerKey));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with a message on a bad flag', async () => {
+    const child = spawn(process.execPath, [bin, '--faults', 'lots']);
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--faults expects a rate between 0 and 1');
+    expect(stdout).toBe('');
+  });
+});

@@ -1,0 +1,97 @@
+/** The `ovh-sandbox` flags → startSandbox options. Bad flags throw FlagError (exit code 2). */
+import { parseArgs } from 'node:util';
+import type { StartSandboxOptions } from '../start-sandbox.js';
+
+export class FlagError extends Error {
+  override name = 'FlagError';
+}
+
+export const USAGE = `Usage: ovh-sandbox [options]
+
+A local OVH API (legacy Public Cloud Archive, /auth, /me, /dedicatedCloud) on 127.0.0.1.
+On start prints one JSON line on stdout: endpoint, demo keys and account. Logs go to stderr.
+
+Options:
+  --port N                 port to listen on (0 = any free port; default 0)
+  --latency MS[:JITTER]    delay every API answer by MS ms, plus 0..JITTER ms (seeded)
+  --skew SECONDS           server clock minus real clock (may be negative)
+  --faults RATE            share 0..1 of API calls answered by 429, 500, 503 or a dropped connection
+  --seed N                 seed for data, keys, faults and jitter (default 1)
+  --sessions N             archive sessions per PCA service (default 8)
+  --files N                files per session (default 12)
+  --task-duration SECONDS  time each task or session step takes (default 10)
+  --timestamp-window SECS  accepted X-Ovh-Timestamp distance (default 60)
+  --no-batch               ignore X-Ovh-Batch (to exercise client fallbacks)
+  --no-iceberg             ignore Iceberg pagination headers
+  --data FILE              keep the state in FILE across restarts (written atomically)
+  -h, --help               show this help
+`;
+
+export type ParsedFlags = { help: true } | { help: false; options: StartSandboxOptions };
+
+function number(text: string | undefined, flag: string, check: (value: number) => boolean, expected: string) {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) {
+    throw new FlagError(`--${flag} expects ${expected}, got "${text}"`);
+  }
+  return value;
+}
+
+const nonNegativeInteger = (value: number) => Number.isInteger(value) && value >= 0;
+const nonNegative = (value: number) => value >= 0;
+
+export function parseFlags(argv: readonly string[]): ParsedFlags {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        latency: { type: 'string' },
+        skew: { type: 'string' },
+        faults: { type: 'string' },
+        seed: { type: 'string' },
+        sessions: { type: 'string' },
+        files: { type: 'string' },
+        'task-duration': { type: 'string' },
+        'timestamp-window': { type: 'string' },
+        'no-batch': { type: 'boolean' },
+        'no-iceberg': { type: 'boolean' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new FlagError((error as Error).message);
+  }
+  if (values.help) return { help: true };
+  const text = (name: string) => values[name] as string | undefined;
+
+  const [latency, jitter, ...extra] = text('latency')?.split(':') ?? [];
+  if (extra.length > 0) throw new FlagError(`--latency expects MS or MS:JITTER, got "${text('latency')}"`);
+  const port = number(text('port'), 'port', (v) => nonNegativeInteger(v) && v <= 65535, 'a port 0..65535');
+  const options: StartSandboxOptions = {
+    port: port ?? 0,
+    latencyMs: number(latency, 'latency', nonNegative, 'MS or MS:JITTER (ms >= 0)'),
+    latencyJitterMs: number(jitter, 'latency', nonNegative, 'MS or MS:JITTER (ms >= 0)'),
+    skewSeconds: number(text('skew'), 'skew', () => true, 'a number of seconds'),
+    faults: number(text('faults'), 'faults', (v) => v >= 0 && v <= 1, 'a rate between 0 and 1'),
+    seed: number(text('seed'), 'seed', nonNegativeInteger, 'a non-negative integer'),
+    sessions: number(text('sessions'), 'sessions', nonNegativeInteger, 'a non-negative integer'),
+    files: number(text('files'), 'files', nonNegativeInteger, 'a non-negative integer'),
+    taskDurationSeconds: number(text('task-duration'), 'task-duration', nonNegative, 'seconds >= 0'),
+    timestampWindowSeconds: number(text('timestamp-window'), 'timestamp-window', nonNegative, 'seconds >= 0'),
+    batch: values['no-batch'] ? false : undefined,
+    iceberg: values['no-iceberg'] ? false : undefined,
+    dataFile: text('data'),
+  };
+  if (options.dataFile === '') throw new FlagError('--data expects a file path');
+  // Leave unset options out, so the defaults of startSandbox apply.
+  return {
+    help: false,
+    options: Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as StartSandboxOptions,
+  };
+}

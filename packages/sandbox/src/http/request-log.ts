@@ -1,0 +1,36 @@
+/** What the sandbox received, so tests can prove what was and was not sent. */
+export interface RequestLogEntry {
+  method: string;
+  /** Raw path with its query, as received (`/1.0/cloud?x=1`). */
+  path: string;
+  /** HTTP status answered; 0 when the connection was dropped (fault) or closed before an answer. */
+  status: number;
+  /** Sandbox clock when the request arrived, ISO 8601. */
+  time: string;
+  queryId: string;
+  /** Set when fault injection decided the answer: `429`, `500`, `503` or `drop`. */
+  fault?: FaultKind;
+}
+
+export type FaultKind = '429' | '500' | '503' | 'drop';
+
+/** Keeps the newest entries only, so a long-running sandbox does not grow without bound. */
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+
+  constructor(private readonly limit = 100_000) {}
+
+  add(entry: RequestLogEntry): RequestLogEntry {
+    this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    return entry;
+  }
+
+  list(): RequestLogEntry[] {
+    return this.entries.map((entry) => ({ ...entry }));
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -1,0 +1,25 @@
+/** Everything the HTTP layer needs from a running sandbox, assembled once by startSandbox. */
+import type { SandboxSettings } from '../sandbox-settings.js';
+import type { SandboxClock } from '../state/clock.js';
+import type { SandboxState } from '../state/sandbox-state.js';
+import type { RandomSource } from '../state/seeded-random.js';
+import type { FaultKind, RequestLog } from './request-log.js';
+import type { RouteMatcher } from './route-matcher.js';
+
+export interface SandboxRuntime {
+  state: SandboxState;
+  clock: SandboxClock;
+  /** Live settings: changes apply to the next request. */
+  settings: SandboxSettings;
+  apiRoutes: RouteMatcher;
+  /** Browser pages outside /1.0 (the credential validation page); their body is a parsed form. */
+  pageRoutes: RouteMatcher;
+  log: RequestLog;
+  /** Seeded source handed to route handlers. */
+  random: RandomSource;
+  /** Seeded source for latency jitter. */
+  latencyRandom: RandomSource;
+  pickFault: (rate: number) => FaultKind | undefined;
+  nextQueryId: () => string;
+  markDirty: () => void;
+}

@@ -1,0 +1,106 @@
+/**
+ * THE acceptance test: the sandbox accepts what OVH's official Node SDK signs, and refuses with
+ * OVH's codes when the secret, the key or the consumer key is wrong.
+ * node-ovh only speaks https and signs `https://HOST` + path (no port), so its transport cannot
+ * reach a plain-http loopback server; its own `signRequest` is driven here over the URL we send.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SandboxHandle, startSandbox } from './index.js';
+
+interface NodeOvhClient {
+  signRequest(method: string, url: string, body: string | null, timestamp: number): string;
+}
+const createOvhClient = createRequire(import.meta.url)('@ovhcloud/node-ovh') as (params: {
+  appKey: string;
+  appSecret: string;
+  consumerKey?: string;
+}) => NodeOvhClient;
+
+let sandbox: SandboxHandle;
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 7 });
+});
+afterAll(() => sandbox.close());
+
+async function sdkCall(
+  method: string,
+  path: string,
+  keys: { appKey: string; appSecret: string; consumerKey: string },
+  body?: unknown,
+) {
+  const client = createOvhClient(keys);
+  const url = `${sandbox.endpoint}${path}`;
+  const text = body === undefined ? null : JSON.stringify(body);
+  const timestamp = (await (await fetch(`${sandbox.endpoint}/auth/time`)).json()) as number;
+  const response = await fetch(url, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Ovh-Application': keys.appKey,
+      'X-Ovh-Consumer': keys.consumerKey,
+      'X-Ovh-Timestamp': String(timestamp),
+      'X-Ovh-Signature': client.signRequest(method, url, text, timestamp),
+    },
+    body: text ?? undefined,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const demoKeys = () => ({
+  appKey: sandbox.applicationKey,
+  appSecret: sandbox.applicationSecret,
+  consumerKey: sandbox.consumerKey,
+});
+
+describe('requests signed by @ovhcloud/node-ovh', () => {
+  it('are accepted for GET', async () => {
+    const answer = await sdkCall('GET', '/me', demoKeys());
+    expect(answer.status).toBe(200);
+    expect(answer.body.nichandle).toBe(sandbox.account.nichandle);
+  });
+
+  it('are accepted with a query string and with a JSON body', async () => {
+    const listed = await sdkCall('GET', '/me/api/credential?status=validated', demoKeys());
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual(expect.arrayContaining([expect.any(Number)]));
+
+    const keys = { ...demoKeys(), consumerKey: sandbox.createCredential().consumerKey };
+    const logout = await sdkCall('POST', '/auth/logout', keys, { reason: 'signed body, née ünïcode' });
+    expect(logout.status).toBe(200);
+    expect(logout.body).toBeNull();
+    // The key really was ended by the signed POST.
+    expect((await sdkCall('GET', '/me', keys)).body.errorCode).toBe('INVALID_CREDENTIAL');
+  });
+
+  it('are refused with INVALID_SIGNATURE when the secret is wrong', async () => {
+    const other = sandbox.createCredential();
+    const answer = await sdkCall('GET', '/me', { ...demoKeys(), consumerKey: other.consumerKey, appSecret: 'x'.repeat(32) });
+    expect(answer).toMatchObject({ status: 400, body: { errorCode: 'INVALID_SIGNATURE', message: 'Invalid signature' } });
+  });
+
+  it('are refused with INVALID_KEY when the application key is unknown', async () => {
+    const answer = await sdkCall('GET', '/me', { ...demoKeys(), appKey: 'unknownAppKey123' });
+    expect(answer).toMatchObject({
+      status: 403,
+      body: { errorCode: 'INVALID_KEY', message: 'This application key is invalid' },
+    });
+  });
+
+  it('are refused with NOT_CREDENTIAL when the consumer key is unknown', async () => {
+    const answer = await sdkCall('GET', '/me', { ...demoKeys(), consumerKey: 'y'.repeat(32) });
+    expect(answer).toMatchObject({
+      status: 403,
+      body: { errorCode: 'NOT_CREDENTIAL', message: 'This credential does not exist' },
+    });
+  });
+
+  it('are refused with INVALID_CREDENTIAL while the consumer key is pending', async () => {
+    const pending = sandbox.createCredential({ status: 'pendingValidation' });
+    const answer = await sdkCall('GET', '/me', { ...demoKeys(), consumerKey: pending.consumerKey });
+    expect(answer).toMatchObject({
+      status: 403,
+      body: { errorCode: 'INVALID_CREDENTIAL', message: 'This credential is not valid' },
+    });
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * startSandbox(options): seeds or loads the state, wires every domain's routes into the HTTP
+ * layer and listens on 127.0.0.1. The handle gives the demo keys plus controls for tests.
+ */
+import type { AddressInfo } from 'node:net';
+import {
+  createAccount,
+  createApplication,
+  createCredential,
+  FULL_ACCESS_RULES,
+  type NewAccount,
+} from './domain/auth/auth-records.js';
+import type { AccessRule, CredentialStatus, SandboxCredential } from './domain/auth/auth-state.js';
+import { authRoutes } from './domain/auth/auth-routes.js';
+import { validationPageRoutes } from './domain/auth/validation-page.js';
+import { cloudRoutes } from './domain/cloud/index.js';
+import { dedicatedCloudRoutes } from './domain/dedicated-cloud/index.js';
+import { meRoutes } from './domain/me/me-routes.js';
+import { createFaultPicker } from './http/fault-injection.js';
+import { createQueryIdGenerator } from './http/query-id.js';
+import { RequestLog, type RequestLogEntry } from './http/request-log.js';
+import { RouteMatcher } from './http/route-matcher.js';
+import type { RouteDefinition } from './http/route-types.js';
+import type { SandboxRuntime } from './http/sandbox-runtime.js';
+import { applyBehaviourUpdate, type BehaviourUpdate, DEFAULT_SETTINGS, type SandboxSettings } from './sandbox-settings.js';
+import { createSandboxServer } from './server.js';
+import { createSandboxClock, type SandboxClock } from './state/clock.js';
+import { createInitialState } from './state/create-initial-state.js';
+import type { SandboxState } from './state/sandbox-state.js';
+import { createSeededRandom, deriveSeed } from './state/seeded-random.js';
+import { loadStateFile, StateFileWriter } from './state/state-file.js';
+
+export interface StartSandboxOptions {
+  /** 0 (default) = any free port. */
+  port?: number;
+  latencyMs?: number;
+  latencyJitterMs?: number;
+  /** Server clock minus real clock, seconds. */
+  skewSeconds?: number;
+  /** Share (0..1) of API calls answered by a seeded fault: 429, 500, 503 or a dropped connection. */
+  faults?: number;
+  /** Seeds data, keys, fault pattern and jitter. Default 1. */
+  seed?: number;
+  /** Sessions per PCA service. Default 8. */
+  sessions?: number;
+  /** Files per session. Default 12. */
+  files?: number;
+  taskDurationSeconds?: number;
+  /** Default 60. */
+  timestampWindowSeconds?: number;
+  /** Persist the state there (loaded on start when present). */
+  dataFile?: string;
+  /** Honour X-Ovh-Batch (default true). */
+  batch?: boolean;
+  /** Honour Iceberg pagination (default true). */
+  iceberg?: boolean;
+  /** Extra routes below /1.0, e.g. for a test. */
+  extraRoutes?: RouteDefinition[];
+}
+
+export interface NewCredentialInput {
+  /** Default: the demo application. */
+  applicationKey?: string;
+  /** Default: full rights. */
+  rules?: AccessRule[];
+  /** Default 'validated'. */
+  status?: CredentialStatus;
+  /** Default: the demo account. */
+  nichandle?: string;
+  /** Seconds from now on the sandbox clock; default unlimited. */
+  expiresInSeconds?: number;
+  allowedIPs?: string[];
+}
+
+export interface SandboxHandle {
+  /** `http://127.0.0.1:PORT/1.0` */
+  endpoint: string;
+  /** Same as endpoint. */
+  url: string;
+  /** `http://127.0.0.1:PORT` (admin routes and the validation page live here). */
+  origin: string;
+  port: number;
+  applicationKey: string;
+  applicationSecret: string;
+  consumerKey: string;
+  account: { nichandle: string; password: string };
+  /** Live state: tests may read and change it. */
+  readonly state: SandboxState;
+  clock: SandboxClock;
+  readonly settings: Readonly<SandboxSettings>;
+  setBehaviour(update: BehaviourUpdate): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  createAccount(input?: NewAccount): { nichandle: string; password: string };
+  createApplication(input?: { nichandle?: string; name?: string }): {
+    applicationId: number;
+    applicationKey: string;
+    applicationSecret: string;
+  };
+  createCredential(input?: NewCredentialInput): { credentialId: number; consumerKey: string };
+  /** Writes the data file now (when dataFile is set). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function settingsFrom(options: StartSandboxOptions): SandboxSettings {
+  const settings = { ...DEFAULT_SETTINGS };
+  const clockless = createSandboxClock();
+  applyBehaviourUpdate(settings, clockless, {
+    ...(options.latencyMs !== undefined && { latencyMs: options.latencyMs }),
+    ...(options.latencyJitterMs !== undefined && { latencyJitterMs: options.latencyJitterMs }),
+    ...(options.faults !== undefined && { faultRate: options.faults }),
+    ...(options.taskDurationSeconds !== undefined && { taskDurationSeconds: options.taskDurationSeconds }),
+    ...(options.timestampWindowSeconds !== undefined && { timestampWindowSeconds: options.timestampWindowSeconds }),
+    ...(options.batch !== undefined && { batch: options.batch }),
+    ...(options.iceberg !== undefined && { iceberg: options.iceberg }),
+  });
+  return settings;
+}
+
+/** The key printed on start: the demo application's first full-rights key, re-created if gone. */
+function demoCredential(runtime: SandboxRuntime): SandboxCredential {
+  const { auth } = runtime.state;
+  const application = auth.applications[0];
+  const account = auth.accounts[0];
+  if (!application || !account) throw new Error('Sandbox state has no account or application');
+  const fullRights = (credential: SandboxCredential) =>
+    credential.applicationId === application.applicationId &&
+    credential.status === 'validated' &&
+    credential.expiration === null &&
+    FULL_ACCESS_RULES.every((rule) => credential.rules.some((r) => r.method === rule.method && r.path === rule.path));
+  const existing = auth.credentials.find(fullRights);
+  if (existing) return existing;
+  runtime.markDirty();
+  return createCredential(auth, runtime.random, {
+    applicationId: application.applicationId,
+    rules: FULL_ACCESS_RULES,
+    nowMs: runtime.clock.nowMs(),
+    status: 'validated',
+    nichandle: account.nichandle,
+  });
+}
+
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<SandboxHandle> {
+  const seed = options.seed ?? 1;
+  const clock = createSandboxClock(options.skewSeconds ?? 0);
+  const settings = settingsFrom(options);
+  const loaded = options.dataFile ? await loadStateFile(options.dataFile) : undefined;
+  const state =
+    loaded ??
+    createInitialState({ seed, sessions: options.sessions ?? 8, files: options.files ?? 12, nowMs: clock.nowMs() });
+
+  let writer: StateFileWriter | undefined;
+  const runtime: SandboxRuntime = {
+    state,
+    clock,
+    settings,
+    apiRoutes: new RouteMatcher([
+      ...authRoutes,
+      ...meRoutes,
+      ...cloudRoutes,
+      ...dedicatedCloudRoutes,
+      ...(options.extraRoutes ?? []),
+    ]),
+    pageRoutes: new RouteMatcher(validationPageRoutes),
+    log: new RequestLog(),
+    random: createSeededRandom(deriveSeed(seed, 'handlers')),
+    latencyRandom: createSeededRandom(deriveSeed(seed, 'latency')),
+    pickFault: createFaultPicker(createSeededRandom(deriveSeed(seed, 'faults'))),
+    nextQueryId: createQueryIdGenerator(),
+    markDirty: () => writer?.markDirty(),
+  };
+  if (options.dataFile) {
+    writer = new StateFileWriter(options.dataFile, () => runtime.state);
+    // A fresh state is written at once, so a restart finds the same keys.
+    if (!loaded) writer.markDirty();
+  }
+
+  const credential = demoCredential(runtime);
+  const application = state.auth.applications.find((app) => app.applicationId === credential.applicationId)!;
+  const account = state.auth.accounts.find((candidate) => candidate.nichandle === credential.nichandle)!;
+
+  const server = createSandboxServer(runtime);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  const findApplication = (applicationKey: string | undefined) => {
+    const found = applicationKey
+      ? state.auth.applications.find((app) => app.applicationKey === applicationKey)
+      : application;
+    if (!found) throw new Error('Unknown application key');
+    return found;
+  };
+
+  let closed: Promise<void> | undefined;
+  return {
+    endpoint: `${origin}/1.0`,
+    url: `${origin}/1.0`,
+    origin,
+    port,
+    applicationKey: application.applicationKey,
+    applicationSecret: application.applicationSecret,
+    consumerKey: credential.consumerKey,
+    account: { nichandle: account.nichandle, password: account.password },
+    get state() {
+      return runtime.state;
+    },
+    clock,
+    settings,
+    setBehaviour: (update) => applyBehaviourUpdate(settings, clock, update),
+    requests: () => runtime.log.list(),
+    clearRequests: () => runtime.log.clear(),
+    createAccount: (input) => {
+      const created = createAccount(runtime.state.auth, runtime.random, input);
+      runtime.markDirty();
+      return { nichandle: created.nichandle, password: created.password };
+    },
+    createApplication: (input = {}) => {
+      const created = createApplication(runtime.state.auth, runtime.random, {
+        ownerNichandle: input.nichandle ?? account.nichandle,
+        name: input.name,
+      });
+      runtime.markDirty();
+      return pick(created, ['applicationId', 'applicationKey', 'applicationSecret']);
+    },
+    createCredential: (input = {}) => {
+      const status = input.status ?? 'validated';
+      const created = createCredential(runtime.state.auth, runtime.random, {
+        applicationId: findApplication(input.applicationKey).applicationId,
+        rules: input.rules ?? FULL_ACCESS_RULES,
+        nowMs: clock.nowMs(),
+        status,
+        nichandle: status === 'pendingValidation' ? null : (input.nichandle ?? account.nichandle),
+        expirationMs: input.expiresInSeconds === undefined ? null : clock.nowMs() + input.expiresInSeconds * 1000,
+        allowedIPs: input.allowedIPs ?? null,
+      });
+      runtime.markDirty();
+      return pick(created, ['credentialId', 'consumerKey']);
+    },
+    flush: async () => {
+      await writer?.flush();
+    },
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => writer?.flush());
+      return closed;
+    },
+  };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
+}

@@ -1,0 +1,65 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../index.js';
+import { ovhCall } from '../testing/ovh-call.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ovh-sandbox-state-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('--data persistence', () => {
+  it('keeps keys and changes across a restart, written atomically and privately', async () => {
+    const dataFile = join(dir, 'state.json');
+    const first = await startSandbox({ dataFile, seed: 4 });
+    const created = await fetch(`${first.endpoint}/auth/credential`, {
+      method: 'POST',
+      headers: { 'X-Ovh-Application': first.applicationKey },
+      body: JSON.stringify({ accessRules: [{ method: 'GET', path: '/me' }] }),
+    });
+    const { consumerKey } = (await created.json()) as { consumerKey: string };
+    const revoked = first.createCredential();
+    await ovhCall(first, { method: 'DELETE', path: `/me/api/credential/${revoked.credentialId}` });
+    await first.close();
+
+    expect((await stat(dataFile)).mode & 0o777).toBe(0o600);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    // Another seed would give other keys: the file wins.
+    const second = await startSandbox({ dataFile, seed: 99 });
+    try {
+      expect(second.applicationKey).toBe(first.applicationKey);
+      expect(second.consumerKey).toBe(first.consumerKey);
+      expect((await ovhCall(second, { path: '/me' })).status).toBe(200);
+      const keys = second.state.auth.credentials.map((credential) => credential.consumerKey);
+      expect(keys).toContain(consumerKey);
+      expect(keys).not.toContain(revoked.consumerKey);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('writes changes while running (debounced), not only on close', async () => {
+    const dataFile = join(dir, 'live.json');
+    const sandbox = await startSandbox({ dataFile });
+    try {
+      const { consumerKey } = sandbox.createCredential();
+      await sandbox.flush();
+      expect(await readFile(dataFile, 'utf8')).toContain(consumerKey);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('refuses a file of another version, or not JSON, with a clear error', async () => {
+    const old = join(dir, 'old.json');
+    await writeFile(old, JSON.stringify({ version: 0, auth: {} }));
+    await expect(startSandbox({ dataFile: old })).rejects.toThrow(/version 0.*reads version 1/);
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{not json');
+    await expect(startSandbox({ dataFile: broken })).rejects.toThrow(/not valid JSON/);
+  });
+});

@@ -4,7 +4,8 @@ import type { CliEnvironment } from './cli-environment.js';
 
 /**
  * Where settings live on this machine: the profile file, the OS keychain, ovh.conf and the OVH_*
- * variables. The keychain is opened only when a secret is actually read or written.
+ * variables (@ovh-pca/platform-node). The keychain module loads on the first secret read or
+ * written, so commands that need none never touch it.
  */
 export interface ConfigStores {
   profiles: ProfileStore;
@@ -17,30 +18,18 @@ export interface ConfigStores {
   ): Promise<ResolvedConfig>;
 }
 
+/** Throws InvalidEnvironmentError (exit 2) for an unusable OVH_* variable. */
 export async function openConfigStores(env: CliEnvironment): Promise<ConfigStores> {
-  const core = await import('@ovh-pca/core');
-  // TODO(platform-node): file profile store, keytar secret store, ovh.conf files.
-  const profiles = new core.InMemoryProfileStore();
-  const secrets = new core.InMemorySecretStore();
-  const ovhEnvironment: OvhEnvironment = {
-    endpoint: env.raw.OVH_ENDPOINT || undefined,
-    applicationKey: env.raw.OVH_APPLICATION_KEY || undefined,
-    applicationSecret: env.raw.OVH_APPLICATION_SECRET || undefined,
-    consumerKey: env.raw.OVH_CONSUMER_KEY || undefined,
-    profile: env.raw.OVH_PROFILE || undefined,
-  };
+  const { createNodeCredentialServices } = await import('@ovh-pca/platform-node');
+  const services = createNodeCredentialServices({ env: env.raw });
   return {
-    profiles,
-    secrets,
-    ovhEnvironment,
+    profiles: services.profileStore,
+    secrets: services.secretStore,
+    ovhEnvironment: services.environment.ovh,
     resolve: (globals, options) =>
-      core.resolveConfig({
-        flags: { profile: globals.profile, endpoint: globals.endpoint, applicationKey: globals.appKey },
-        env: ovhEnvironment,
-        profileStore: profiles,
-        secretStore: secrets,
-        ovhConf: core.OvhConf.empty(),
-        secrets: options?.secrets,
-      }),
+      services.resolveConfig(
+        { profile: globals.profile, endpoint: globals.endpoint, applicationKey: globals.appKey },
+        options,
+      ),
   };
 }

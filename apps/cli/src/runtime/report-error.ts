@@ -20,6 +20,7 @@ import {
   UnauthorizedError,
   UnknownCredentialError,
 } from '@ovh-pca/core';
+import { InvalidEnvironmentError } from '@ovh-pca/platform-node';
 import { CliError } from '../cli-errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Logger } from '../output/logger.js';
@@ -53,6 +54,7 @@ export function judge(error: unknown, signal?: AbortSignal): Verdict {
     error instanceof ConfigError ||
     error instanceof InvalidAccessRuleError ||
     error instanceof InvalidConsumerKeyRequestError ||
+    error instanceof InvalidEnvironmentError ||
     error instanceof InvalidProfileNameError
   ) {
     return { exitCode: ExitCode.usage, message: error.message };

@@ -18,8 +18,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Text piped to stdin (stdin is then not a TTY, like cron). */
   stdin?: string;
-  /** Called once the child runs, e.g. to drive the validation page while `login` waits. */
-  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /** Called with all stderr so far after each chunk, e.g. to find the validation URL `login` prints. */
+  onStderr?: (stderrSoFar: string, child: import('node:child_process').ChildProcess) => void;
 }
 
 /**
@@ -46,11 +46,11 @@ export function runBuiltCli(args: readonly string[], options: RunOptions = {}): 
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
+      options.onStderr?.(stderr, child);
     });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
-    options.onSpawn?.(child);
   });
 }
 

@@ -142,6 +142,8 @@ export const pruneResultSchema = z.object({
 });
 
 export const taskProgressSchema = z.object({
+  /** The profile the task belongs to: the window may have switched since it started. */
+  profileName: z.string(),
   task: archiveTaskSchema,
   /** 0…1 by lifecycle step (the API reports no percentage). */
   progress: z.number().min(0).max(1),

@@ -19,7 +19,8 @@ import type {
 
 export type ProfileSummary = z.output<typeof profileSummarySchema>;
 export type ProfileList = z.output<typeof profileListSchema>;
-export type AccessPreset = ProfileSummary['preset'];
+export type AccessPreset = Exclude<ProfileSummary['access'], 'custom'>;
+export type ProfileAccess = ProfileSummary['access'];
 export type CredentialStatus = ProfileSummary['credentialStatus'];
 export type ArchiveServiceInfo = z.output<typeof archiveServiceSchema>;
 export type SessionRow = z.output<typeof archiveSessionSchema>;

@@ -95,6 +95,22 @@ describe('sessions', () => {
     expect(JSON.parse(JSON.stringify(sessions))).toEqual(sessions);
   });
 
+  it('passes the name filter to the server', async () => {
+    const model = kit.model();
+    const all = await model.listSessions();
+    const name = all[5]!.name;
+    const matching = await model.listSessions({ name });
+    expect(matching.map((s) => s.id).sort()).toEqual(
+      all
+        .filter((s) => s.name === name)
+        .map((s) => s.id)
+        .sort(),
+    );
+    expect(kit.apiRequests().some((entry) => decodeURIComponent(entry.path).includes(`name=${name}`))).toBe(
+      true,
+    );
+  });
+
   it('costs at most ceil(N/50)+5 requests for N sessions of a pinned service, with Iceberg', async () => {
     const [serviceId] = kit.serviceIds();
     const model = kit.model({ service: serviceId! });
@@ -227,6 +243,10 @@ describe('rename and tasks', () => {
     expect(await model.getTask(tasks[0]!.id, { service: target.serviceId })).toMatchObject({
       id: tasks[0]!.id,
     });
+
+    const done = await model.listTasks({ service: target.serviceId, status: 'done' });
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.every((task) => task.status === 'done' && task.phase === 'done')).toBe(true);
 
     const future = await model.listTasks({ todoDateFrom: new Date(Date.now() + 365 * 86_400_000) });
     expect(future).toEqual([]);

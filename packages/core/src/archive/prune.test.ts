@@ -158,25 +158,31 @@ describe('executePrune', () => {
     }
   });
 
-  it('counts a 409 met by a retried DELETE as deleted, after checking the session', async () => {
-    const kit = await sandboxFor({ seed: 9, sessions: 3, files: 1, taskDurationSeconds: 3600 });
-    const proxy = await lossyDeleteProxy(kit.sandbox.port);
-    cleanups.push(() => new Promise((resolve) => proxy.server.close(() => resolve())));
-    const [serviceId] = kit.serviceIds();
-    const model = kit.model({ service: serviceId!, client: { endpoint: `${proxy.origin}/1.0` } });
+  it.each([
+    { lostStatus: 503, conflicts: 1, how: 'the client retries, meets a 409' },
+    { lostStatus: 500, conflicts: 0, how: 'the client does not retry a 500 DELETE' },
+  ])(
+    'counts a DELETE whose $lostStatus answer was lost as deleted after reading the session ($how)',
+    async ({ lostStatus, conflicts }) => {
+      const kit = await sandboxFor({ seed: 9, sessions: 3, files: 1, taskDurationSeconds: 3600 });
+      const proxy = await lossyDeleteProxy(kit.sandbox.port, lostStatus);
+      cleanups.push(() => new Promise((resolve) => proxy.server.close(() => resolve())));
+      const [serviceId] = kit.serviceIds();
+      const model = kit.model({ service: serviceId!, client: { endpoint: `${proxy.origin}/1.0` } });
 
-    const plan = await model.planPrune({ olderThan: '1d' });
-    expect(plan.sessions.length).toBeGreaterThan(0);
-    const result = await model.executePrune(plan);
+      const plan = await model.planPrune({ olderThan: '1d' });
+      expect(plan.sessions.length).toBeGreaterThan(0);
+      const result = await model.executePrune(plan);
 
-    expect(result.results.map((r) => r.outcome)).toEqual(plan.sessions.map(() => 'already-deleting'));
-    expect(result.deletedCount).toBe(plan.sessions.length);
-    expect(proxy.lost).toBe(plan.sessions.length);
-    const accepted = acceptedDeletes(kit);
-    expect(plan.sessions.map((s) => accepted.get(s.id))).toEqual(plan.sessions.map(() => 1));
-    const conflicts = kit.sandbox.requests().filter((e) => e.method === 'DELETE' && e.status === 409);
-    expect(conflicts).toHaveLength(plan.sessions.length);
-  });
+      expect(result.results.map((r) => r.outcome)).toEqual(plan.sessions.map(() => 'already-deleting'));
+      expect(result.deletedCount).toBe(plan.sessions.length);
+      expect(proxy.lost).toBe(plan.sessions.length);
+      const accepted = acceptedDeletes(kit);
+      expect(plan.sessions.map((s) => accepted.get(s.id))).toEqual(plan.sessions.map(() => 1));
+      const conflicted = kit.sandbox.requests().filter((e) => e.method === 'DELETE' && e.status === 409);
+      expect(conflicted).toHaveLength(plan.sessions.length * conflicts);
+    },
+  );
 
   it('re-checks states first: a session whose restore started since the plan is left alone', async () => {
     const kit = await sandboxFor({ seed: 3, sessions: 4, files: 1, taskDurationSeconds: 3600 });
@@ -216,10 +222,13 @@ describe('executePrune', () => {
 
 /**
  * A loopback proxy in front of the sandbox that forwards every request, but loses the answer to
- * the first DELETE of each path (answers 503 after the sandbox has acted): what a flaky network
+ * the first DELETE of each path (answers `lostStatus` after the sandbox has acted): what a flaky network
  * does to a DELETE that did reach OVH.
  */
-async function lossyDeleteProxy(port: number): Promise<{ server: Server; origin: string; lost: number }> {
+async function lossyDeleteProxy(
+  port: number,
+  lostStatus: number,
+): Promise<{ server: Server; origin: string; lost: number }> {
   const seen = new Set<string>();
   const proxy = { server: undefined as unknown as Server, origin: '', lost: 0 };
   proxy.server = createServer((incoming, outgoing) => {
@@ -237,8 +246,8 @@ async function lossyDeleteProxy(port: number): Promise<{ server: Server; origin:
             if (incoming.method === 'DELETE' && !seen.has(key)) {
               seen.add(key);
               proxy.lost += 1;
-              outgoing.writeHead(503, { 'content-type': 'application/json' });
-              outgoing.end('{"message":"Service Unavailable"}');
+              outgoing.writeHead(lostStatus, { 'content-type': 'application/json' });
+              outgoing.end('{"message":"Lost answer"}');
               return;
             }
             outgoing.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -53,7 +53,12 @@ describe('presets', () => {
 
   it('account presets cover every route, so /me is not repeated', () => {
     expect(presetAccessRules('account-read')).toEqual([{ method: 'GET', path: '/*' }]);
-    expect(presetAccessRules('account-full').map((rule) => rule.method)).toEqual(['GET', 'POST', 'PUT', 'DELETE']);
+    expect(presetAccessRules('account-full').map((rule) => rule.method)).toEqual([
+      'GET',
+      'POST',
+      'PUT',
+      'DELETE',
+    ]);
   });
 
   it('every preset passes its own validation and grants GET /me', () => {
@@ -69,7 +74,9 @@ describe('presets', () => {
   });
 
   it('refuses an unknown preset by listing the known ones', () => {
-    expect(() => presetAccessRules('archive')).toThrow(/unknown preset "archive"; expected one of archive-read/);
+    expect(() => presetAccessRules('archive')).toThrow(
+      /unknown preset "archive"; expected one of archive-read/,
+    );
   });
 });
 
@@ -118,9 +125,9 @@ describe('parseAccessRule and buildAccessRules', () => {
   });
 
   it('merges a preset with custom rules', () => {
-    expect(buildAccessRules({ preset: 'archive-read', rules: [{ method: 'GET', path: '/me/api/credential' }] })).toEqual(
-      [...presetAccessRules('archive-read'), { method: 'GET', path: '/me/api/credential' }],
-    );
+    expect(
+      buildAccessRules({ preset: 'archive-read', rules: [{ method: 'GET', path: '/me/api/credential' }] }),
+    ).toEqual([...presetAccessRules('archive-read'), { method: 'GET', path: '/me/api/credential' }]);
     expect(() => buildAccessRules({})).toThrow(/at least one rule/);
   });
 });

@@ -6,9 +6,15 @@ const conf = (text: string, path = '/home/u/.ovh.conf') => OvhConf.fromFiles([{ 
 describe('ovh.conf read as python-ovh reads it (RawConfigParser)', () => {
   it('reads the documented layout and remembers the file of each value', () => {
     const parsed = conf(
-      ['[default]', '; general configuration', 'endpoint=ovh-eu', '', '[ovh-eu]', 'application_key=AK1'].join('\n'),
+      ['[default]', '; general configuration', 'endpoint=ovh-eu', '', '[ovh-eu]', 'application_key=AK1'].join(
+        '\n',
+      ),
     );
-    expect(parsed.get('default', 'endpoint')).toEqual({ value: 'ovh-eu', path: '/home/u/.ovh.conf', section: 'default' });
+    expect(parsed.get('default', 'endpoint')).toEqual({
+      value: 'ovh-eu',
+      path: '/home/u/.ovh.conf',
+      section: 'default',
+    });
     expect(parsed.get('ovh-eu', 'application_key')?.value).toBe('AK1');
     expect(parsed.files).toEqual(['/home/u/.ovh.conf']);
   });
@@ -33,7 +39,9 @@ describe('ovh.conf read as python-ovh reads it (RawConfigParser)', () => {
   });
 
   it('keeps dots, colons and slashes in section names (endpoint URLs)', () => {
-    const parsed = conf('[https://eu.api.ovh.com/1.0]\napplication_key=AK\n[profile:client.one]\nendpoint=ovh-ca');
+    const parsed = conf(
+      '[https://eu.api.ovh.com/1.0]\napplication_key=AK\n[profile:client.one]\nendpoint=ovh-ca',
+    );
     expect(parsed.get('https://eu.api.ovh.com/1.0', 'application_key')?.value).toBe('AK');
     expect(parsed.hasSection('profile:client.one')).toBe(true);
   });
@@ -53,7 +61,10 @@ describe('ovh.conf read as python-ovh reads it (RawConfigParser)', () => {
 
   it('lets later files win key by key, keeping the others', () => {
     const merged = OvhConf.fromFiles([
-      { path: '/etc/ovh.conf', text: '[default]\nendpoint=ovh-eu\n[ovh-eu]\napplication_key=AK-etc\nconsumer_key=CK-etc' },
+      {
+        path: '/etc/ovh.conf',
+        text: '[default]\nendpoint=ovh-eu\n[ovh-eu]\napplication_key=AK-etc\nconsumer_key=CK-etc',
+      },
       { path: '/work/ovh.conf', text: '[ovh-eu]\nconsumer_key=CK-local' },
     ]);
     expect(merged.get('ovh-eu', 'application_key')).toMatchObject({ value: 'AK-etc', path: '/etc/ovh.conf' });

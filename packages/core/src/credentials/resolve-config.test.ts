@@ -101,7 +101,11 @@ describe('resolveConfig', () => {
     });
     expect(config.endpoint).toBe('ovh-eu');
     expect(config.applicationKey).toBe('AK-conf-eu');
-    expect(config.sourceOf('consumerKey')).toEqual({ kind: 'ovh.conf', path: '/home/u/.ovh.conf', section: 'ovh-eu' });
+    expect(config.sourceOf('consumerKey')).toEqual({
+      kind: 'ovh.conf',
+      path: '/home/u/.ovh.conf',
+      section: 'ovh-eu',
+    });
     expect(config.missing()).toEqual([]);
   });
 
@@ -116,7 +120,9 @@ describe('resolveConfig', () => {
     expect(config.applicationSecret).toBeUndefined();
     expect(config.missing()).toEqual(['applicationSecret']);
     expect(() => config.requireClientCredentials()).toThrow(CredentialsNotConfiguredError);
-    expect(() => config.requireClientCredentials()).toThrow(/Missing applicationSecret\. Run `ovh-pca login`/);
+    expect(() => config.requireClientCredentials()).toThrow(
+      /Missing applicationSecret\. Run `ovh-pca login`/,
+    );
   });
 
   it('reads an OVHcloud CLI [profile:NAME] section when no ovh-pca profile has that name', async () => {
@@ -140,14 +146,24 @@ describe('resolveConfig', () => {
       flags: { profile: 'nobody' },
     };
     await expect(resolveConfig(input)).rejects.toBeInstanceOf(ProfileNotFoundError);
-    await expect(resolveConfig({ ...input, flags: { profile: '../x' } })).rejects.toThrow(/Invalid profile name/);
+    await expect(resolveConfig({ ...input, flags: { profile: '../x' } })).rejects.toThrow(
+      /Invalid profile name/,
+    );
   });
 
   it('explains where values came from without revealing any secret', async () => {
     const stores = await storesWithProfile();
-    const config = await resolveConfig({ ...stores, flags: { profile: 'acme' }, env: { applicationSecret: 'AS-env-secret' } });
+    const config = await resolveConfig({
+      ...stores,
+      flags: { profile: 'acme' },
+      env: { applicationSecret: 'AS-env-secret' },
+    });
     expect(config.applicationSecret).toBe('AS-env-secret');
-    const printed = [JSON.stringify(config.explain()), JSON.stringify({ config }), inspect(config, { depth: 9 })];
+    const printed = [
+      JSON.stringify(config.explain()),
+      JSON.stringify({ config }),
+      inspect(config, { depth: 9 }),
+    ];
     for (const text of printed) {
       expect(text).toContain('applicationSecret');
       expect(text).not.toContain('AS-env-secret');
@@ -155,8 +171,16 @@ describe('resolveConfig', () => {
     }
     const secretLines = config.explain().filter((line) => line.secret);
     expect(secretLines).toEqual([
-      expect.objectContaining({ setting: 'applicationSecret', present: true, sourceLabel: 'env OVH_APPLICATION_SECRET' }),
-      expect.objectContaining({ setting: 'consumerKey', present: true, sourceLabel: 'keychain (profile acme)' }),
+      expect.objectContaining({
+        setting: 'applicationSecret',
+        present: true,
+        sourceLabel: 'env OVH_APPLICATION_SECRET',
+      }),
+      expect.objectContaining({
+        setting: 'consumerKey',
+        present: true,
+        sourceLabel: 'keychain (profile acme)',
+      }),
     ]);
     for (const line of secretLines) expect(line).not.toHaveProperty('value');
     expect(config.explain()[2]).toMatchObject({ setting: 'applicationKey', value: 'AK-profile' });
@@ -169,7 +193,12 @@ describe('resolveConfig', () => {
       confLoads += 1;
       return ovhConf;
     };
-    const nonSecret = await resolveConfig({ ...stores, flags: { profile: 'acme' }, ovhConf: loader, secrets: false });
+    const nonSecret = await resolveConfig({
+      ...stores,
+      flags: { profile: 'acme' },
+      ovhConf: loader,
+      secrets: false,
+    });
     expect(stores.secretStore.reads).toBe(0);
     expect(nonSecret.applicationKey).toBe('AK-profile');
     expect(nonSecret.missing()).toEqual(['applicationSecret', 'consumerKey']);
@@ -186,7 +215,11 @@ describe('resolveConfig', () => {
     await stores.secretStore.delete('acme', 'consumerKey');
     const config = await resolveConfig({ ...stores, flags: { profile: 'acme' }, ovhConf });
     expect(config.consumerKey).toBe('CK-conf-ca-secret');
-    expect(config.sourceOf('consumerKey')).toEqual({ kind: 'ovh.conf', path: '/home/u/.ovh.conf', section: 'ovh-ca' });
+    expect(config.sourceOf('consumerKey')).toEqual({
+      kind: 'ovh.conf',
+      path: '/home/u/.ovh.conf',
+      section: 'ovh-ca',
+    });
   });
 
   it('treats empty values as unset', async () => {

@@ -16,9 +16,8 @@ export const profilesRemove = defineCommand({
       context.log.info('Nothing removed.');
       return ExitCode.failed;
     }
-    await stores.secrets.delete(name, 'applicationSecret');
-    await stores.secrets.delete(name, 'consumerKey');
-    await stores.profiles.remove(name);
+    const { removeProfileAndSecrets } = await import('@ovh-pca/core');
+    await removeProfileAndSecrets({ profileStore: stores.profiles, secretStore: stores.secrets }, name);
     context.log.success(`Profile ${name} removed. Its consumer key is still valid at OVH until revoked.`);
     return undefined;
   },

@@ -35,7 +35,7 @@ describe('ipc dispatcher', () => {
         return {
           name: input.name,
           endpoint: 'ovh-eu',
-          preset: 'read-only',
+          access: 'archive-read',
           hasCredential: true,
           credentialStatus: 'validated',
           account: 'ab123-ovh',
@@ -158,7 +158,7 @@ describe('ipc dispatcher', () => {
         ({
           name: 'work',
           endpoint: 'ovh-eu',
-          preset: 'read-only',
+          access: 'archive-read',
           hasCredential: true,
           credentialStatus: 'validated',
           account: 'ab123-ovh',

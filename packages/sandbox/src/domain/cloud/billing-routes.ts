@@ -1,7 +1,7 @@
 /** Billing items: list (billed, date.from, date.to) and GET. */
 import type { RouteDefinition } from '../../http/route-types.js';
-import { BILLING_LIST_PATH, BILLING_PATH } from './pca-paths.js';
 import { findBilling, findPcaService } from './pca-lookup.js';
+import { BILLING_LIST_PATH, BILLING_PATH } from './pca-paths.js';
 import { billingView } from './pca-views.js';
 import { readBooleanFilter, readDateTimeFilter } from './query-filters.js';
 

@@ -17,7 +17,12 @@ describe('file catalogue', () => {
 
   it('finds a file by id and nothing for ids outside the session', () => {
     expect(findSessionFile(session, '51d542f302ee4c5466000003')?.id).toBe('51d542f302ee4c5466000003');
-    for (const id of ['51d542f302ee4c5466000000', '51d542f302ee4c546600001a', 'ffd542f302ee4c5466000001', 'nope']) {
+    for (const id of [
+      '51d542f302ee4c5466000000',
+      '51d542f302ee4c546600001a',
+      'ffd542f302ee4c5466000001',
+      'nope',
+    ]) {
       expect(findSessionFile(session, id), id).toBeUndefined();
     }
   });

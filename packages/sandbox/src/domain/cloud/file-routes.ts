@@ -2,8 +2,8 @@
 import type { RouteDefinition } from '../../http/route-types.js';
 import { findSessionFile, sessionFiles } from './file-catalog.js';
 import { compileLikePattern } from './like-pattern.js';
-import { FILE_PATH, FILES_PATH } from './pca-paths.js';
 import { findPcaService, findSession, objectNotFound } from './pca-lookup.js';
+import { FILE_PATH, FILES_PATH } from './pca-paths.js';
 import { fileView } from './pca-views.js';
 
 export const fileRoutes: RouteDefinition[] = [

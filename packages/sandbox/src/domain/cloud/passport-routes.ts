@@ -1,7 +1,7 @@
 /** GET /cloud (public cloud passports) and GET /cloud/{serviceName}/pca (their PCA offers). */
 import type { RouteDefinition } from '../../http/route-types.js';
-import { PASSPORTS_PATH, PCA_PATH, PCA_SERVICES_PATH } from './pca-paths.js';
 import { findPassport } from './pca-lookup.js';
+import { PASSPORTS_PATH, PCA_PATH, PCA_SERVICES_PATH } from './pca-paths.js';
 
 export const passportRoutes: RouteDefinition[] = [
   {

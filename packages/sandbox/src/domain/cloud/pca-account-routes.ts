@@ -1,8 +1,8 @@
 /** GET, PUT /cloud/{s}/pca/{p} (pca.Account) and GET …/usage. */
 import { badRequest, type RouteDefinition } from '../../http/route-types.js';
-import { PCA_PATH, USAGE_PATH } from './pca-paths.js';
-import { findPcaService } from './pca-lookup.js';
 import { sessionStateAt } from './pca-lifecycle.js';
+import { findPcaService } from './pca-lookup.js';
+import { PCA_PATH, USAGE_PATH } from './pca-paths.js';
 import { createPcaTask } from './pca-task-factory.js';
 import { accountView } from './pca-views.js';
 import {
@@ -26,14 +26,18 @@ export const pcaAccountRoutes: RouteDefinition[] = [
   {
     method: 'PUT',
     pattern: PCA_PATH,
-    description: 'Alter the account: sshkey (null removes it) and password; spawns setSshKey / setPassword tasks',
+    description:
+      'Alter the account: sshkey (null removes it) and password; spawns setSshKey / setPassword tasks',
     handler: (req, ctx) => {
       const service = findPcaService(ctx.state.cloud, req.params);
       const body = expectObjectBody(req.body);
       rejectUnknownProperties(body, ['domain', 'host', 'login', 'password', 'sshkey']);
       rejectChangedReadOnly(body, accountView(service.account), ['domain', 'host', 'login']);
       // Validate everything before changing anything.
-      const password = body.password === undefined ? undefined : readText(body, 'password', { minLength: 8, maxLength: 255 });
+      const password =
+        body.password === undefined
+          ? undefined
+          : readText(body, 'password', { minLength: 8, maxLength: 255 });
       let sshkey: string | null | undefined;
       if (body.sshkey === null) sshkey = null;
       else if (body.sshkey !== undefined) {
@@ -46,11 +50,19 @@ export const pcaAccountRoutes: RouteDefinition[] = [
       const account = service.account;
       if (password !== undefined && password !== account.password) {
         account.password = password;
-        createPcaTask(ctx, service, { function: 'setPassword', sessionId: null, remoteAddress: req.remoteAddress });
+        createPcaTask(ctx, service, {
+          function: 'setPassword',
+          sessionId: null,
+          remoteAddress: req.remoteAddress,
+        });
       }
       if (sshkey !== undefined && sshkey !== account.sshkey) {
         account.sshkey = sshkey;
-        createPcaTask(ctx, service, { function: 'setSshKey', sessionId: null, remoteAddress: req.remoteAddress });
+        createPcaTask(ctx, service, {
+          function: 'setSshKey',
+          sessionId: null,
+          remoteAddress: req.remoteAddress,
+        });
       }
       ctx.markDirty();
       return {};

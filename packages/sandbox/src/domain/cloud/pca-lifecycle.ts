@@ -7,8 +7,8 @@
  * toRestore → doingRestore → back to its own state.
  */
 import type { PcaServiceRecord, PcaSessionRecord, PcaTaskRecord } from './cloud-state.js';
-import type { PcaSessionState, PcaTaskFunction, PcaTaskStatus } from './pca-enums.js';
 import { ownEntry } from './own-entry.js';
+import type { PcaSessionState, PcaTaskFunction, PcaTaskStatus } from './pca-enums.js';
 
 export type TaskPhase = 'waiting' | 'running' | 'finished';
 
@@ -38,9 +38,14 @@ export function taskTodoDateMs(task: PcaTaskRecord): number {
 
 export type SessionStanding = PcaSessionState | 'gone';
 
-export function sessionStateAt(service: PcaServiceRecord, session: PcaSessionRecord, nowMs: number): SessionStanding {
-  const task = session.operationTaskId === null ? undefined : ownEntry(service.tasks, session.operationTaskId);
-  if (!task || task.endStatus !== 'done') return session.baseState;
+export function sessionStateAt(
+  service: PcaServiceRecord,
+  session: PcaSessionRecord,
+  nowMs: number,
+): SessionStanding {
+  const task =
+    session.operationTaskId === null ? undefined : ownEntry(service.tasks, session.operationTaskId);
+  if (task?.endStatus !== 'done') return session.baseState;
   const phase = taskPhaseAt(task, nowMs);
   if (task.function === 'delete') {
     if (phase === 'finished') return 'gone';

@@ -42,7 +42,11 @@ export interface LiveSession {
 }
 
 /** A session that still exists at `nowMs` (a deleted one is gone: 404). */
-export function findSession(service: PcaServiceRecord, sessionId: string | undefined, nowMs: number): LiveSession {
+export function findSession(
+  service: PcaServiceRecord,
+  sessionId: string | undefined,
+  nowMs: number,
+): LiveSession {
   const id = sessionId ?? '';
   const session = SESSION_ID.test(id) ? ownEntry(service.sessions, id) : undefined;
   const state = session ? sessionStateAt(service, session, nowMs) : 'gone';

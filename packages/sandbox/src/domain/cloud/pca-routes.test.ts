@@ -8,7 +8,13 @@ let h: RouteHarness;
 let pca: PcaTarget;
 
 beforeEach(() => {
-  h = createRouteHarness(cloudRoutes, { seed: 5, sessions: 50, files: 6, nowMs: NOW, taskDurationSeconds: 10 });
+  h = createRouteHarness(cloudRoutes, {
+    seed: 5,
+    sessions: 50,
+    files: 6,
+    nowMs: NOW,
+    taskDurationSeconds: 10,
+  });
   pca = firstPca(h.state.cloud);
 });
 
@@ -24,13 +30,17 @@ describe('sessions list', () => {
   it('filters names with like: equality without wildcards, % and _ otherwise, case-sensitive', async () => {
     const session = firstSession(pca.service, 'done');
     const list = (name: string) => h.get<string[]>(`${pca.base}/sessions?name=${encodeURIComponent(name)}`);
-    const sameName = Object.values(pca.service.sessions).filter((s) => s.name === session.name).map((s) => s.id);
+    const sameName = Object.values(pca.service.sessions)
+      .filter((s) => s.name === session.name)
+      .map((s) => s.id);
     expect((await list(session.name)).sort()).toEqual(sameName.sort());
     expect(await list(`${session.name.slice(0, 3)}%`)).toContain(session.id);
     expect(await list(`_${session.name.slice(1)}`)).toContain(session.id);
-    expect(await list(session.name.toUpperCase() === session.name ? `${session.name}x` : session.name.toUpperCase())).not.toContain(
-      session.id,
-    );
+    expect(
+      await list(
+        session.name.toUpperCase() === session.name ? `${session.name}x` : session.name.toUpperCase(),
+      ),
+    ).not.toContain(session.id);
     expect(await list('%')).toHaveLength(50);
     expect(await list('')).toEqual([]);
   });
@@ -38,10 +48,24 @@ describe('sessions list', () => {
   it('answers pca.Session objects with OVH dates', async () => {
     const session = firstSession(pca.service, 'done');
     const view = await h.get<Record<string, unknown>>(`${pca.base}/sessions/${session.id}`);
-    expect(Object.keys(view).sort()).toEqual(['endDate', 'id', 'login', 'name', 'size', 'srcIp', 'startDate', 'state']);
+    expect(Object.keys(view).sort()).toEqual([
+      'endDate',
+      'id',
+      'login',
+      'name',
+      'size',
+      'srcIp',
+      'startDate',
+      'state',
+    ]);
     expect(view.startDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
     expect(view.endDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
-    expect(view).toMatchObject({ id: session.id, size: session.size, state: 'done', login: pca.service.account.login });
+    expect(view).toMatchObject({
+      id: session.id,
+      size: session.size,
+      state: 'done',
+      login: pca.service.account.login,
+    });
   });
 });
 
@@ -56,12 +80,13 @@ describe('files', () => {
     expect(file.MD5).toMatch(/^[0-9a-f]{32}$/);
     expect(file.SHA256).toMatch(/^[0-9a-f]{64}$/);
     let total = 0;
-    for (const id of ids) total += (await h.get<{ size: number }>(`${pca.base}/sessions/${session.id}/files/${id}`)).size;
+    for (const id of ids)
+      total += (await h.get<{ size: number }>(`${pca.base}/sessions/${session.id}/files/${id}`)).size;
     expect(total).toBe(session.size);
     const name = String(file.name);
-    expect(await h.get<string[]>(`${pca.base}/sessions/${session.id}/files?name=${encodeURIComponent(name)}`)).toEqual([
-      ids[0],
-    ]);
+    expect(
+      await h.get<string[]>(`${pca.base}/sessions/${session.id}/files?name=${encodeURIComponent(name)}`),
+    ).toEqual([ids[0]]);
     expect(await h.get<string[]>(`${pca.base}/sessions/${session.id}/files?name=%25.nothing`)).toEqual([]);
     const other = Object.values(pca.service.sessions).find((s) => s.id !== session.id)!;
     expect((await h.call('GET', `${pca.base}/sessions/${other.id}/files/${ids[0]}`)).status).toBe(404);
@@ -75,16 +100,28 @@ describe('tasks', () => {
     expect(all.length).toBeGreaterThan(3);
     expect(await h.get<string[]>(`${pca.base}/tasks?status=todo`)).toEqual([]);
     const session = firstSession(pca.service, 'done');
-    const created = (await h.call('DELETE', `${pca.base}/sessions/${session.id}`)).body as { id: string; todoDate: string };
+    const created = (await h.call('DELETE', `${pca.base}/sessions/${session.id}`)).body as {
+      id: string;
+      todoDate: string;
+    };
     expect(await h.get<string[]>(`${pca.base}/tasks?status=todo`)).toEqual([created.id]);
     const at = encodeURIComponent(created.todoDate);
-    expect(await h.get<string[]>(`${pca.base}/tasks?todoDate.from=${at}&todoDate.to=${at}`)).toEqual([created.id]);
+    expect(await h.get<string[]>(`${pca.base}/tasks?todoDate.from=${at}&todoDate.to=${at}`)).toEqual([
+      created.id,
+    ]);
     expect(await h.get<string[]>(`${pca.base}/tasks?todoDate.from=2026-03-14T12:00:11Z`)).toEqual([]);
-    expect(await h.get<string[]>(`${pca.base}/tasks?todoDate.to=2026-03-14T12:00:09Z`)).not.toContain(created.id);
+    expect(await h.get<string[]>(`${pca.base}/tasks?todoDate.to=2026-03-14T12:00:09Z`)).not.toContain(
+      created.id,
+    );
   });
 
   it('answers 400 with OVH messages for bad filter values', async () => {
-    for (const query of ['status=finished', 'function=rename', 'todoDate.from=tomorrow', 'todoDate.to=2026-02-30']) {
+    for (const query of [
+      'status=finished',
+      'function=rename',
+      'todoDate.from=tomorrow',
+      'todoDate.to=2026-02-30',
+    ]) {
       const answer = await h.call('GET', `${pca.base}/tasks?${query}`);
       expect(answer.status, query).toBe(400);
       expect(answer.errorClass).toBe('Client::BadRequest');
@@ -102,7 +139,9 @@ describe('tasks', () => {
     expect(answer.body).toMatchObject({ function: 'restore', status: 'todo' });
     expect((await h.get<{ state: string }>(`${pca.base}/sessions/${session.id}`)).state).toBe('toRestore');
 
-    const other = Object.values(pca.service.sessions).find((s) => s.id !== session.id && s.baseState === 'done')!;
+    const other = Object.values(pca.service.sessions).find(
+      (s) => s.id !== session.id && s.baseState === 'done',
+    )!;
     const refusals: Array<[unknown, number]> = [
       [{ sessionId: other.id, taskFunction: 'archive', fileIds: [] }, 400],
       [{ sessionId: other.id, taskFunction: 'delete' }, 400],
@@ -127,12 +166,18 @@ describe('account and usage', () => {
     const account = await h.get<Record<string, unknown>>(pca.base);
     expect(account).toMatchObject({ login: pca.service.serviceName, domain: 'pca.ovh.net' });
     expect(typeof account.password).toBe('string');
-    const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKn2Xv0Bq3ZHrX5bP9N8cQ2gL6v1kQ0mM0t6uW8x0abc alice@laptop';
-    expect(await h.call('PUT', pca.base, { body: { sshkey: key, password: 'correct horse battery' } })).toEqual({
+    const key =
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKn2Xv0Bq3ZHrX5bP9N8cQ2gL6v1kQ0mM0t6uW8x0abc alice@laptop';
+    expect(
+      await h.call('PUT', pca.base, { body: { sshkey: key, password: 'correct horse battery' } }),
+    ).toEqual({
       status: 200,
       body: null,
     });
-    expect(await h.get<Record<string, unknown>>(pca.base)).toMatchObject({ sshkey: key, password: 'correct horse battery' });
+    expect(await h.get<Record<string, unknown>>(pca.base)).toMatchObject({
+      sshkey: key,
+      password: 'correct horse battery',
+    });
     expect(await h.get<string[]>(`${pca.base}/tasks?function=setSshKey&status=todo`)).toHaveLength(1);
     expect(await h.get<string[]>(`${pca.base}/tasks?function=setPassword&status=todo`)).toHaveLength(1);
     expect((await h.call('PUT', pca.base, { body: { sshkey: null } })).status).toBe(200);
@@ -173,9 +218,9 @@ describe('billing', () => {
     const unbilled = await h.get<number[]>(`${pca.base}/billing?billed=false`);
     expect(billed.length + unbilled.length).toBe(all.length);
     for (const id of unbilled) {
-      expect(Date.parse((await h.get<{ date: string }>(`${pca.base}/billing/${id}`)).date)).toBeGreaterThanOrEqual(
-        Date.UTC(2026, 2, 1),
-      );
+      expect(
+        Date.parse((await h.get<{ date: string }>(`${pca.base}/billing/${id}`)).date),
+      ).toBeGreaterThanOrEqual(Date.UTC(2026, 2, 1));
     }
     expect(await h.get<number[]>(`${pca.base}/billing?date.from=2026-03-01&billed=true`)).toEqual([]);
     expect((await h.call('GET', `${pca.base}/billing?billed=yes`)).status).toBe(400);
@@ -188,7 +233,9 @@ describe('billing', () => {
     const after = await h.get<number[]>(`${pca.base}/billing?billed=false`);
     expect(after.length).toBe(before.length + 1);
     const added = after.find((id) => !before.includes(id))!;
-    expect(await h.get<Record<string, unknown>>(`${pca.base}/billing/${added}`)).toMatchObject({ reference: 'restore' });
+    expect(await h.get<Record<string, unknown>>(`${pca.base}/billing/${added}`)).toMatchObject({
+      reference: 'restore',
+    });
   });
 });
 
@@ -223,7 +270,9 @@ describe('serviceInfos', () => {
       { serviceId: 1 },
       { colour: 'red' },
     ]) {
-      expect((await h.call('PUT', `${pca.base}/serviceInfos`, { body })).status, JSON.stringify(body)).toBe(400);
+      expect((await h.call('PUT', `${pca.base}/serviceInfos`, { body })).status, JSON.stringify(body)).toBe(
+        400,
+      );
     }
   });
 });

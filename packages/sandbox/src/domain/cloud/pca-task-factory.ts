@@ -16,7 +16,11 @@ export function clientAddress(remoteAddress: string): string | null {
   return remoteAddress.startsWith('::ffff:') ? remoteAddress.slice(7) : remoteAddress;
 }
 
-export function createPcaTask(ctx: RouteContext, service: PcaServiceRecord, request: TaskRequest): PcaTaskRecord {
+export function createPcaTask(
+  ctx: RouteContext,
+  service: PcaServiceRecord,
+  request: TaskRequest,
+): PcaTaskRecord {
   const cloud = ctx.state.cloud;
   const id = String(cloud.nextTaskId);
   // OVH task ids are shared by all customers: a customer never sees consecutive ones.
@@ -47,7 +51,13 @@ export function billingItem(
   dateMs: number,
 ): PcaBillingRecord {
   const quantity = Math.round(sizeBytes / 1e6) / 1000;
-  return { id, dateMs, quantity, reference, total: Math.round(quantity * PRICE_PER_GB[reference] * 100) / 100 };
+  return {
+    id,
+    dateMs,
+    quantity,
+    reference,
+    total: Math.round(quantity * PRICE_PER_GB[reference] * 100) / 100,
+  };
 }
 
 export function addBillingItem(

@@ -32,7 +32,9 @@ describe('parseDateTime', () => {
 
 describe('query filters', () => {
   it('answers OVH 400s naming the parameter', () => {
-    const error = caught(() => readEnumFilter(query('status=finished'), 'status', ['todo', 'done'], 'cloud.pca.TaskStateEnum'));
+    const error = caught(() =>
+      readEnumFilter(query('status=finished'), 'status', ['todo', 'done'], 'cloud.pca.TaskStateEnum'),
+    );
     expect(error.status).toBe(400);
     expect(error.errorClass).toBe('Client::BadRequest');
     expect(error.message).toContain('Invalid value for parameter status');

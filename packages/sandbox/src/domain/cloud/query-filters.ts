@@ -31,7 +31,8 @@ export function readBooleanFilter(query: URLSearchParams, name: string): boolean
 }
 
 /** `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff]]` with `Z` or `±HH:MM`; no offset means UTC. */
-const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,9})?)?(Z|[+-]\d\d:?\d\d)?)?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,9})?)?(Z|[+-]\d\d:?\d\d)?)?$/;
 
 export function readDateTimeFilter(query: URLSearchParams, name: string): number | undefined {
   const value = query.get(name);
@@ -46,7 +47,12 @@ export function parseDateTime(text: string): number | undefined {
   if (!match) return undefined;
   const [, year, month, day, hour = '00', minute = '00', second = '00', zone = 'Z'] = match;
   const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || s > 59) return undefined;

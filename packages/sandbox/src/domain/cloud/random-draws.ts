@@ -17,7 +17,12 @@ export function logUniform(random: RandomSource, min: number, max: number): numb
 }
 
 /** Distinct indices in [0, count), at most `wanted` of them, skipping those in `taken`. */
-export function distinctIndices(random: RandomSource, count: number, wanted: number, taken: Set<number>): Set<number> {
+export function distinctIndices(
+  random: RandomSource,
+  count: number,
+  wanted: number,
+  taken: Set<number>,
+): Set<number> {
   const chosen = new Set<number>();
   const limit = Math.min(wanted, count - taken.size);
   while (chosen.size < limit) {

@@ -10,7 +10,7 @@ export type JsonObject = Record<string, unknown>;
 const ECHO_LIMIT = 80;
 
 export function echo(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text;
 }
 
@@ -43,7 +43,11 @@ export function rejectMissingProperties(body: JsonObject, required: readonly str
  * Read-only properties may come back unchanged (clients GET, edit, PUT the whole object), but
  * not with another value.
  */
-export function rejectChangedReadOnly(body: JsonObject, current: JsonObject, readOnly: readonly string[]): void {
+export function rejectChangedReadOnly(
+  body: JsonObject,
+  current: JsonObject,
+  readOnly: readonly string[],
+): void {
   for (const key of readOnly) {
     if (!Object.hasOwn(body, key)) continue;
     if (JSON.stringify(body[key]) !== JSON.stringify(current[key] ?? null)) {

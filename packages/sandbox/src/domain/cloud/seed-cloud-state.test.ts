@@ -20,7 +20,9 @@ describe('seedCloudState', () => {
   it('keeps ids and sizes when only the clock differs', () => {
     const ids = (cloud: CloudState) =>
       services(cloud).flatMap((service) => Object.values(service.sessions).map((s) => `${s.id}:${s.size}`));
-    expect(ids(seedCloudState({ ...seedOptions, nowMs: NOW + 86_400_000 * 40 }))).toEqual(ids(seedCloudState(seedOptions)));
+    expect(ids(seedCloudState({ ...seedOptions, nowMs: NOW + 86_400_000 * 40 }))).toEqual(
+      ids(seedCloudState(seedOptions)),
+    );
   });
 
   it('seeds 2–3 passports of 1–2 PCA offers with OVH-shaped names', () => {
@@ -82,7 +84,10 @@ describe('seedCloudState', () => {
     const cloud = seedCloudState({ seed: 3, sessions: 1000, files: 20, nowMs: NOW });
     const seededMs = performance.now() - started;
     const json = JSON.stringify(cloud);
-    const sessionCount = services(cloud).reduce((sum, service) => sum + Object.keys(service.sessions).length, 0);
+    const sessionCount = services(cloud).reduce(
+      (sum, service) => sum + Object.keys(service.sessions).length,
+      0,
+    );
     const listStarted = performance.now();
     let fileCount = 0;
     for (const service of services(cloud)) {

@@ -4,7 +4,13 @@
  * (derived on demand), past tasks and billing. Same options, same data.
  */
 import type { SeedOptions } from '../../state/sandbox-state.js';
-import { createSeededRandom, deriveSeed, randomAlphanumeric, randomInt, type RandomSource } from '../../state/seeded-random.js';
+import {
+  createSeededRandom,
+  deriveSeed,
+  type RandomSource,
+  randomAlphanumeric,
+  randomInt,
+} from '../../state/seeded-random.js';
 import type { CloudState, PcaAccountRecord, PcaServiceRecord } from './cloud-state.js';
 import { randomHex } from './random-draws.js';
 import { seedHistory } from './seed-pca-history.js';
@@ -28,7 +34,10 @@ export function seedCloudState(options: SeedOptions): CloudState {
 
   const passportCount = randomInt(random, 2, 3);
   for (let p = 0; p < passportCount; p++) {
-    const passport = { serviceName: randomHex(random, 32), pcaServices: {} as Record<string, PcaServiceRecord> };
+    const passport = {
+      serviceName: randomHex(random, 32),
+      pcaServices: {} as Record<string, PcaServiceRecord>,
+    };
     cloud.passports[passport.serviceName] = passport;
     // The first passport always has two offers, so clients must walk every one.
     const offerCount = p === 0 ? 2 : randomInt(random, 1, 2);

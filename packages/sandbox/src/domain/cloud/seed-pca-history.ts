@@ -28,7 +28,11 @@ interface PastEvent {
   billedBytes?: number;
 }
 
-export function seedHistory(random: RandomSource, service: PcaServiceRecord, options: HistorySeedOptions): void {
+export function seedHistory(
+  random: RandomSource,
+  service: PcaServiceRecord,
+  options: HistorySeedOptions,
+): void {
   const { nowMs } = options;
   const created = service.serviceInfos.creationMs;
   // Everything before yesterday, so every seeded task has finished whatever its step length.
@@ -54,7 +58,12 @@ export function seedHistory(random: RandomSource, service: PcaServiceRecord, opt
   }
   if (complete.length >= 10) {
     const session = pick(random, complete);
-    events.push({ function: 'restore', atMs: between(session.endMs!), endStatus: 'error', sessionId: session.id });
+    events.push({
+      function: 'restore',
+      atMs: between(session.endMs!),
+      endStatus: 'error',
+      sessionId: session.id,
+    });
   }
   for (let i = 0; i < 2; i++) {
     events.push({
@@ -67,7 +76,12 @@ export function seedHistory(random: RandomSource, service: PcaServiceRecord, opt
   }
   if (complete.length > 0) {
     const session = pick(random, complete);
-    events.push({ function: 'setSessionName', atMs: between(session.startMs), endStatus: 'done', sessionId: session.id });
+    events.push({
+      function: 'setSessionName',
+      atMs: between(session.startMs),
+      endStatus: 'done',
+      sessionId: session.id,
+    });
   }
   const stepMs = (1 + Math.floor(random() * 10)) * MINUTE;
   const ipAddress = pick(random, options.srcIps);
@@ -82,12 +96,18 @@ export function seedHistory(random: RandomSource, service: PcaServiceRecord, opt
       endStatus: event.endStatus,
       login: service.account.login,
       ipAddress,
-      comment: event.endStatus === 'error' ? 'Restore failed: storage backend unavailable, please retry' : null,
+      comment:
+        event.endStatus === 'error' ? 'Restore failed: storage backend unavailable, please retry' : null,
       sessionId: event.sessionId,
     };
     service.tasks[task.id] = task;
     if (event.billedBytes !== undefined) {
-      const item = billingItem(options.nextBillingId(), event.function as PcaBillingReference, event.billedBytes, task.createdAtMs);
+      const item = billingItem(
+        options.nextBillingId(),
+        event.function as PcaBillingReference,
+        event.billedBytes,
+        task.createdAtMs,
+      );
       service.billing[String(item.id)] = item;
     }
   }

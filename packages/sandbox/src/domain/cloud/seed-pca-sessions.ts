@@ -27,10 +27,24 @@ export interface SessionSeedOptions {
 
 const wholeSeconds = (ms: number) => Math.floor(ms / SECOND) * SECOND;
 
-export function seedSessions(random: RandomSource, service: PcaServiceRecord, options: SessionSeedOptions): void {
+export function seedSessions(
+  random: RandomSource,
+  service: PcaServiceRecord,
+  options: SessionSeedOptions,
+): void {
   const { count, nowMs } = options;
-  const uploading = distinctIndices(random, count, count >= 4 ? Math.max(1, Math.round(count * 0.03)) : 0, new Set());
-  const failed = distinctIndices(random, count, count >= 8 ? Math.max(1, Math.round(count * 0.02)) : 0, uploading);
+  const uploading = distinctIndices(
+    random,
+    count,
+    count >= 4 ? Math.max(1, Math.round(count * 0.03)) : 0,
+    new Set(),
+  );
+  const failed = distinctIndices(
+    random,
+    count,
+    count >= 8 ? Math.max(1, Math.round(count * 0.02)) : 0,
+    uploading,
+  );
   for (let index = 0; index < count; index++) {
     let prefix = randomHex(random, 18);
     while (Object.hasOwn(service.sessions, `${prefix}000000`)) prefix = randomHex(random, 18);
@@ -68,4 +82,3 @@ export function seedSessions(random: RandomSource, service: PcaServiceRecord, op
 function addBilling(service: PcaServiceRecord, item: PcaBillingRecord): void {
   service.billing[String(item.id)] = item;
 }
-

@@ -1,8 +1,8 @@
 /** GET, PUT …/serviceInfos (services.Service); only `renew` can change. */
 import { badRequest, type RouteDefinition } from '../../http/route-types.js';
 import type { PcaRenewRecord } from './cloud-state.js';
-import { SERVICE_INFOS_PATH } from './pca-paths.js';
 import { findPcaService } from './pca-lookup.js';
+import { SERVICE_INFOS_PATH } from './pca-paths.js';
 import { POSSIBLE_RENEW_PERIODS, serviceInfosView } from './pca-views.js';
 import {
   expectObjectBody,
@@ -39,12 +39,15 @@ function readRenew(body: JsonObject, current: PcaRenewRecord): PcaRenewRecord {
   rejectChangedReadOnly(renew, { ...current }, ['forced']);
   const next = { ...current };
   if (renew.automatic !== undefined) next.automatic = readBoolean(renew, 'automatic');
-  if (renew.deleteAtExpiration !== undefined) next.deleteAtExpiration = readBoolean(renew, 'deleteAtExpiration');
+  if (renew.deleteAtExpiration !== undefined)
+    next.deleteAtExpiration = readBoolean(renew, 'deleteAtExpiration');
   if (renew.manualPayment !== undefined) next.manualPayment = readBoolean(renew, 'manualPayment');
   if (renew.period !== undefined) {
     const period = readInteger(renew, 'period');
     if (!(POSSIBLE_RENEW_PERIODS as readonly number[]).includes(period)) {
-      throw badRequest(`Body parameter renew.period must be one of ${POSSIBLE_RENEW_PERIODS.join(', ')} (months)`);
+      throw badRequest(
+        `Body parameter renew.period must be one of ${POSSIBLE_RENEW_PERIODS.join(', ')} (months)`,
+      );
     }
     next.period = period;
   }
@@ -59,7 +62,12 @@ export const serviceInfosRoutes: RouteDefinition[] = [
     handler: (req, ctx) => {
       const service = findPcaService(ctx.state.cloud, req.params);
       return {
-        body: serviceInfosView(service.serviceName, service.serviceInfos, ctx.clock.nowMs(), req.caller?.nichandle),
+        body: serviceInfosView(
+          service.serviceName,
+          service.serviceInfos,
+          ctx.clock.nowMs(),
+          req.caller?.nichandle,
+        ),
       };
     },
   },
@@ -71,7 +79,12 @@ export const serviceInfosRoutes: RouteDefinition[] = [
       const service = findPcaService(ctx.state.cloud, req.params);
       const body = expectObjectBody(req.body);
       rejectUnknownProperties(body, SERVICE_FIELDS);
-      const current = serviceInfosView(service.serviceName, service.serviceInfos, ctx.clock.nowMs(), req.caller?.nichandle);
+      const current = serviceInfosView(
+        service.serviceName,
+        service.serviceInfos,
+        ctx.clock.nowMs(),
+        req.caller?.nichandle,
+      );
       rejectChangedReadOnly(
         body,
         current,

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cloudRoutes } from './index.js';
-import { firstPca, firstSession, firstUploading, type PcaTarget } from './testing/pca-fixtures.js';
+import {
+  firstPca,
+  firstSession,
+  firstUploading,
+  type PcaTarget,
+  sessionsIn,
+} from './testing/pca-fixtures.js';
 import { createRouteHarness, type RouteHarness } from './testing/route-harness.js';
 
 interface TaskJson {
@@ -25,7 +31,13 @@ let h: RouteHarness;
 let pca: PcaTarget;
 
 beforeEach(() => {
-  h = createRouteHarness(cloudRoutes, { seed: 11, sessions: 40, files: 4, nowMs: NOW, taskDurationSeconds: 10 });
+  h = createRouteHarness(cloudRoutes, {
+    seed: 11,
+    sessions: 40,
+    files: 4,
+    nowMs: NOW,
+    taskDurationSeconds: 10,
+  });
   pca = firstPca(h.state.cloud);
 });
 
@@ -130,10 +142,14 @@ describe('restoring a session', () => {
 
   it('takes no body', async () => {
     const session = firstSession(pca.service, 'done');
-    const answer = await h.call('POST', `${pca.base}/sessions/${session.id}/restore`, { body: { files: ['a'] } });
+    const answer = await h.call('POST', `${pca.base}/sessions/${session.id}/restore`, {
+      body: { files: ['a'] },
+    });
     expect(answer.status).toBe(400);
     expect(answer.errorClass).toBe('Client::BadRequest');
-    expect((await h.call('POST', `${pca.base}/sessions/${session.id}/restore`, { body: {} })).status).toBe(200);
+    expect((await h.call('POST', `${pca.base}/sessions/${session.id}/restore`, { body: {} })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -148,13 +164,17 @@ describe('renaming a session', () => {
     expect(renames).toHaveLength(1);
     h.advanceSeconds(10);
     expect(await taskStatus(renames[0]!)).toBe('done');
-    expect(await h.get<string[]>(`${pca.base}/sessions?name=${encodeURIComponent(name)}`)).toEqual([session.id]);
+    expect(await h.get<string[]>(`${pca.base}/sessions?name=${encodeURIComponent(name)}`)).toEqual([
+      session.id,
+    ]);
   });
 
   it('accepts the whole object back with only the name changed', async () => {
     const session = firstSession(pca.service, 'done');
     const current = await h.get<SessionJson>(`${pca.base}/sessions/${session.id}`);
-    const answer = await h.call('PUT', `${pca.base}/sessions/${session.id}`, { body: { ...current, name: 'www-weekly' } });
+    const answer = await h.call('PUT', `${pca.base}/sessions/${session.id}`, {
+      body: { ...current, name: 'www-weekly' },
+    });
     expect(answer.status).toBe(200);
     expect(pca.service.sessions[session.id]!.name).toBe('www-weekly');
   });
@@ -181,9 +201,9 @@ describe('renaming a session', () => {
       expect(answer.errorClass).toBe('Client::BadRequest');
     }
     expect(pca.service.sessions[session.id]!.name).toBe(session.name);
-    expect((await h.call('PUT', `${pca.base}/sessions/${session.id}`, { body: { name: 'é'.repeat(255) } })).status).toBe(
-      200,
-    );
+    expect(
+      (await h.call('PUT', `${pca.base}/sessions/${session.id}`, { body: { name: 'é'.repeat(255) } })).status,
+    ).toBe(200);
   });
 });
 
@@ -208,5 +228,22 @@ describe('unknown and malformed ids', () => {
       expect(answer.status, path).toBe(404);
       expect(answer.errorClass).toBe('Client::NotFound');
     }
+  });
+});
+
+describe('persistence', () => {
+  it('keeps the slice plain JSON: a copy read back answers the same', async () => {
+    const session = firstSession(pca.service, 'done');
+    await h.call('DELETE', `${pca.base}/sessions/${session.id}`);
+    const other = sessionsIn(pca.service, 'done')[1]!;
+    expect(
+      (await h.call('PUT', `${pca.base}/sessions/${other.id}`, { body: { name: 'copié' } })).status,
+    ).toBe(200);
+    const copy = JSON.parse(JSON.stringify(h.state.cloud));
+    expect(copy).toEqual(h.state.cloud);
+    h.state.cloud = copy;
+    pca = firstPca(h.state.cloud);
+    h.advanceSeconds(10);
+    expect((await h.get<SessionJson>(`${pca.base}/sessions/${session.id}`)).state).toBe('doingDelete');
   });
 });

@@ -5,8 +5,8 @@
  */
 import { conflict, type RouteContext } from '../../http/route-types.js';
 import type { PcaServiceRecord, PcaTaskRecord } from './cloud-state.js';
-import { findSession } from './pca-lookup.js';
 import { isBeingDeleted, isBeingRestored, isUploading } from './pca-lifecycle.js';
+import { findSession } from './pca-lookup.js';
 import { addBillingItem, createPcaTask } from './pca-task-factory.js';
 
 export function deleteSession(
@@ -21,7 +21,9 @@ export function deleteSession(
     throw conflict(`Session ${session.id} is being restored: it can be deleted once the restore is done`);
   }
   if (isUploading(state)) {
-    throw conflict(`Session ${session.id} is still being uploaded: it can be deleted once the upload is done`);
+    throw conflict(
+      `Session ${session.id} is still being uploaded: it can be deleted once the upload is done`,
+    );
   }
   const task = createPcaTask(ctx, service, { function: 'delete', sessionId: session.id, remoteAddress });
   session.operationTaskId = task.id;
@@ -39,7 +41,9 @@ export function restoreSession(
   if (isBeingDeleted(state)) throw conflict(`Session ${session.id} is being deleted and cannot be restored`);
   if (isBeingRestored(state)) throw conflict(`Session ${session.id} is already being restored`);
   if (isUploading(state)) {
-    throw conflict(`Session ${session.id} is still being uploaded: it can be restored once the upload is done`);
+    throw conflict(
+      `Session ${session.id} is still being uploaded: it can be restored once the upload is done`,
+    );
   }
   if (state !== 'done') {
     throw conflict(`Session ${session.id} is in state ${state}: only a complete session can be restored`);

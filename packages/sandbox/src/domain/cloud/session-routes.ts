@@ -1,9 +1,9 @@
 /** Sessions: list (name like), GET, PUT (rename), DELETE, POST …/restore. */
 import type { RouteDefinition } from '../../http/route-types.js';
 import { compileLikePattern } from './like-pattern.js';
-import { SESSION_PATH, SESSIONS_PATH } from './pca-paths.js';
-import { findPcaService, findSession } from './pca-lookup.js';
 import { sessionStateAt } from './pca-lifecycle.js';
+import { findPcaService, findSession } from './pca-lookup.js';
+import { SESSION_PATH, SESSIONS_PATH } from './pca-paths.js';
 import { sessionView, taskView } from './pca-views.js';
 import {
   expectNoBody,
@@ -69,7 +69,8 @@ export const sessionRoutes: RouteDefinition[] = [
   {
     method: 'DELETE',
     pattern: SESSION_PATH,
-    description: 'Delete a session: answers the delete task (todo); the session goes toDelete, doingDelete, then away',
+    description:
+      'Delete a session: answers the delete task (todo); the session goes toDelete, doingDelete, then away',
     handler: (req, ctx) => {
       const service = findPcaService(ctx.state.cloud, req.params);
       const task = deleteSession(ctx, service, req.params.sessionId, req.remoteAddress);

@@ -2,9 +2,9 @@
 import { badRequest, type RouteDefinition } from '../../http/route-types.js';
 import { findSessionFile } from './file-catalog.js';
 import { PCA_TASK_FUNCTIONS, PCA_TASK_STATUSES, PCA_TASK_TYPES, type PcaTaskType } from './pca-enums.js';
-import { TASK_PATH, TASKS_PATH } from './pca-paths.js';
-import { findPcaService, findSession, findTask } from './pca-lookup.js';
 import { taskStatusAt, taskTodoDateMs } from './pca-lifecycle.js';
+import { findPcaService, findSession, findTask } from './pca-lookup.js';
+import { TASK_PATH, TASKS_PATH } from './pca-paths.js';
 import { taskView } from './pca-views.js';
 import { readDateTimeFilter, readEnumFilter } from './query-filters.js';
 import {
@@ -26,14 +26,27 @@ export const taskRoutes: RouteDefinition[] = [
     itemPattern: TASK_PATH,
     description: 'cloud archives tasks for account',
     queryParams: [
-      { name: 'function', type: 'cloud.pca.FunctionTypeEnum', description: 'Filter the value of function property (=)' },
-      { name: 'status', type: 'cloud.pca.TaskStateEnum', description: 'Filter the value of status property (=)' },
+      {
+        name: 'function',
+        type: 'cloud.pca.FunctionTypeEnum',
+        description: 'Filter the value of function property (=)',
+      },
+      {
+        name: 'status',
+        type: 'cloud.pca.TaskStateEnum',
+        description: 'Filter the value of status property (=)',
+      },
       { name: 'todoDate.from', type: 'datetime', description: 'Filter the value of todoDate property (>=)' },
       { name: 'todoDate.to', type: 'datetime', description: 'Filter the value of todoDate property (<=)' },
     ],
     handler: (req, ctx) => {
       const service = findPcaService(ctx.state.cloud, req.params);
-      const taskFunction = readEnumFilter(req.query, 'function', PCA_TASK_FUNCTIONS, 'cloud.pca.FunctionTypeEnum');
+      const taskFunction = readEnumFilter(
+        req.query,
+        'function',
+        PCA_TASK_FUNCTIONS,
+        'cloud.pca.FunctionTypeEnum',
+      );
       const status = readEnumFilter(req.query, 'status', PCA_TASK_STATUSES, 'cloud.pca.TaskStateEnum');
       const from = readDateTimeFilter(req.query, 'todoDate.from');
       const to = readDateTimeFilter(req.query, 'todoDate.to');

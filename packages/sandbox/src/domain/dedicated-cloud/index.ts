@@ -1,9 +1,16 @@
 // Public surface of the /dedicatedCloud module: its routes, its empty state and its seeding.
 import type { RouteDefinition } from '../../http/route-types.js';
-import type { SeedOptions } from '../../state/sandbox-state.js';
-import type { DedicatedCloudState } from './dedicated-cloud-state.js';
+import { allowedNetworkRoutes } from './allowed-network-routes.js';
+import { datacenterRoutes } from './datacenter-routes.js';
+import { privateCloudRoutes } from './private-cloud-routes.js';
+import { privateCloudTaskRoutes } from './private-cloud-task-routes.js';
 
-export const dedicatedCloudRoutes: RouteDefinition[] = [];
-export function seedDedicatedCloudState(_options: SeedOptions): DedicatedCloudState {
-  return {};
-}
+export type { DedicatedCloudState } from './dedicated-cloud-state.js';
+export { seedDedicatedCloudState } from './seed-dedicated-cloud-state.js';
+
+export const dedicatedCloudRoutes: RouteDefinition[] = [
+  ...privateCloudRoutes,
+  ...datacenterRoutes,
+  ...allowedNetworkRoutes,
+  ...privateCloudTaskRoutes,
+];

@@ -3,8 +3,9 @@
  * clock: todo on [c, c+s), doing on [c+s, c+2s), then its end state. What a task changes
  * (a datacenter removed, a network allowed) takes effect when it is done.
  */
-import { formatOvhDate } from '../../state/ovh-date.js';
+
 import type { RouteContext } from '../../http/route-types.js';
+import { formatOvhDate } from '../../state/ovh-date.js';
 import type { PrivateCloudRecord, PrivateCloudTaskRecord } from './dedicated-cloud-state.js';
 
 export const PRIVATE_CLOUD_TASK_STATES = [

@@ -11,14 +11,24 @@ export interface PcaTarget {
 export function firstPca(cloud: CloudState): PcaTarget {
   const passport = Object.values(cloud.passports)[0]!;
   const service = Object.values(passport.pcaServices)[0]!;
-  return { passport: passport.serviceName, service, base: `/cloud/${passport.serviceName}/pca/${service.serviceName}` };
+  return {
+    passport: passport.serviceName,
+    service,
+    base: `/cloud/${passport.serviceName}/pca/${service.serviceName}`,
+  };
 }
 
-export function sessionsIn(service: PcaServiceRecord, baseState: PcaSessionRecord['baseState']): PcaSessionRecord[] {
+export function sessionsIn(
+  service: PcaServiceRecord,
+  baseState: PcaSessionRecord['baseState'],
+): PcaSessionRecord[] {
   return Object.values(service.sessions).filter((session) => session.baseState === baseState);
 }
 
-export function firstSession(service: PcaServiceRecord, baseState: PcaSessionRecord['baseState']): PcaSessionRecord {
+export function firstSession(
+  service: PcaServiceRecord,
+  baseState: PcaSessionRecord['baseState'],
+): PcaSessionRecord {
   const session = sessionsIn(service, baseState)[0];
   if (!session) throw new Error(`No seeded session in state ${baseState}`);
   return session;

@@ -41,7 +41,12 @@ export function createRouteHarness(routes: RouteDefinition[], options: HarnessOp
   let nowMs = options.nowMs ?? Date.UTC(2026, 2, 14, 12, 0, 0);
   const seed = options.seed ?? 1;
   const clock = createSandboxClock(0, () => nowMs);
-  const state = createInitialState({ seed, sessions: options.sessions ?? 30, files: options.files ?? 5, nowMs });
+  const state = createInitialState({
+    seed,
+    sessions: options.sessions ?? 30,
+    files: options.files ?? 5,
+    nowMs,
+  });
   let dirtyMarks = 0;
   const ctx: RouteContext = {
     state,
@@ -50,7 +55,12 @@ export function createRouteHarness(routes: RouteDefinition[], options: HarnessOp
     markDirty: () => {
       dirtyMarks++;
     },
-    options: { taskDurationSeconds: options.taskDurationSeconds ?? 10, timestampWindowSeconds: 60, batch: true, iceberg: true },
+    options: {
+      taskDurationSeconds: options.taskDurationSeconds ?? 10,
+      timestampWindowSeconds: 60,
+      batch: true,
+      iceberg: true,
+    },
   };
   const matcher = new RouteMatcher(routes);
 

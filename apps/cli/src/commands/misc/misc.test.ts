@@ -1,0 +1,131 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../exit-codes.js';
+import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
+import { apiCalls } from '../../testing/sandbox-facts.js';
+
+let sandbox: SandboxHandle;
+let home: Awaited<ReturnType<typeof makeTestHome>>;
+const cli = (args: string[], stdin?: string, env: Record<string, string> = {}) =>
+  runBuiltCli(args, { env: { ...home.env, ...sandboxKeysEnv(sandbox), ...env }, stdin });
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ sessions: 2, files: 1, seed: 9 });
+  home = await makeTestHome();
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await home?.dispose();
+});
+beforeEach(() => sandbox.clearRequests());
+
+describe('usage and services', () => {
+  it('reports exact bytes per service and in total', async () => {
+    const run = await cli(['usage', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const usage = JSON.parse(run.stdout) as { totalBytes: number; services: Array<{ serviceId: string; bytes: number }> };
+    expect(usage.services.length).toBeGreaterThan(1);
+    expect(usage.totalBytes).toBe(usage.services.reduce((sum, service) => sum + service.bytes, 0));
+    const table = await cli(['usage']);
+    expect(table.stdout).toMatch(new RegExp(`total\\s+\\S+ [kMGTP]?B\\s+${usage.totalBytes}`));
+  });
+
+  it('lists services, and --service restricts a command to one', async () => {
+    const run = await cli(['services', 'list', '--json']);
+    const services = JSON.parse(run.stdout) as Array<{ id: string; pinned: boolean }>;
+    expect(services.length).toBeGreaterThan(1);
+    const one = services[1]!.id;
+    const sessions = await cli(['--service', one, 'sessions', 'list', '--json']);
+    expect(sessions.code, sessions.stderr).toBe(0);
+    const rows = JSON.parse(sessions.stdout) as Array<{ serviceId: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.serviceId === one)).toBe(true);
+  });
+});
+
+describe('api', () => {
+  it('prints the JSON answer of any route, with query parameters', async () => {
+    const me = await cli(['api', 'GET', '/me']);
+    expect(me.code, me.stderr).toBe(0);
+    expect(JSON.parse(me.stdout).nichandle).toBe(sandbox.account.nichandle);
+    const passports = JSON.parse((await cli(['api', 'GET', '/cloud'])).stdout) as string[];
+    const pcas = JSON.parse((await cli(['api', 'get', `/cloud/${passports[0]}/pca`])).stdout) as string[];
+    const tasks = await cli(['api', 'GET', `/cloud/${passports[0]}/pca/${pcas[0]}/tasks`, '--query', 'function=createUser']);
+    expect(tasks.code, tasks.stderr).toBe(0);
+    expect(apiCalls(sandbox).at(-1)?.path).toMatch(/\/tasks\?function=createUser$/);
+  });
+
+  it('sends a body from --data, @file or stdin', async () => {
+    const passports = JSON.parse((await cli(['api', 'GET', '/cloud'])).stdout) as string[];
+    const pca = (JSON.parse((await cli(['api', 'GET', `/cloud/${passports[0]}/pca`])).stdout) as string[])[0];
+    const sessionsPath = `/cloud/${passports[0]}/pca/${pca}/sessions`;
+    const sessionId = (JSON.parse((await cli(['api', 'GET', sessionsPath])).stdout) as string[])[0];
+    const path = `${sessionsPath}/${sessionId}`;
+    const file = join(home.home, 'body.json');
+    await writeFile(file, '{"name":"from a file"}');
+    expect((await cli(['api', 'PUT', path, '--data', `@${file}`])).code).toBe(0);
+    expect(JSON.parse((await cli(['api', 'GET', path])).stdout).name).toBe('from a file');
+    expect((await cli(['api', 'PUT', path, '--data', '-'], '{"name":"from stdin"}')).code).toBe(0);
+    expect(JSON.parse((await cli(['api', 'GET', path])).stdout).name).toBe('from stdin');
+  });
+
+  it('on an API error prints the message with the query id and exits 1', async () => {
+    const run = await cli(['api', 'GET', '/cloud/no-such-passport/pca']);
+    expect(run.code).toBe(ExitCode.failed);
+    expect(run.stdout).toBe('');
+    const queryId = apiCalls(sandbox).at(-1)?.queryId;
+    expect(queryId).toBeTruthy();
+    expect(run.stderr).toContain(`query id ${queryId}`);
+  });
+
+  it.each([
+    [['api', 'GET', 'me']],
+    [['api', 'GET', '/me/../auth']],
+    [['api', 'TRACE', '/me']],
+    [['api', 'POST', '/me', '--data', '{"broken":']],
+    [['api', 'POST', '/me', '--data', '@/nonexistent/body.json']],
+    [['api', 'GET', '/me', '--query', 'novalue']],
+  ])('bad input %j: exit 2, no request', async (args) => {
+    const run = await cli(args);
+    expect(run.code).toBe(ExitCode.usage);
+    expect(apiCalls(sandbox)).toEqual([]);
+  });
+});
+
+describe('doctor', () => {
+  it('reports every check ok against a healthy sandbox', async () => {
+    const run = await cli(['doctor', '--json']);
+    const checks = JSON.parse(run.stdout) as Array<{ check: string; status: string }>;
+    expect(checks.map((check) => check.check)).toEqual(['keychain', 'settings', 'endpoint', 'clock', 'credential', 'rules']);
+    const statuses = Object.fromEntries(checks.map((check) => [check.check, check.status]));
+    expect(statuses).toMatchObject({ settings: 'ok', endpoint: 'ok', clock: 'ok', credential: 'ok', rules: 'ok' });
+  });
+
+  it('names the clock offset and a fix when the server clock is off', async () => {
+    sandbox.setBehaviour({ skewSeconds: 600 });
+    try {
+      const run = await cli(['doctor', '--json']);
+      const clock = (JSON.parse(run.stdout) as Array<{ check: string; status: string; detail: string; fix: string }>).find(
+        (check) => check.check === 'clock',
+      );
+      expect(clock).toMatchObject({ status: 'warn' });
+      expect(clock?.detail).toMatch(/\+(599|600|601) s/);
+      expect(clock?.fix).toMatch(/NTP/);
+    } finally {
+      sandbox.setBehaviour({ skewSeconds: 0 });
+    }
+  });
+
+  it('fails with a fix when the endpoint does not answer or the key is unknown', async () => {
+    const down = await cli(['doctor', '--json'], undefined, { OVH_ENDPOINT: 'http://127.0.0.1:9/1.0' });
+    expect(down.code).toBe(ExitCode.failed);
+    expect(JSON.parse(down.stdout)).toContainEqual(expect.objectContaining({ check: 'endpoint', status: 'fail' }));
+    const unknown = await cli(['doctor', '--json'], undefined, { OVH_CONSUMER_KEY: 'x'.repeat(32) });
+    expect(unknown.code).toBe(ExitCode.failed);
+    expect(JSON.parse(unknown.stdout)).toContainEqual(
+      expect.objectContaining({ check: 'credential', status: 'fail', fix: 'Run `ovh-pca login`.' }),
+    );
+  });
+});

@@ -8,7 +8,8 @@ import { apiCalls, deletedSessionId, sandboxSessions } from './testing/sandbox-f
 let sandbox: SandboxHandle;
 let home: Awaited<ReturnType<typeof makeTestHome>>;
 const cli = (args: string[]) => runBuiltCli(args, { env: { ...home.env, ...sandboxKeysEnv(sandbox) } });
-const finished = () => sandboxSessions(sandbox).filter((session) => session.endMs !== null && !session.operation);
+const finished = () =>
+  sandboxSessions(sandbox).filter((session) => session.endMs !== null && !session.operation);
 
 beforeAll(async () => {
   sandbox = await startSandbox({ sessions: 3, files: 3, seed: 21, taskDurationSeconds: 60 });
@@ -87,13 +88,17 @@ describe('Perl script flags on the built binary', () => {
     expect(apiCalls(sandbox)).toEqual([]);
   });
 
-  it.each([[['-f', '../../me']], [['-b', 'zz']], [['-d', '-86400']], [['-d', '1.5']], [['-d']], [['-l', '-s']]])(
-    'bad input %j: exit 2, no request',
-    async (args) => {
-      const run = await cli(args);
-      expect(run.code).toBe(ExitCode.usage);
-      expect(run.stderr).toMatch(/error/);
-      expect(apiCalls(sandbox)).toEqual([]);
-    },
-  );
+  it.each([
+    [['-f', '../../me']],
+    [['-b', 'zz']],
+    [['-d', '-86400']],
+    [['-d', '1.5']],
+    [['-d']],
+    [['-l', '-s']],
+  ])('bad input %j: exit 2, no request', async (args) => {
+    const run = await cli(args);
+    expect(run.code).toBe(ExitCode.usage);
+    expect(run.stderr).toMatch(/error/);
+    expect(apiCalls(sandbox)).toEqual([]);
+  });
 });

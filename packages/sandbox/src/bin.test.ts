@@ -44,7 +44,10 @@ describe('ovh-sandbox', () => {
       ['account', 'applicationKey', 'applicationSecret', 'consumerKey', 'endpoint'].sort(),
     );
     expect(started.line.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/1\.0$/);
-    expect(started.line.account).toEqual({ nichandle: expect.stringMatching(/-ovh$/), password: expect.any(String) });
+    expect(started.line.account).toEqual({
+      nichandle: expect.stringMatching(/-ovh$/),
+      password: expect.any(String),
+    });
 
     const time = await fetch(`${started.line.endpoint}/auth/time`);
     expect(time.status).toBe(200);

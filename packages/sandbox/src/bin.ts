@@ -21,19 +21,7 @@ async function main(): Promise<void> {
   }
 
   const sandbox = await startSandbox(parsed.options);
-  process.stdout.write(
-    `${JSON.stringify({
-      endpoint: sandbox.endpoint,
-      applicationKey: sandbox.applicationKey,
-      applicationSecret: sandbox.applicationSecret,
-      consumerKey: sandbox.consumerKey,
-      account: sandbox.account,
-    })}\n`,
-  );
-  process.stderr.write(
-    `ovh-sandbox listening on ${sandbox.origin} (validation page ${sandbox.origin}/auth/, log ${sandbox.origin}/_sandbox/requests)\n`,
-  );
-
+  // Handlers first: whoever reads the line below may signal us at once.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -49,6 +37,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  process.stdout.write(
+    `${JSON.stringify({
+      endpoint: sandbox.endpoint,
+      applicationKey: sandbox.applicationKey,
+      applicationSecret: sandbox.applicationSecret,
+      consumerKey: sandbox.consumerKey,
+      account: sandbox.account,
+    })}\n`,
+  );
+  process.stderr.write(
+    `ovh-sandbox listening on ${sandbox.origin} (validation page ${sandbox.origin}/auth/, log ${sandbox.origin}/_sandbox/requests)\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,12 @@
 // Public surface of @ovh-pca/sandbox.
+
+export type { AccessRule, CredentialStatus } from './domain/auth/auth-state.js';
+export type { FaultKind, RequestLogEntry } from './http/request-log.js';
+export type { BehaviourUpdate, SandboxSettings } from './sandbox-settings.js';
 export {
   type NewCredentialInput,
   type SandboxHandle,
   type StartSandboxOptions,
   startSandbox,
 } from './start-sandbox.js';
-export type { BehaviourUpdate, SandboxSettings } from './sandbox-settings.js';
-export type { RequestLogEntry, FaultKind } from './http/request-log.js';
-export type { AccessRule, CredentialStatus } from './domain/auth/auth-state.js';
 export type { SandboxState } from './state/sandbox-state.js';

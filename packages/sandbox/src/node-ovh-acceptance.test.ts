@@ -75,8 +75,15 @@ describe('requests signed by @ovhcloud/node-ovh', () => {
 
   it('are refused with INVALID_SIGNATURE when the secret is wrong', async () => {
     const other = sandbox.createCredential();
-    const answer = await sdkCall('GET', '/me', { ...demoKeys(), consumerKey: other.consumerKey, appSecret: 'x'.repeat(32) });
-    expect(answer).toMatchObject({ status: 400, body: { errorCode: 'INVALID_SIGNATURE', message: 'Invalid signature' } });
+    const answer = await sdkCall('GET', '/me', {
+      ...demoKeys(),
+      consumerKey: other.consumerKey,
+      appSecret: 'x'.repeat(32),
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { errorCode: 'INVALID_SIGNATURE', message: 'Invalid signature' },
+    });
   });
 
   it('are refused with INVALID_KEY when the application key is unknown', async () => {

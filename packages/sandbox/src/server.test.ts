@@ -64,7 +64,8 @@ describe('fault injection', () => {
     expect(drops.every((entry) => entry.status === 0)).toBe(true);
     expect(dropped).toBe(drops.length);
     expect(retryAfter).toBe('1');
-    for (const entry of faulted.filter((e) => e.fault !== 'drop')) expect(entry.status).toBe(Number(entry.fault));
+    for (const entry of faulted.filter((e) => e.fault !== 'drop'))
+      expect(entry.status).toBe(Number(entry.fault));
   });
 
   it('decides before the handler: a faulted POST changed nothing', async () => {
@@ -125,7 +126,10 @@ describe('schema documents', () => {
     expect(index.apis.map((api) => api.path)).toEqual(expect.arrayContaining(['/auth', '/me']));
     const me = (await (await fetch(`${sandbox.endpoint}/me.json`)).json()) as {
       basePath: string;
-      apis: Array<{ path: string; operations: Array<{ httpMethod: string; parameters: Array<{ name: string; paramType: string }> }> }>;
+      apis: Array<{
+        path: string;
+        operations: Array<{ httpMethod: string; parameters: Array<{ name: string; paramType: string }> }>;
+      }>;
     };
     expect(me.basePath).toBe(sandbox.endpoint);
     const credential = me.apis.find((api) => api.path === '/me/api/credential/{credentialId}');
@@ -134,7 +138,9 @@ describe('schema documents', () => {
       expect.objectContaining({ name: 'credentialId', paramType: 'path' }),
     );
     const list = me.apis.find((api) => api.path === '/me/api/credential');
-    expect(list?.operations[0]?.parameters).toContainEqual(expect.objectContaining({ name: 'status', paramType: 'query' }));
+    expect(list?.operations[0]?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'status', paramType: 'query' }),
+    );
     expect((await fetch(`${sandbox.endpoint}/nothing.json`)).status).toBe(404);
   });
 });
@@ -142,9 +148,16 @@ describe('schema documents', () => {
 describe('robustness', () => {
   it('survives random bytes on raw sockets, then serves a normal request', async () => {
     const random = createSeededRandom(1234);
-    const prefixes = ['', 'GET / HTTP/1.1\r\n', 'POST /1.0/auth/credential HTTP/1.1\r\nContent-Length: 5\r\n\r\n', 'GET /1.0/me HTTP/1.1\r\nHost: x\r\n\r\n'];
+    const prefixes = [
+      '',
+      'GET / HTTP/1.1\r\n',
+      'POST /1.0/auth/credential HTTP/1.1\r\nContent-Length: 5\r\n\r\n',
+      'GET /1.0/me HTTP/1.1\r\nHost: x\r\n\r\n',
+    ];
     for (let i = 0; i < 60; i++) {
-      const garbage = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 4000) }, () => Math.floor(random() * 256)));
+      const garbage = Buffer.from(
+        Array.from({ length: 1 + Math.floor(random() * 4000) }, () => Math.floor(random() * 256)),
+      );
       await new Promise<void>((resolve) => {
         const socket = connect(sandbox.port, '127.0.0.1', () => {
           socket.write(prefixes[i % prefixes.length]!);

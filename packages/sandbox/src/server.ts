@@ -31,7 +31,8 @@ function splitTarget(target: string): { rawPath: string; rawQuery: string } {
 
 function apiBaseOf(rawPath: string): { base: string; apiPath: string } | undefined {
   for (const base of API_BASES) {
-    if (rawPath === base || rawPath.startsWith(`${base}/`)) return { base, apiPath: rawPath.slice(base.length) };
+    if (rawPath === base || rawPath.startsWith(`${base}/`))
+      return { base, apiPath: rawPath.slice(base.length) };
   }
   return undefined;
 }
@@ -54,7 +55,10 @@ function answerFault(res: ServerResponse, fault: FaultKind): void {
       sendError(res, new SandboxHttpError(500, 'Internal server error', 'Server::InternalServerError'));
       return;
     case '503':
-      sendError(res, new SandboxHttpError(503, 'Service temporarily unavailable', 'Server::ServiceUnavailable'));
+      sendError(
+        res,
+        new SandboxHttpError(503, 'Service temporarily unavailable', 'Server::ServiceUnavailable'),
+      );
       return;
   }
 }
@@ -65,7 +69,11 @@ function sendResult(res: ServerResponse, result: RouteResult): void {
   else sendJson(res, status, result.body, result.headers);
 }
 
-async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(
+  runtime: SandboxRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   res.setHeader('X-Ovh-QueryId', runtime.nextQueryId());
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
@@ -149,7 +157,13 @@ async function handleRequest(runtime: SandboxRuntime, req: IncomingMessage, res:
       origin,
       remoteAddress: remoteAddressOf(req),
     },
-    { state: runtime.state, clock: runtime.clock, random: runtime.random, markDirty: runtime.markDirty, options: runtime.settings },
+    {
+      state: runtime.state,
+      clock: runtime.clock,
+      random: runtime.random,
+      markDirty: runtime.markDirty,
+      options: runtime.settings,
+    },
   );
   sendResult(res, result);
 }
@@ -162,7 +176,11 @@ export function createSandboxServer(runtime: SandboxRuntime): Server {
         return;
       }
       console.error(`[ovh-sandbox] ${req.method} ${(req.url ?? '').split('?')[0]} failed:`, error);
-      sendJson(res, 500, errorBody(new SandboxHttpError(500, 'Internal server error', 'Server::InternalServerError')));
+      sendJson(
+        res,
+        500,
+        errorBody(new SandboxHttpError(500, 'Internal server error', 'Server::InternalServerError')),
+      );
     });
   });
   server.on('clientError', (_error, socket) => {

@@ -10,8 +10,8 @@ import {
   FULL_ACCESS_RULES,
   type NewAccount,
 } from './domain/auth/auth-records.js';
-import type { AccessRule, CredentialStatus, SandboxCredential } from './domain/auth/auth-state.js';
 import { authRoutes } from './domain/auth/auth-routes.js';
+import type { AccessRule, CredentialStatus, SandboxCredential } from './domain/auth/auth-state.js';
 import { validationPageRoutes } from './domain/auth/validation-page.js';
 import { cloudRoutes } from './domain/cloud/index.js';
 import { dedicatedCloudRoutes } from './domain/dedicated-cloud/index.js';
@@ -22,7 +22,12 @@ import { RequestLog, type RequestLogEntry } from './http/request-log.js';
 import { RouteMatcher } from './http/route-matcher.js';
 import type { RouteDefinition } from './http/route-types.js';
 import type { SandboxRuntime } from './http/sandbox-runtime.js';
-import { applyBehaviourUpdate, type BehaviourUpdate, DEFAULT_SETTINGS, type SandboxSettings } from './sandbox-settings.js';
+import {
+  applyBehaviourUpdate,
+  type BehaviourUpdate,
+  DEFAULT_SETTINGS,
+  type SandboxSettings,
+} from './sandbox-settings.js';
 import { createSandboxServer } from './server.js';
 import { createSandboxClock, type SandboxClock } from './state/clock.js';
 import { createInitialState } from './state/create-initial-state.js';
@@ -111,7 +116,9 @@ function settingsFrom(options: StartSandboxOptions): SandboxSettings {
     ...(options.latencyJitterMs !== undefined && { latencyJitterMs: options.latencyJitterMs }),
     ...(options.faults !== undefined && { faultRate: options.faults }),
     ...(options.taskDurationSeconds !== undefined && { taskDurationSeconds: options.taskDurationSeconds }),
-    ...(options.timestampWindowSeconds !== undefined && { timestampWindowSeconds: options.timestampWindowSeconds }),
+    ...(options.timestampWindowSeconds !== undefined && {
+      timestampWindowSeconds: options.timestampWindowSeconds,
+    }),
     ...(options.batch !== undefined && { batch: options.batch }),
     ...(options.iceberg !== undefined && { iceberg: options.iceberg }),
   });
@@ -128,7 +135,9 @@ function demoCredential(runtime: SandboxRuntime): SandboxCredential {
     credential.applicationId === application.applicationId &&
     credential.status === 'validated' &&
     credential.expiration === null &&
-    FULL_ACCESS_RULES.every((rule) => credential.rules.some((r) => r.method === rule.method && r.path === rule.path));
+    FULL_ACCESS_RULES.every((rule) =>
+      credential.rules.some((r) => r.method === rule.method && r.path === rule.path),
+    );
   const existing = auth.credentials.find(fullRights);
   if (existing) return existing;
   runtime.markDirty();
@@ -148,7 +157,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const loaded = options.dataFile ? await loadStateFile(options.dataFile) : undefined;
   const state =
     loaded ??
-    createInitialState({ seed, sessions: options.sessions ?? 8, files: options.files ?? 12, nowMs: clock.nowMs() });
+    createInitialState({
+      seed,
+      sessions: options.sessions ?? 8,
+      files: options.files ?? 12,
+      nowMs: clock.nowMs(),
+    });
 
   let writer: StateFileWriter | undefined;
   const runtime: SandboxRuntime = {
@@ -238,7 +252,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
         nowMs: clock.nowMs(),
         status,
         nichandle: status === 'pendingValidation' ? null : (input.nichandle ?? account.nichandle),
-        expirationMs: input.expiresInSeconds === undefined ? null : clock.nowMs() + input.expiresInSeconds * 1000,
+        expirationMs:
+          input.expiresInSeconds === undefined ? null : clock.nowMs() + input.expiresInSeconds * 1000,
         allowedIPs: input.allowedIPs ?? null,
       });
       runtime.markDirty();

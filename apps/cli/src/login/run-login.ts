@@ -1,4 +1,6 @@
 import {
+  InvalidProfileNameError,
+  isValidProfileName,
   OvhClient,
   presetAccessRules,
   requestConsumerKey,
@@ -9,7 +11,6 @@ import {
 import { CliError, UsageError } from '../cli-errors.js';
 import type { LoginOptions } from '../commands/auth/login.js';
 import { ExitCode } from '../exit-codes.js';
-import { parseProfileName } from '../input/profile-name.js';
 import { parseRedirectUrl } from '../input/redirect-url.js';
 import type { CommandContext } from '../runtime/command-context.js';
 import { openConfigStores } from '../runtime/config-stores.js';
@@ -29,7 +30,8 @@ export async function runLogin(
   const redirection = options.redirect === undefined ? undefined : parseRedirectUrl(options.redirect);
   const timeoutSeconds = parseTimeout(options.timeout);
   const stores = await openConfigStores(env);
-  const profileName = parseProfileName(globals.profile ?? stores.ovhEnvironment.profile ?? 'default');
+  const profileName = globals.profile ?? stores.ovhEnvironment.profile ?? 'default';
+  if (!isValidProfileName(profileName)) throw new InvalidProfileNameError(profileName);
   const existing = await stores.profiles.get(profileName);
   const endpoint = globals.endpoint ?? existing?.endpoint ?? stores.ovhEnvironment.endpoint ?? 'ovh-eu';
   const applicationKey = globals.appKey ?? existing?.applicationKey ?? stores.ovhEnvironment.applicationKey;

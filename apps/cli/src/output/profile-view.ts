@@ -25,9 +25,10 @@ export function formatRules(rules: ReadonlyArray<{ method: string; path: string 
 export function profileFields(
   profile: Profile,
   isDefault: boolean,
-  keychain: { applicationSecret: boolean; consumerKey: boolean },
+  keychain: { applicationSecret: boolean | null; consumerKey: boolean | null },
 ): Array<readonly [string, string]> {
-  const stored = (present: boolean) => (present ? 'in the keychain' : 'missing');
+  const stored = (present: boolean | null) =>
+    present === null ? 'unknown (keychain unavailable)' : present ? 'in the keychain' : 'missing';
   return [
     ['Profile', `${profile.name}${isDefault ? ' (default)' : ''}`],
     ['Endpoint', profile.endpoint],

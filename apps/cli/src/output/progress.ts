@@ -10,8 +10,13 @@ export interface Progress {
 
 const silent: Progress = { update() {}, succeed() {}, fail() {}, stop() {} };
 
-export async function startProgress(stderr: OutputStream, text: string, enabled: boolean): Promise<Progress> {
-  if (!enabled || !stderr.isTTY) return silent;
+export async function startProgress(
+  stderr: OutputStream & { columns?: number },
+  text: string,
+  enabled: boolean,
+): Promise<Progress> {
+  // A terminal without a width (a bare pty) cannot be redrawn in place: stay silent there too.
+  if (!enabled || !stderr.isTTY || !stderr.columns) return silent;
   const { default: ora } = await import('ora');
   const spinner = ora({ text, stream: stderr as NodeJS.WritableStream, discardStdin: false }).start();
   return {

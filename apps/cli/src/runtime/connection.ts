@@ -15,10 +15,12 @@ export interface Connection {
  * client and the archive model. Throws CredentialsNotConfiguredError (exit 4) when a key is missing.
  */
 export async function openConnection(context: CommandContext): Promise<Connection> {
+  const { ArchiveModel, OvhClient, parseServiceId } = await import('@ovh-pca/core');
+  // A malformed --service is bad input: refuse it before reading any setting or sending anything.
+  if (context.globals.service !== undefined) parseServiceId(context.globals.service);
   const stores = await openConfigStores(context.env);
   const config = await stores.resolve(context.globals);
   const credentials = config.requireClientCredentials();
-  const { ArchiveModel, OvhClient } = await import('@ovh-pca/core');
   const client = new OvhClient({
     ...credentials,
     batch: context.env.batch,

@@ -9,7 +9,10 @@ export interface ValidationAnswer {
   durationSeconds?: number;
 }
 
-export async function answerValidationPage(validationUrl: string, answer: ValidationAnswer): Promise<Response> {
+export async function answerValidationPage(
+  validationUrl: string,
+  answer: ValidationAnswer,
+): Promise<Response> {
   const page = await fetch(validationUrl);
   const html = await page.text();
   if (!page.ok) throw new Error(`validation page answered ${page.status}: ${html.slice(0, 200)}`);

@@ -41,11 +41,27 @@ function number(text: string | undefined, flag: string, check: (value: number) =
 const nonNegativeInteger = (value: number) => Number.isInteger(value) && value >= 0;
 const nonNegative = (value: number) => value >= 0;
 
+/** `--skew -3600` reads naturally; parseArgs wants `--skew=-3600`, so join negative numbers. */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (/^--[a-z-]+$/.test(arg) && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
+}
+
 export function parseFlags(argv: readonly string[]): ParsedFlags {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -92,6 +108,8 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
   // Leave unset options out, so the defaults of startSandbox apply.
   return {
     help: false,
-    options: Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as StartSandboxOptions,
+    options: Object.fromEntries(
+      Object.entries(options).filter(([, v]) => v !== undefined),
+    ) as StartSandboxOptions,
   };
 }

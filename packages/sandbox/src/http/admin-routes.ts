@@ -32,7 +32,12 @@ function finiteNumber(value: unknown, name: string): number {
   return value;
 }
 
-export function handleAdminCall(runtime: SandboxRuntime, method: string, path: string, rawBody: Buffer): RouteResult {
+export function handleAdminCall(
+  runtime: SandboxRuntime,
+  method: string,
+  path: string,
+  rawBody: Buffer,
+): RouteResult {
   const route = `${method} ${path.replace(/\/$/, '')}`;
   switch (route) {
     case 'GET /_sandbox/requests':
@@ -53,7 +58,8 @@ export function handleAdminCall(runtime: SandboxRuntime, method: string, path: s
       return { body: clockOf(runtime) };
     case 'POST /_sandbox/clock': {
       const body = (parseJsonBody(rawBody) ?? {}) as Record<string, unknown>;
-      if (body.skewSeconds !== undefined) runtime.clock.skewSeconds = finiteNumber(body.skewSeconds, 'skewSeconds');
+      if (body.skewSeconds !== undefined)
+        runtime.clock.skewSeconds = finiteNumber(body.skewSeconds, 'skewSeconds');
       if (body.advanceSeconds !== undefined) {
         runtime.clock.skewSeconds += finiteNumber(body.advanceSeconds, 'advanceSeconds');
       }

@@ -16,7 +16,7 @@ import {
   type RouteResult,
 } from './route-types.js';
 import type { SandboxRuntime } from './sandbox-runtime.js';
-import { apiNameOf, schemaDocument, schemaIndex } from './schema-documents.js';
+import { schemaDocument, schemaIndex } from './schema-documents.js';
 
 export interface ApiCall {
   method: string;
@@ -123,12 +123,20 @@ export async function dispatchApiCall(runtime: SandboxRuntime, call: ApiCall): P
     const ids = splitBatchSegment(match.params[batchPlaceholder] ?? '', batchSeparator);
     const items = await runBatch(ids, async (id) => {
       const params = { ...match.params, [batchPlaceholder]: id };
-      return match.route.handler(request(match.route, params, fillPattern(match.route.pattern, params)), context);
+      return match.route.handler(
+        request(match.route, params, fillPattern(match.route.pattern, params)),
+        context,
+      );
     });
     return { body: items };
   }
 
-  if (isIcebergRequest(call.headers) && runtime.settings.iceberg && call.method === 'GET' && match.route.itemPattern) {
+  if (
+    isIcebergRequest(call.headers) &&
+    runtime.settings.iceberg &&
+    call.method === 'GET' &&
+    match.route.itemPattern
+  ) {
     return icebergAnswer(runtime, match, call.headers, request, context);
   }
 
@@ -141,7 +149,12 @@ async function icebergAnswer(
   runtime: SandboxRuntime,
   match: RouteMatch,
   headers: IncomingHttpHeaders,
-  request: (route: RouteDefinition, params: Record<string, string>, path: string, q?: URLSearchParams) => RouteRequest,
+  request: (
+    route: RouteDefinition,
+    params: Record<string, string>,
+    path: string,
+    q?: URLSearchParams,
+  ) => RouteRequest,
   context: RouteContext,
 ): Promise<RouteResult> {
   // Options first: a bad header is a 400 before any work.

@@ -9,10 +9,32 @@ beforeAll(async () => {
   sandbox = await startSandbox({
     seed: 11,
     extraRoutes: [
-      { method: 'GET', pattern: '/test/conflict', handler: () => { throw new SandboxHttpError(409, 'Busy', 'Client::Conflict'); } },
-      { method: 'GET', pattern: '/test/expired', handler: () => { throw new SandboxHttpError(460, 'Service expired', 'Client::ExpiredService'); } },
-      { method: 'GET', pattern: '/test/crash', handler: () => { throw new Error('boom'); } },
-      { method: 'POST', pattern: '/test/echo', handler: (req) => ({ body: { received: req.body, params: req.params } }) },
+      {
+        method: 'GET',
+        pattern: '/test/conflict',
+        handler: () => {
+          throw new SandboxHttpError(409, 'Busy', 'Client::Conflict');
+        },
+      },
+      {
+        method: 'GET',
+        pattern: '/test/expired',
+        handler: () => {
+          throw new SandboxHttpError(460, 'Service expired', 'Client::ExpiredService');
+        },
+      },
+      {
+        method: 'GET',
+        pattern: '/test/crash',
+        handler: () => {
+          throw new Error('boom');
+        },
+      },
+      {
+        method: 'POST',
+        pattern: '/test/echo',
+        handler: (req) => ({ body: { received: req.body, params: req.params } }),
+      },
       { method: 'GET', pattern: '/test/items/{id}', handler: (req) => ({ body: req.params.id }) },
     ],
   });
@@ -34,13 +56,20 @@ describe('OVH error codes (reference doc §5)', () => {
     const answer = await ovhCall(sandbox, { path: '/me', applicationKey: 'nope' });
     expect(answer).toMatchObject({
       status: 403,
-      body: { errorCode: 'INVALID_KEY', httpCode: '403 Forbidden', message: 'This application key is invalid' },
+      body: {
+        errorCode: 'INVALID_KEY',
+        httpCode: '403 Forbidden',
+        message: 'This application key is invalid',
+      },
     });
   });
 
   it('400 INVALID_SIGNATURE for a wrong secret, a tampered body, query or host', async () => {
     const wrongSecret = await ovhCall(sandbox, { path: '/me', applicationSecret: 'wrong' });
-    expect(wrongSecret).toMatchObject({ status: 400, body: { errorCode: 'INVALID_SIGNATURE', message: 'Invalid signature' } });
+    expect(wrongSecret).toMatchObject({
+      status: 400,
+      body: { errorCode: 'INVALID_SIGNATURE', message: 'Invalid signature' },
+    });
 
     // Signed for one query string, sent with another.
     const signedForX1 = signedHeaders('/me?x=1');
@@ -48,7 +77,10 @@ describe('OVH error codes (reference doc §5)', () => {
     expect((await rawGet('/1.0/me?x=2', signedForX1)).status).toBe(400);
 
     // The signature covers scheme + Host as sent: `localhost` is not `127.0.0.1`.
-    const hostChanged = await rawGet('/1.0/me', { ...signedHeaders('/me'), Host: `localhost:${sandbox.port}` });
+    const hostChanged = await rawGet('/1.0/me', {
+      ...signedHeaders('/me'),
+      Host: `localhost:${sandbox.port}`,
+    });
     expect(hostChanged).toMatchObject({ status: 400, body: { errorCode: 'INVALID_SIGNATURE' } });
   });
 
@@ -72,16 +104,19 @@ describe('OVH error codes (reference doc §5)', () => {
     expect(foreign.body).toMatchObject({ errorCode: 'NOT_CREDENTIAL' });
   });
 
-  it.each(['pendingValidation', 'refused', 'expired'] as const)('403 INVALID_CREDENTIAL for a %s key', async (status) => {
-    const { consumerKey } = sandbox.createCredential({ status });
-    const answer = await ovhCall(sandbox, { path: '/me', consumerKey });
-    expect(answer).toMatchObject({
-      status: 403,
-      body: { errorCode: 'INVALID_CREDENTIAL', message: 'This credential is not valid' },
-    });
-    const current = await ovhCall(sandbox, { path: '/auth/currentCredential', consumerKey });
-    expect(current.status).toBe(403);
-  });
+  it.each(['pendingValidation', 'refused', 'expired'] as const)(
+    '403 INVALID_CREDENTIAL for a %s key',
+    async (status) => {
+      const { consumerKey } = sandbox.createCredential({ status });
+      const answer = await ovhCall(sandbox, { path: '/me', consumerKey });
+      expect(answer).toMatchObject({
+        status: 403,
+        body: { errorCode: 'INVALID_CREDENTIAL', message: 'This credential is not valid' },
+      });
+      const current = await ovhCall(sandbox, { path: '/auth/currentCredential', consumerKey });
+      expect(current.status).toBe(403);
+    },
+  );
 
   it('403 NOT_GRANTED_CALL outside the rules', async () => {
     const { consumerKey } = sandbox.createCredential({ rules: [{ method: 'GET', path: '/me' }] });
@@ -106,7 +141,10 @@ describe('OVH error codes (reference doc §5)', () => {
 
   it('404 Client::NotFound for unknown paths and unknown methods', async () => {
     const path = await ovhCall(sandbox, { path: '/nowhere' });
-    expect(path).toMatchObject({ status: 404, body: { class: 'Client::NotFound', message: 'Got an invalid (or empty) URL' } });
+    expect(path).toMatchObject({
+      status: 404,
+      body: { class: 'Client::NotFound', message: 'Got an invalid (or empty) URL' },
+    });
     const method = await ovhCall(sandbox, { method: 'PUT', path: '/me', body: {} });
     expect(method.status).toBe(404);
     const v2 = await fetch(`${sandbox.origin}/v2/me`);
@@ -115,7 +153,10 @@ describe('OVH error codes (reference doc §5)', () => {
 
   it('400 Client::BadRequest for malformed JSON and invalid UTF-8', async () => {
     const answer = await ovhCall(sandbox, { method: 'POST', path: '/test/echo', rawBody: '{"a":' });
-    expect(answer).toMatchObject({ status: 400, body: { class: 'Client::BadRequest', message: 'Invalid JSON received' } });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { class: 'Client::BadRequest', message: 'Invalid JSON received' },
+    });
     const response = await fetch(`${sandbox.endpoint}/auth/credential`, {
       method: 'POST',
       headers: { 'X-Ovh-Application': sandbox.applicationKey },
@@ -149,7 +190,14 @@ describe('OVH error codes (reference doc §5)', () => {
         'X-Ovh-Application': sandbox.applicationKey,
         'X-Ovh-Consumer': sandbox.consumerKey,
         'X-Ovh-Timestamp': String(timestamp),
-        'X-Ovh-Signature': ovhSignature(sandbox.applicationSecret, sandbox.consumerKey, 'GET', v1Url, '', timestamp),
+        'X-Ovh-Signature': ovhSignature(
+          sandbox.applicationSecret,
+          sandbox.consumerKey,
+          'GET',
+          v1Url,
+          '',
+          timestamp,
+        ),
       },
     });
     expect(response.status).toBe(200);
@@ -232,7 +280,14 @@ function signedHeaders(path: string): Record<string, string> {
     'X-Ovh-Application': sandbox.applicationKey,
     'X-Ovh-Consumer': sandbox.consumerKey,
     'X-Ovh-Timestamp': String(timestamp),
-    'X-Ovh-Signature': ovhSignature(sandbox.applicationSecret, sandbox.consumerKey, 'GET', url, '', timestamp),
+    'X-Ovh-Signature': ovhSignature(
+      sandbox.applicationSecret,
+      sandbox.consumerKey,
+      'GET',
+      url,
+      '',
+      timestamp,
+    ),
   };
 }
 

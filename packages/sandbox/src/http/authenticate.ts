@@ -6,8 +6,8 @@
  * route inside the key's rules (NOT_GRANTED_CALL).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { expireIfDue } from '../domain/auth/credential-expiry.js';
 import type { AuthState, SandboxApplication } from '../domain/auth/auth-state.js';
+import { expireIfDue } from '../domain/auth/credential-expiry.js';
 import { formatOvhDate } from '../state/ovh-date.js';
 import { isCallGranted } from './access-rules.js';
 import {
@@ -52,7 +52,8 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 function findApplication(auth: AuthState, applicationKey: string): SandboxApplication {
   const application = auth.applications.find((candidate) => candidate.applicationKey === applicationKey);
-  if (!application || application.status === 'blocked' || application.status === 'inactive') throw invalidKey();
+  if (!application || application.status === 'blocked' || application.status === 'inactive')
+    throw invalidKey();
   return application;
 }
 
@@ -73,12 +74,16 @@ export function authenticate(input: AuthenticationInput): AuthenticationResult {
 
   const application = findApplication(input.auth, applicationKey);
   const nowSeconds = Math.floor(input.nowMs / 1000);
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(Number(timestamp) - nowSeconds) > input.timestampWindowSeconds) {
+  if (
+    !/^\d{1,12}$/.test(timestamp) ||
+    Math.abs(Number(timestamp) - nowSeconds) > input.timestampWindowSeconds
+  ) {
     throw queryTimeOut();
   }
 
   const credential = input.auth.credentials.find(
-    (candidate) => candidate.consumerKey === consumerKey && candidate.applicationId === application.applicationId,
+    (candidate) =>
+      candidate.consumerKey === consumerKey && candidate.applicationId === application.applicationId,
   );
   if (!credential) throw unknownCredential();
 
@@ -95,7 +100,8 @@ export function authenticate(input: AuthenticationInput): AuthenticationResult {
   if (expireIfDue(credential, input.nowMs)) input.markDirty();
   if (credential.status !== 'validated' || !credential.nichandle) throw invalidCredential();
 
-  if (credential.allowedIPs && !isAddressAllowed(credential.allowedIPs, input.remoteAddress)) throw notGranted();
+  if (credential.allowedIPs && !isAddressAllowed(credential.allowedIPs, input.remoteAddress))
+    throw notGranted();
   if (!input.route.ignoresAccessRules && !isCallGranted(credential.rules, input.method, input.rulePath)) {
     throw notGranted();
   }

@@ -20,15 +20,22 @@ const ICEBERG = { 'X-Pagination-Mode': 'CachedObjectList-Pages' };
 describe('X-Ovh-Batch', () => {
   it('answers [{key, value, error}] per ID, errors as messages', async () => {
     const [first, second] = ids;
-    const answer = await ovhCall<Array<{ key: string; value: { credentialId: number } | null; error: string | null }>>(
-      sandbox,
-      { path: `/me/api/credential/${first},${second},999999`, headers: BATCH },
-    );
+    const answer = await ovhCall<
+      Array<{ key: string; value: { credentialId: number } | null; error: string | null }>
+    >(sandbox, { path: `/me/api/credential/${first},${second},999999`, headers: BATCH });
     expect(answer.status).toBe(200);
     expect(answer.body).toHaveLength(3);
     expect(answer.body[0]).toMatchObject({ key: String(first), value: { credentialId: first }, error: null });
-    expect(answer.body[1]).toMatchObject({ key: String(second), value: { credentialId: second }, error: null });
-    expect(answer.body[2]).toMatchObject({ key: '999999', value: null, error: expect.stringContaining('999999') });
+    expect(answer.body[1]).toMatchObject({
+      key: String(second),
+      value: { credentialId: second },
+      error: null,
+    });
+    expect(answer.body[2]).toMatchObject({
+      key: '999999',
+      value: null,
+      error: expect.stringContaining('999999'),
+    });
   });
 
   it('without the header, or when turned off, a comma list is one (unknown) ID', async () => {
@@ -45,7 +52,10 @@ describe('X-Ovh-Batch', () => {
 
 describe('Iceberg pages', () => {
   const page = (headers: Record<string, string>, path = '/me/api/credential') =>
-    ovhCall<Array<{ credentialId: number; status: string }>>(sandbox, { path, headers: { ...ICEBERG, ...headers } });
+    ovhCall<Array<{ credentialId: number; status: string }>>(sandbox, {
+      path,
+      headers: { ...ICEBERG, ...headers },
+    });
 
   it('returns full objects with X-Pagination-Elements, cut in pages', async () => {
     const first = await page({ 'X-Pagination-Size': '5', 'X-Pagination-Number': '1' });
@@ -59,7 +69,11 @@ describe('Iceberg pages', () => {
     expect(third.body).toHaveLength(2);
     const beyond = await page({ 'X-Pagination-Size': '5', 'X-Pagination-Number': '4' });
     expect(beyond.body).toEqual([]);
-    const all = [...first.body, ...(await page({ 'X-Pagination-Size': '5', 'X-Pagination-Number': '2' })).body, ...third.body];
+    const all = [
+      ...first.body,
+      ...(await page({ 'X-Pagination-Size': '5', 'X-Pagination-Number': '2' })).body,
+      ...third.body,
+    ];
     expect(all.map((item) => item.credentialId).sort()).toEqual([...ids].sort());
   });
 

@@ -95,12 +95,18 @@ function compareValues(a: unknown, b: unknown): number {
   if (b === null || b === undefined) return 1;
   const numberA = typeof a === 'number' ? a : Number(a);
   const numberB = typeof b === 'number' ? b : Number(b);
-  if (String(a).trim() !== '' && String(b).trim() !== '' && Number.isFinite(numberA) && Number.isFinite(numberB)) {
+  if (
+    String(a).trim() !== '' &&
+    String(b).trim() !== '' &&
+    Number.isFinite(numberA) &&
+    Number.isFinite(numberB)
+  ) {
     return numberA - numberB;
   }
   const dateA = Date.parse(String(a));
   const dateB = Date.parse(String(b));
-  if (/^\d{4}-\d\d-\d\d/.test(String(a)) && !Number.isNaN(dateA) && !Number.isNaN(dateB)) return dateA - dateB;
+  if (/^\d{4}-\d\d-\d\d/.test(String(a)) && !Number.isNaN(dateA) && !Number.isNaN(dateB))
+    return dateA - dateB;
   return String(a) < String(b) ? -1 : 1;
 }
 
@@ -135,7 +141,9 @@ export function icebergPage(items: readonly unknown[], options: IcebergOptions):
   const filtered = items.filter((item) => options.filters.every((filter) => matchesFilter(item, filter)));
   if (options.sort) {
     const { field, descending } = options.sort;
-    filtered.sort((a, b) => compareValues(fieldValue(a, field), fieldValue(b, field)) * (descending ? -1 : 1));
+    filtered.sort(
+      (a, b) => compareValues(fieldValue(a, field), fieldValue(b, field)) * (descending ? -1 : 1),
+    );
   }
   const start = (options.number - 1) * options.size;
   return { items: filtered.slice(start, start + options.size), total: filtered.length };

@@ -26,6 +26,8 @@ export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promi
     });
     req.on('end', () => settle({ ok: true, body: Buffer.concat(chunks) }));
     req.on('error', () => settle({ ok: false, reason: 'aborted' }));
-    req.on('close', () => settle(req.complete ? { ok: true, body: Buffer.concat(chunks) } : { ok: false, reason: 'aborted' }));
+    req.on('close', () =>
+      settle(req.complete ? { ok: true, body: Buffer.concat(chunks) } : { ok: false, reason: 'aborted' }),
+    );
   });
 }

@@ -28,10 +28,18 @@ export function sendRaw(
   headers: Record<string, string> = {},
 ): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: SandboxHttpError, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  error: SandboxHttpError,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, error.status, errorBody(error), headers);
 }

@@ -24,7 +24,9 @@ export async function loadStateFile(file: string): Promise<SandboxState | undefi
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new StateFileError(`Sandbox data file ${file} is not valid JSON; delete it or pick another --data file`);
+    throw new StateFileError(
+      `Sandbox data file ${file} is not valid JSON; delete it or pick another --data file`,
+    );
   }
   const version = (parsed as { version?: unknown } | null)?.version;
   if (version !== STATE_VERSION) {
@@ -77,7 +79,9 @@ export class StateFileWriter {
       await writeFile(temp, text, { mode: 0o600 });
       await rename(temp, this.file);
     } catch (error) {
-      this.onError(new StateFileError(`Cannot write sandbox data file ${this.file}: ${(error as Error).message}`));
+      this.onError(
+        new StateFileError(`Cannot write sandbox data file ${this.file}: ${(error as Error).message}`),
+      );
     }
   }
 }

@@ -27,18 +27,29 @@ export interface OvhCallResult<T = unknown> {
   headers: Headers;
 }
 
-export function ovhSignature(secret: string, consumerKey: string, method: string, url: string, body: string, ts: number) {
+export function ovhSignature(
+  secret: string,
+  consumerKey: string,
+  method: string,
+  url: string,
+  body: string,
+  ts: number,
+) {
   return `$1$${createHash('sha1').update(`${secret}+${consumerKey}+${method}+${url}+${body}+${ts}`).digest('hex')}`;
 }
 
-export async function ovhCall<T = unknown>(sandbox: SandboxHandle, options: OvhCallOptions): Promise<OvhCallResult<T>> {
+export async function ovhCall<T = unknown>(
+  sandbox: SandboxHandle,
+  options: OvhCallOptions,
+): Promise<OvhCallResult<T>> {
   const method = options.method ?? 'GET';
   const url = `${sandbox.endpoint}${options.path}`;
   const body = options.rawBody ?? (options.body === undefined ? '' : JSON.stringify(options.body));
   const headers: Record<string, string> = { ...options.headers };
   if (body !== '') headers['Content-Type'] = 'application/json';
   if (!options.unsigned) {
-    const applicationKey = options.applicationKey === undefined ? sandbox.applicationKey : options.applicationKey;
+    const applicationKey =
+      options.applicationKey === undefined ? sandbox.applicationKey : options.applicationKey;
     const consumerKey = options.consumerKey === undefined ? sandbox.consumerKey : options.consumerKey;
     const timestamp = options.timestamp ?? sandbox.clock.nowSeconds();
     if (applicationKey !== null) headers['X-Ovh-Application'] = applicationKey;
@@ -58,6 +69,7 @@ export async function ovhCall<T = unknown>(sandbox: SandboxHandle, options: OvhC
   const response = await fetch(url, { method, headers, body: body === '' ? undefined : body });
   const text = await response.text();
   let parsed: unknown = text;
-  if ((response.headers.get('content-type') ?? '').includes('json')) parsed = text === '' ? null : JSON.parse(text);
+  if ((response.headers.get('content-type') ?? '').includes('json'))
+    parsed = text === '' ? null : JSON.parse(text);
   return { status: response.status, body: parsed as T, headers: response.headers };
 }

@@ -6,7 +6,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { type CliRun, makeTestHome, runBuiltCli } from '../../testing/run-built-cli.js';
 import { apiCalls } from '../../testing/sandbox-facts.js';
-import { answerValidationPage, findValidationUrl, type ValidationAnswer } from '../../testing/validation-page.js';
+import {
+  answerValidationPage,
+  findValidationUrl,
+  type ValidationAnswer,
+} from '../../testing/validation-page.js';
 
 // These tests need a real Secret Service: scripts/with-keyring.sh provides one (CI always does).
 const keyring = Boolean(process.env.OVH_PCA_IN_KEYRING_SESSION);
@@ -15,14 +19,21 @@ let sandbox: SandboxHandle;
 let home: Awaited<ReturnType<typeof makeTestHome>>;
 const outputs: string[] = [];
 
-async function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+async function cli(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   const run = await runBuiltCli(args, { env: { ...home.env, ...options.env }, stdin: options.stdin });
   outputs.push(run.stdout, run.stderr);
   return run;
 }
 
 /** `ovh-pca login …` with the secret on stdin, answering the validation page when it is printed. */
-async function login(args: string[], answer: ValidationAnswer | undefined, secret = sandbox.applicationSecret) {
+async function login(
+  args: string[],
+  answer: ValidationAnswer | undefined,
+  secret = sandbox.applicationSecret,
+) {
   let answered: Promise<Response> | undefined;
   const run = await runBuiltCli(['login', ...args], {
     env: home.env,
@@ -69,7 +80,12 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
     expect(facts).toMatchObject({ account: sandbox.account.nichandle, profile: 'work' });
     expect(facts.credential.status).toBe('validated');
     expect(facts.settings).toContainEqual(
-      expect.objectContaining({ setting: 'consumerKey', present: true, value: null, source: 'keychain (profile work)' }),
+      expect.objectContaining({
+        setting: 'consumerKey',
+        present: true,
+        value: null,
+        source: 'keychain (profile work)',
+      }),
     );
 
     const list = await cli(['sessions', 'list', '--json']);
@@ -88,7 +104,9 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
     expect(run.code, run.stderr).toBe(0);
     expect(apiCalls(sandbox, 'POST').map((entry) => entry.path)).toEqual(['/1.0/auth/logout']);
     expect(await secrets.get('work', 'consumerKey')).toBeUndefined();
-    const revoked = sandbox.state.auth.credentials.find((credential) => credential.consumerKey === consumerKey);
+    const revoked = sandbox.state.auth.credentials.find(
+      (credential) => credential.consumerKey === consumerKey,
+    );
     expect(revoked?.status).not.toBe('validated');
 
     const after = await cli(['sessions', 'list']);
@@ -131,15 +149,22 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
           stdin: `${other.applicationSecret}\n`,
           onStderr: (stderr) => {
             const url = findValidationUrl(stderr);
-            if (url) void answerValidationPage(url, { account: other.account, action: 'accept' }).catch(() => {});
+            if (url)
+              void answerValidationPage(url, { account: other.account, action: 'accept' }).catch(() => {});
           },
         },
       );
       expect(second.code, second.stderr).toBe(0);
       const eu = await cli(['--profile', 'eu', 'whoami', '--json']);
       const ca = await cli(['--profile', 'ca', 'whoami', '--json']);
-      expect(JSON.parse(eu.stdout)).toMatchObject({ endpoint: sandbox.endpoint, account: sandbox.account.nichandle });
-      expect(JSON.parse(ca.stdout)).toMatchObject({ endpoint: other.endpoint, account: other.account.nichandle });
+      expect(JSON.parse(eu.stdout)).toMatchObject({
+        endpoint: sandbox.endpoint,
+        account: sandbox.account.nichandle,
+      });
+      expect(JSON.parse(ca.stdout)).toMatchObject({
+        endpoint: other.endpoint,
+        account: other.account.nichandle,
+      });
     } finally {
       await other.close();
     }
@@ -164,11 +189,35 @@ describe('login and profile input errors: exit 2, nothing sent', () => {
     expect(apiCalls(sandbox)).toEqual([]);
   });
 
+  it('Ctrl-C while waiting for the validation cancels cleanly with exit 130', async () => {
+    let interrupted = false;
+    const run = await runBuiltCli(
+      ['login', '--endpoint', sandbox.endpoint, '--app-key', sandbox.applicationKey],
+      {
+        env: home.env,
+        stdin: `${sandbox.applicationSecret}\n`,
+        onStderr: (stderr, child) => {
+          if (!interrupted && stderr.includes('Waiting for the validation')) {
+            interrupted = true;
+            child.kill('SIGINT');
+          }
+        },
+      },
+    );
+    expect(interrupted).toBe(true);
+    expect(run.code).toBe(ExitCode.interrupted);
+    expect(run.stderr).toContain('Interrupted.');
+    expect(run.stderr).not.toContain(sandbox.applicationSecret);
+  });
+
   it('an empty secret is refused', async () => {
-    const run = await runBuiltCli(['login', '--endpoint', sandbox.endpoint, '--app-key', sandbox.applicationKey], {
-      env: home.env,
-      stdin: '\n',
-    });
+    const run = await runBuiltCli(
+      ['login', '--endpoint', sandbox.endpoint, '--app-key', sandbox.applicationKey],
+      {
+        env: home.env,
+        stdin: '\n',
+      },
+    );
     expect(run.code).toBe(ExitCode.usage);
     expect(run.stderr).toContain('application secret is empty');
     expect(apiCalls(sandbox)).toEqual([]);

@@ -23,7 +23,11 @@ describe("credentials: the account's API keys", () => {
     const extra = sandbox.createCredential({ rules: [{ method: 'GET', path: '/me' }] });
     const run = await cli(['credentials', 'list', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const keys = JSON.parse(run.stdout) as Array<{ credentialId: number; current: boolean; rules: unknown[] }>;
+    const keys = JSON.parse(run.stdout) as Array<{
+      credentialId: number;
+      current: boolean;
+      rules: unknown[];
+    }>;
     expect(keys.map((key) => key.credentialId)).toContain(extra.credentialId);
     expect(keys.filter((key) => key.current)).toHaveLength(1);
     expect(keys.find((key) => key.credentialId === extra.credentialId)).toMatchObject({
@@ -43,7 +47,9 @@ describe("credentials: the account's API keys", () => {
     expect(apiCalls(sandbox, 'DELETE').map((entry) => entry.path)).toEqual([
       `/1.0/me/api/credential/${extra.credentialId}`,
     ]);
-    const keys = JSON.parse((await cli(['credentials', 'list', '--json'])).stdout) as Array<{ credentialId: number }>;
+    const keys = JSON.parse((await cli(['credentials', 'list', '--json'])).stdout) as Array<{
+      credentialId: number;
+    }>;
     expect(keys.map((key) => key.credentialId)).not.toContain(extra.credentialId);
   });
 

@@ -25,7 +25,10 @@ describe('usage and services', () => {
   it('reports exact bytes per service and in total', async () => {
     const run = await cli(['usage', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const usage = JSON.parse(run.stdout) as { totalBytes: number; services: Array<{ serviceId: string; bytes: number }> };
+    const usage = JSON.parse(run.stdout) as {
+      totalBytes: number;
+      services: Array<{ serviceId: string; bytes: number }>;
+    };
     expect(usage.services.length).toBeGreaterThan(1);
     expect(usage.totalBytes).toBe(usage.services.reduce((sum, service) => sum + service.bytes, 0));
     const table = await cli(['usage']);
@@ -45,6 +48,28 @@ describe('usage and services', () => {
   });
 });
 
+describe('global options', () => {
+  it('--verbose logs each call on stderr without the consumer key or the secret', async () => {
+    const run = await cli(['--verbose', 'usage', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/debug: GET http:\/\/127\.0\.0\.1:\d+\/1\.0\/cloud → 200/);
+    expect(run.stderr).not.toContain(sandbox.consumerKey);
+    expect(run.stderr).not.toContain(sandbox.applicationSecret);
+    JSON.parse(run.stdout);
+  });
+
+  it.each([
+    [['--service', '../../me', 'sessions', 'list']],
+    [['--service', 'only-one-part', 'usage']],
+    [['--endpoint', 'ovh-mars', 'sessions', 'list']],
+    [['--endpoint', 'http://example.com/1.0', 'usage']],
+  ])('%j is bad input: exit 2, no request', async (args) => {
+    const run = await cli(args);
+    expect(run.code, run.stderr).toBe(ExitCode.usage);
+    expect(apiCalls(sandbox)).toEqual([]);
+  });
+});
+
 describe('api', () => {
   it('prints the JSON answer of any route, with query parameters', async () => {
     const me = await cli(['api', 'GET', '/me']);
@@ -52,7 +77,13 @@ describe('api', () => {
     expect(JSON.parse(me.stdout).nichandle).toBe(sandbox.account.nichandle);
     const passports = JSON.parse((await cli(['api', 'GET', '/cloud'])).stdout) as string[];
     const pcas = JSON.parse((await cli(['api', 'get', `/cloud/${passports[0]}/pca`])).stdout) as string[];
-    const tasks = await cli(['api', 'GET', `/cloud/${passports[0]}/pca/${pcas[0]}/tasks`, '--query', 'function=createUser']);
+    const tasks = await cli([
+      'api',
+      'GET',
+      `/cloud/${passports[0]}/pca/${pcas[0]}/tasks`,
+      '--query',
+      'function=createUser',
+    ]);
     expect(tasks.code, tasks.stderr).toBe(0);
     expect(apiCalls(sandbox).at(-1)?.path).toMatch(/\/tasks\?function=createUser$/);
   });
@@ -98,18 +129,31 @@ describe('doctor', () => {
   it('reports every check ok against a healthy sandbox', async () => {
     const run = await cli(['doctor', '--json']);
     const checks = JSON.parse(run.stdout) as Array<{ check: string; status: string }>;
-    expect(checks.map((check) => check.check)).toEqual(['keychain', 'settings', 'endpoint', 'clock', 'credential', 'rules']);
+    expect(checks.map((check) => check.check)).toEqual([
+      'keychain',
+      'settings',
+      'endpoint',
+      'clock',
+      'credential',
+      'rules',
+    ]);
     const statuses = Object.fromEntries(checks.map((check) => [check.check, check.status]));
-    expect(statuses).toMatchObject({ settings: 'ok', endpoint: 'ok', clock: 'ok', credential: 'ok', rules: 'ok' });
+    expect(statuses).toMatchObject({
+      settings: 'ok',
+      endpoint: 'ok',
+      clock: 'ok',
+      credential: 'ok',
+      rules: 'ok',
+    });
   });
 
   it('names the clock offset and a fix when the server clock is off', async () => {
     sandbox.setBehaviour({ skewSeconds: 600 });
     try {
       const run = await cli(['doctor', '--json']);
-      const clock = (JSON.parse(run.stdout) as Array<{ check: string; status: string; detail: string; fix: string }>).find(
-        (check) => check.check === 'clock',
-      );
+      const clock = (
+        JSON.parse(run.stdout) as Array<{ check: string; status: string; detail: string; fix: string }>
+      ).find((check) => check.check === 'clock');
       expect(clock).toMatchObject({ status: 'warn' });
       expect(clock?.detail).toMatch(/\+(599|600|601) s/);
       expect(clock?.fix).toMatch(/NTP/);
@@ -121,7 +165,9 @@ describe('doctor', () => {
   it('fails with a fix when the endpoint does not answer or the key is unknown', async () => {
     const down = await cli(['doctor', '--json'], undefined, { OVH_ENDPOINT: 'http://127.0.0.1:9/1.0' });
     expect(down.code).toBe(ExitCode.failed);
-    expect(JSON.parse(down.stdout)).toContainEqual(expect.objectContaining({ check: 'endpoint', status: 'fail' }));
+    expect(JSON.parse(down.stdout)).toContainEqual(
+      expect.objectContaining({ check: 'endpoint', status: 'fail' }),
+    );
     const unknown = await cli(['doctor', '--json'], undefined, { OVH_CONSUMER_KEY: 'x'.repeat(32) });
     expect(unknown.code).toBe(ExitCode.failed);
     expect(JSON.parse(unknown.stdout)).toContainEqual(

@@ -13,7 +13,13 @@ let home: Awaited<ReturnType<typeof makeTestHome>>;
 const cli = (args: string[]) => runBuiltCli(args, { env: { ...home.env, ...sandboxKeysEnv(sandbox) } });
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ sessions: 6, files: 2, seed: 11, skewSeconds: SKEW_SECONDS, taskDurationSeconds: 30 });
+  sandbox = await startSandbox({
+    sessions: 6,
+    files: 2,
+    seed: 11,
+    skewSeconds: SKEW_SECONDS,
+    taskDurationSeconds: 30,
+  });
   home = await makeTestHome();
 });
 afterAll(async () => {
@@ -47,8 +53,12 @@ describe('sessions prune, as the built binary', () => {
     const restore = await cli(['sessions', 'restore', restoring.id]);
     expect(restore.code, restore.stderr).toBe(0);
 
-    const expected = oldFinished().map((s) => s.id).sort();
-    const uploading = sandboxSessions(sandbox).filter((s) => s.endMs === null).map((s) => s.id);
+    const expected = oldFinished()
+      .map((s) => s.id)
+      .sort();
+    const uploading = sandboxSessions(sandbox)
+      .filter((s) => s.endMs === null)
+      .map((s) => s.id);
     const byLocalClock = sandboxSessions(sandbox)
       .filter((s) => s.endMs !== null && s.endMs < localCutoffMs && !s.operation)
       .map((s) => s.id)
@@ -76,7 +86,9 @@ describe('sessions prune, as the built binary', () => {
     expect(targeted.has(restoring.id)).toBe(false);
     for (const id of uploading) expect(targeted.has(id)).toBe(false);
 
-    const accepted = deletes.filter((entry) => entry.status >= 200 && entry.status < 300).map(deletedSessionId);
+    const accepted = deletes
+      .filter((entry) => entry.status >= 200 && entry.status < 300)
+      .map(deletedSessionId);
     expect(new Set(accepted).size).toBe(accepted.length); // none accepted twice
 
     const after = new Map(sandboxSessions(sandbox).map((s) => [s.id, s]));
@@ -86,14 +98,20 @@ describe('sessions prune, as the built binary', () => {
       expect(deleted || outcome.get(id) === 'failed', `${id}: ${outcome.get(id)}`).toBe(true);
     }
     expect(after.get(restoring.id)?.operation).toBe('restore');
-    expect(run.code).toBe(report.results.some((r) => r.outcome === 'failed') ? ExitCode.partial : ExitCode.ok);
+    expect(run.code).toBe(
+      report.results.some((r) => r.outcome === 'failed') ? ExitCode.partial : ExitCode.ok,
+    );
   });
 
   it('--dry-run shows the plan and deletes nothing', async () => {
     sandbox.clearRequests();
     const run = await cli(['sessions', 'prune', '--older-than', '1d', '--dry-run', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const plan = JSON.parse(run.stdout) as { sessions: unknown[]; skipped: Array<{ reason: string }>; cutoff: string };
+    const plan = JSON.parse(run.stdout) as {
+      sessions: unknown[];
+      skipped: Array<{ reason: string }>;
+      cutoff: string;
+    };
     expect(plan.sessions.length).toBeGreaterThan(0);
     expect(plan.skipped.map((skip) => skip.reason)).toContain('deleting');
     expect(apiCalls(sandbox, 'DELETE')).toEqual([]);

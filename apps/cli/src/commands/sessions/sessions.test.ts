@@ -1,7 +1,7 @@
 import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
-import { runBuiltCli, makeTestHome, sandboxKeysEnv } from '../../testing/run-built-cli.js';
+import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
 import { apiCalls, sandboxSessions } from '../../testing/sandbox-facts.js';
 
 let sandbox: SandboxHandle;
@@ -19,14 +19,19 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.clearRequests());
 
-const finished = () => sandboxSessions(sandbox).filter((session) => session.endMs !== null && !session.operation);
+const finished = () =>
+  sandboxSessions(sandbox).filter((session) => session.endMs !== null && !session.operation);
 
 describe('sessions, as the built binary', () => {
   it('lists every session of every service, oldest first, with --json exact bytes and ISO dates', async () => {
     const run = await cli(['sessions', 'list', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const sessions = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-    expect(sessions.map((session) => session.id).sort()).toEqual(sandboxSessions(sandbox).map((s) => s.id).sort());
+    expect(sessions.map((session) => session.id).sort()).toEqual(
+      sandboxSessions(sandbox)
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(Object.keys(sessions[0]!)).toEqual([
       'id',
       'serviceId',
@@ -60,12 +65,18 @@ describe('sessions, as the built binary', () => {
     const target = finished()[0]!;
     const show = await cli(['sessions', 'show', target.id, '--json']);
     expect(show.code, show.stderr).toBe(0);
-    expect(JSON.parse(show.stdout)).toMatchObject({ id: target.id, serviceId: target.serviceId, name: target.name });
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      id: target.id,
+      serviceId: target.serviceId,
+      name: target.name,
+    });
     const files = await cli(['sessions', 'files', target.id, '--json']);
     expect(files.code, files.stderr).toBe(0);
     const list = JSON.parse(files.stdout) as Array<{ id: string; sessionId: string; sha256: string }>;
     expect(list).toHaveLength(5);
-    expect(list.every((file) => file.sessionId === target.id && /^[0-9a-f]{64}$/.test(file.sha256))).toBe(true);
+    expect(list.every((file) => file.sessionId === target.id && /^[0-9a-f]{64}$/.test(file.sha256))).toBe(
+      true,
+    );
   });
 
   it('renames by ID with a Unicode name that round-trips, and --last renames the newest by start date', async () => {
@@ -96,7 +107,10 @@ describe('sessions, as the built binary', () => {
     const target = finished()[2]!;
     const run = await cli(['sessions', 'delete', target.id, '--yes', '--json', '--wait']);
     expect(run.code, run.stderr).toBe(0);
-    const answer = JSON.parse(run.stdout) as { session: { id: string }; task: { function: string; phase: string } };
+    const answer = JSON.parse(run.stdout) as {
+      session: { id: string };
+      task: { function: string; phase: string };
+    };
     expect(answer.session.id).toBe(target.id);
     expect(answer.task).toMatchObject({ function: 'delete', phase: 'done' });
     const deletes = apiCalls(sandbox, 'DELETE');
@@ -109,7 +123,11 @@ describe('sessions, as the built binary', () => {
     const target = finished()[3]!;
     const run = await cli(['sessions', 'restore', target.id, '--wait', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ function: 'restore', phase: 'done', serviceId: target.serviceId });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      function: 'restore',
+      phase: 'done',
+      serviceId: target.serviceId,
+    });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import {
+  ACCESS_RULE_PRESETS,
   ArchiveModel,
   type OvhClient,
   type OvhClientOptions,
@@ -160,7 +161,7 @@ export class ProfileSessions {
     this.#statuses.set(name, status);
   }
 
-  async setActive(name: string): Promise<void> {
+  setActive(name: string): void {
     this.#active = name;
     this.invalidate();
   }
@@ -237,7 +238,6 @@ export class ProfileSessions {
   }
 
   async #summarisePending(pending: PendingLogin, saved?: Profile): Promise<ProfileSummary> {
-    const { ACCESS_RULE_PRESETS } = await import('@ovh-pca/core');
     return summariseProfile(
       {
         name: pending.name,

@@ -12,10 +12,13 @@ export interface CredentialRequest {
 }
 
 function parseRule(rule: unknown): AccessRule {
-  if (rule === null || typeof rule !== 'object') throw badRequest('Invalid accessRules: each rule is {method, path}');
+  if (rule === null || typeof rule !== 'object')
+    throw badRequest('Invalid accessRules: each rule is {method, path}');
   const { method, path } = rule as Record<string, unknown>;
   if (typeof method !== 'string' || !METHODS.includes(method as HttpMethod)) {
-    throw badRequest(`Invalid value ${JSON.stringify(method)} for accessRules.method: expected one of ${METHODS.join(', ')}`);
+    throw badRequest(
+      `Invalid value ${JSON.stringify(method)} for accessRules.method: expected one of ${METHODS.join(', ')}`,
+    );
   }
   if (typeof path !== 'string' || !path.startsWith('/')) {
     throw badRequest(`Invalid value ${JSON.stringify(path)} for accessRules.path: must start with /`);
@@ -25,13 +28,17 @@ function parseRule(rule: unknown): AccessRule {
 
 function parseRedirection(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || !URL.canParse(value)) throw badRequest('Invalid value for redirection: not a URL');
+  if (typeof value !== 'string' || !URL.canParse(value))
+    throw badRequest('Invalid value for redirection: not a URL');
   return value;
 }
 
 function parseAllowedIps(value: unknown): string[] | null {
   if (value === undefined || value === null) return null;
-  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && isValidIpOrBlock(entry))) {
+  if (
+    !Array.isArray(value) ||
+    !value.every((entry) => typeof entry === 'string' && isValidIpOrBlock(entry))
+  ) {
     throw badRequest('Invalid value for allowedIPs: expected IP addresses or blocks');
   }
   return value.length === 0 ? null : (value as string[]);
@@ -42,7 +49,8 @@ export function parseCredentialRequest(body: unknown): CredentialRequest {
     throw badRequest('Missing parameter: accessRules');
   }
   const { accessRules, redirection, allowedIPs } = body as Record<string, unknown>;
-  if (!Array.isArray(accessRules) || accessRules.length === 0) throw badRequest('Missing parameter: accessRules');
+  if (!Array.isArray(accessRules) || accessRules.length === 0)
+    throw badRequest('Missing parameter: accessRules');
   return {
     accessRules: accessRules.map(parseRule),
     redirection: parseRedirection(redirection),

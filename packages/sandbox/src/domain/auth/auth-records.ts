@@ -30,9 +30,7 @@ export interface NewAccount {
 export function createAccount(auth: AuthState, random: RandomSource, input: NewAccount = {}): SandboxAccount {
   let nichandle = input.nichandle;
   while (!nichandle || auth.accounts.some((account) => account.nichandle === nichandle)) {
-    const letters = randomAlphanumeric(random, 2)
-      .toLowerCase()
-      .replace(/[0-9]/g, 'x');
+    const letters = randomAlphanumeric(random, 2).toLowerCase().replace(/[0-9]/g, 'x');
     nichandle = `${letters}${randomInt(random, 1000, 99999)}-ovh`;
   }
   const firstname = FIRST_NAMES[randomInt(random, 0, FIRST_NAMES.length - 1)]!;
@@ -112,5 +110,11 @@ export function createCredential(
 }
 
 export function emptyAuthState(): AuthState {
-  return { accounts: [], applications: [], credentials: [], nextApplicationId: 1001, nextCredentialId: 50001 };
+  return {
+    accounts: [],
+    applications: [],
+    credentials: [],
+    nextApplicationId: 1001,
+    nextCredentialId: 50001,
+  };
 }

@@ -1,6 +1,7 @@
 /** /auth: server time, consumer key requests, the calling key's details, logout. */
-import { badRequest, type RouteDefinition, type RouteRequest } from '../../http/route-types.js';
+
 import { unknownCredential } from '../../http/auth-errors.js';
+import { badRequest, type RouteDefinition, type RouteRequest } from '../../http/route-types.js';
 import { formatOvhDate } from '../../state/ovh-date.js';
 import type { SandboxState } from '../../state/sandbox-state.js';
 import { parseCredentialRequest } from './access-rules-input.js';
@@ -10,7 +11,9 @@ import { credentialView } from './credential-view.js';
 export const VALIDATION_PAGE_PATH = '/auth/';
 
 function callerCredential(req: RouteRequest, state: SandboxState) {
-  const credential = state.auth.credentials.find((candidate) => candidate.consumerKey === req.caller?.consumerKey);
+  const credential = state.auth.credentials.find(
+    (candidate) => candidate.consumerKey === req.caller?.consumerKey,
+  );
   if (!credential) throw unknownCredential();
   return credential;
 }

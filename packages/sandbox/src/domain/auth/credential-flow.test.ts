@@ -21,7 +21,10 @@ async function requestCredential(body: unknown, applicationKey = sandbox.applica
     headers: { 'X-Ovh-Application': applicationKey, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as CredentialAnswer & Record<string, unknown> };
+  return {
+    status: response.status,
+    body: (await response.json()) as CredentialAnswer & Record<string, unknown>,
+  };
 }
 
 function submit(token: string, fields: Record<string, string>) {
@@ -86,7 +89,8 @@ describe('the validation page', () => {
     expect(html).not.toContain('<script>');
     expect(html).toMatch(/name="login"/);
     expect(html).toMatch(/name="password" type="password"/);
-    for (const seconds of ['3600', '86400', '2592000', '0']) expect(html).toContain(`<option value="${seconds}"`);
+    for (const seconds of ['3600', '86400', '2592000', '0'])
+      expect(html).toContain(`<option value="${seconds}"`);
     expect(html).toContain('value="accept"');
     expect(html).toContain('value="refuse"');
   });
@@ -111,7 +115,11 @@ describe('the validation page', () => {
       path: '/auth/currentCredential',
       consumerKey: body.consumerKey,
     });
-    expect(current.body).toMatchObject({ status: 'validated', ovhSupport: false, rules: [{ method: 'GET', path: '/me' }] });
+    expect(current.body).toMatchObject({
+      status: 'validated',
+      ovhSupport: false,
+      rules: [{ method: 'GET', path: '/me' }],
+    });
     const expiresIn = Date.parse(current.body.expiration as string) - sandbox.clock.nowMs();
     expect(expiresIn).toBeGreaterThan(3590_000);
     expect(expiresIn).toBeLessThanOrEqual(3600_000);

@@ -36,10 +36,13 @@ export function validationFormHtml(
   login = '',
 ): string {
   const rules = credential.rules
-    .map((rule) => `<tr><td>${escapeHtml(rule.method)}</td><td><code>${escapeHtml(rule.path)}</code></td></tr>`)
+    .map(
+      (rule) => `<tr><td>${escapeHtml(rule.method)}</td><td><code>${escapeHtml(rule.path)}</code></td></tr>`,
+    )
     .join('\n');
   const options = VALIDITY_CHOICES.map(
-    (choice) => `<option value="${choice.seconds}"${choice.seconds === 0 ? ' selected' : ''}>${choice.label}</option>`,
+    (choice) =>
+      `<option value="${choice.seconds}"${choice.seconds === 0 ? ' selected' : ''}>${choice.label}</option>`,
   ).join('');
   return page(
     'Authorize an application',

@@ -18,9 +18,13 @@ const html = (text: string, status = 200): RouteResult => ({
 
 function pendingCredential(token: string | null, ctx: RouteContext): SandboxCredential | RouteResult {
   const credential = ctx.state.auth.credentials.find((candidate) => candidate.credentialToken === token);
-  if (!token || !credential) return html(messagePageHtml('Unknown request', 'This validation link is not valid.'), 404);
+  if (!token || !credential)
+    return html(messagePageHtml('Unknown request', 'This validation link is not valid.'), 404);
   if (credential.status !== 'pendingValidation') {
-    return html(messagePageHtml('Already answered', `This request is no longer pending (${credential.status}).`), 409);
+    return html(
+      messagePageHtml('Already answered', `This request is no longer pending (${credential.status}).`),
+      409,
+    );
   }
   return credential;
 }
@@ -51,7 +55,10 @@ export const validationPageRoutes: RouteDefinition[] = [
     auth: 'none',
     handler: (req, ctx) => {
       const form = req.body instanceof URLSearchParams ? req.body : new URLSearchParams();
-      const credential = pendingCredential(form.get('credentialToken') ?? req.query.get('credentialToken'), ctx);
+      const credential = pendingCredential(
+        form.get('credentialToken') ?? req.query.get('credentialToken'),
+        ctx,
+      );
       if (!('credentialId' in credential)) return credential;
       const application = applicationOf(credential, ctx);
 
@@ -72,14 +79,19 @@ export const validationPageRoutes: RouteDefinition[] = [
         return html(validationFormHtml(credential, application, 'Invalid account ID or password.', login));
       }
       const validity = VALIDITY_CHOICES.find((choice) => String(choice.seconds) === form.get('duration'));
-      if (!validity) return html(validationFormHtml(credential, application, 'Choose a validity.', login), 400);
+      if (!validity)
+        return html(validationFormHtml(credential, application, 'Choose a validity.', login), 400);
 
       const nowMs = ctx.clock.nowMs();
       credential.status = 'validated';
       credential.nichandle = account.nichandle;
       credential.expiration = validity.seconds === 0 ? null : formatOvhDate(nowMs + validity.seconds * 1000);
       ctx.markDirty();
-      return done(credential, 'Access granted', 'The application can now use your account. You can close this page.');
+      return done(
+        credential,
+        'Access granted',
+        'The application can now use your account. You can close this page.',
+      );
     },
   },
 ];

@@ -45,7 +45,10 @@ describe('/me', () => {
     expect(JSON.stringify(detail.body)).not.toContain(mine.consumerKey);
     expect((await ovhCall(sandbox, { path: `/me/api/credential/${foreign.credentialId}` })).status).toBe(404);
 
-    const removed = await ovhCall(sandbox, { method: 'DELETE', path: `/me/api/credential/${mine.credentialId}` });
+    const removed = await ovhCall(sandbox, {
+      method: 'DELETE',
+      path: `/me/api/credential/${mine.credentialId}`,
+    });
     expect(removed).toMatchObject({ status: 200, body: null });
     expect((await ovhCall(sandbox, { path: '/me', consumerKey: mine.consumerKey })).body).toMatchObject({
       errorCode: 'NOT_CREDENTIAL',
@@ -55,7 +58,9 @@ describe('/me', () => {
   it('filters keys by application', async () => {
     const app = sandbox.createApplication({ name: 'second' });
     const key = sandbox.createCredential({ applicationKey: app.applicationKey });
-    const ids = await ovhCall<number[]>(sandbox, { path: `/me/api/credential?applicationId=${app.applicationId}` });
+    const ids = await ovhCall<number[]>(sandbox, {
+      path: `/me/api/credential?applicationId=${app.applicationId}`,
+    });
     expect(ids.body).toEqual([key.credentialId]);
   });
 
@@ -72,7 +77,10 @@ describe('/me', () => {
       description: expect.any(String),
       status: 'active',
     });
-    const removed = await ovhCall(sandbox, { method: 'DELETE', path: `/me/api/application/${app.applicationId}` });
+    const removed = await ovhCall(sandbox, {
+      method: 'DELETE',
+      path: `/me/api/application/${app.applicationId}`,
+    });
     expect(removed.status).toBe(200);
     expect((await ovhCall(sandbox, { path: `/me/api/application/${app.applicationId}` })).status).toBe(404);
     const call = await ovhCall(sandbox, {

@@ -7,8 +7,8 @@ import {
   type RouteDefinition,
   type RouteRequest,
 } from '../../http/route-types.js';
-import { expireIfDue } from '../auth/credential-expiry.js';
 import type { AuthState, CredentialStatus, SandboxAccount } from '../auth/auth-state.js';
+import { expireIfDue } from '../auth/credential-expiry.js';
 import { credentialView } from '../auth/credential-view.js';
 
 const STATUSES: readonly CredentialStatus[] = ['pendingValidation', 'validated', 'refused', 'expired'];
@@ -35,7 +35,8 @@ function ownCredentials(req: RouteRequest, ctx: RouteContext) {
 function ownCredential(req: RouteRequest, ctx: RouteContext) {
   const id = integerParam(req.params.credentialId, 'credentialId');
   const credential = ownCredentials(req, ctx).find((candidate) => candidate.credentialId === id);
-  if (!credential) throw notFound(`The requested object (credentialId = ${req.params.credentialId}) does not exist`);
+  if (!credential)
+    throw notFound(`The requested object (credentialId = ${req.params.credentialId}) does not exist`);
   return credential;
 }
 
@@ -91,7 +92,11 @@ export const meRoutes: RouteDefinition[] = [
     description: 'List of your Api Credentials',
     queryParams: [
       { name: 'applicationId', type: 'long', description: 'Filter the value of applicationId property (=)' },
-      { name: 'status', type: 'auth.CredentialStateEnum', description: 'Filter the value of status property (=)' },
+      {
+        name: 'status',
+        type: 'auth.CredentialStateEnum',
+        description: 'Filter the value of status property (=)',
+      },
     ],
     handler: (req, ctx) => {
       const applicationId = integerParam(req.query.get('applicationId'), 'applicationId');

@@ -1,0 +1,38 @@
+// Browser-side stand-in for the Electron preload in the end-to-end suite: the SAME createBridgeApi,
+// over a transport that reaches the real main-process handlers running in the test's Node process
+// (Playwright bindings) instead of ipcRenderer. Bundled to an IIFE and injected before the page loads.
+import { BRIDGE_GLOBAL } from '../../src/shared/bridge-api.js';
+import type { EventChannel, InvokeChannel } from '../../src/shared/ipc-channels.js';
+import { createBridgeApi } from '../../src/preload/create-bridge-api.js';
+
+declare global {
+  interface Window {
+    __ovhPcaInvoke(channel: InvokeChannel, input: unknown): Promise<unknown>;
+    __ovhPcaEmit(event: EventChannel, payload: unknown): void;
+  }
+}
+
+const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+
+const api = createBridgeApi({
+  invoke: (channel, input) => window.__ovhPcaInvoke(channel, input),
+  subscribe: (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener);
+    };
+  },
+});
+
+// Like contextBridge: a frozen object the page cannot replace. The emit hook is the harness's only
+// way in, standing for ipcRenderer events.
+Object.defineProperty(window, BRIDGE_GLOBAL, { value: Object.freeze(api), writable: false, configurable: false });
+Object.defineProperty(window, '__ovhPcaEmit', {
+  value: (event: EventChannel, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  },
+  writable: false,
+  configurable: false,
+});

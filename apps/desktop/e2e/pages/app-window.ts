@@ -1,0 +1,73 @@
+// Locators of the app window, in one place, by role and accessible name as a user finds them.
+import type { Locator, Page } from 'playwright-core';
+
+export class AppWindow {
+  constructor(readonly page: Page) {}
+
+  /** The readiness marker the shell sets once profiles are known. */
+  async waitLoaded(): Promise<void> {
+    await this.page.locator('[data-app-state="loaded"]').waitFor();
+  }
+
+  nav(name: string | RegExp): Locator {
+    return this.page.getByRole('navigation').getByRole('button', { name });
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  field(label: string | RegExp, exact = false): Locator {
+    return this.page.getByLabel(label, { exact });
+  }
+
+  dialog(name: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  sessionsTable(): Locator {
+    return this.page.getByRole('table', { name: /Archive sessions|Sessions d’archive/ });
+  }
+
+  sessionRows(): Locator {
+    return this.sessionsTable().locator('tbody tr[data-session-id]');
+  }
+
+  sessionsCount(): Locator {
+    return this.page.getByTestId('sessions-count');
+  }
+
+  sessionHeading(): Locator {
+    return this.page.locator('.session-details h3.session-name');
+  }
+
+  toast(text: string | RegExp): Locator {
+    return this.page.locator('.toast-region').getByText(text);
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  async fillLogin(input: {
+    profileName: string;
+    endpointUrl: string;
+    applicationKey: string;
+    applicationSecret: string;
+    preset: RegExp;
+  }): Promise<void> {
+    await this.field('Profile name').fill(input.profileName);
+    await this.field('Endpoint', true).selectOption('custom-url');
+    await this.field('Endpoint URL').fill(input.endpointUrl);
+    await this.field('Application key').fill(input.applicationKey);
+    await this.field('Application secret').fill(input.applicationSecret);
+    await this.page.getByRole('radio', { name: input.preset }).check();
+  }
+}
+
+/** The sandbox's validation page, as the account holder sees it in the browser. */
+export async function acceptInBrowser(page: Page, account: { nichandle: string; password: string }): Promise<void> {
+  await page.getByLabel(/Account ID/).fill(account.nichandle);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Accept' }).click();
+}

@@ -1,0 +1,45 @@
+// `pnpm start`: builds, fetches Electron's binary on first use (the install skips it so CI never
+// needs GitHub), then launches the app.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const electronDir = dirname(require.resolve('electron/package.json'));
+
+function electronBinary() {
+  try {
+    // electron's index.js throws while the binary is missing.
+    return require('electron');
+  } catch {
+    return null;
+  }
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!existsSync(join(root, 'dist', 'main', 'main.cjs')) || process.argv.includes('--build')) {
+  run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+}
+
+let binary = electronBinary();
+if (!binary || !existsSync(binary)) {
+  console.error('Fetching the Electron runtime (first start only)…');
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  run(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, env });
+  binary = electronBinary();
+}
+if (!binary || !existsSync(binary)) {
+  console.error('Electron could not be installed; see the messages above.');
+  process.exit(1);
+}
+
+const child = spawn(binary, [root], { stdio: 'inherit' });
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

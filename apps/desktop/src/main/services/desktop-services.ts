@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { OvhClient, type PollInterval, type ProfileStore, type SecretStore } from '@ovh-pca/core';
+import { createAppHandlers } from '../handlers/app-handlers.js';
+import { createArchiveHandlers } from '../handlers/archive-handlers.js';
+import { createAuthHandlers } from '../handlers/auth-handlers.js';
+import { createConsoleHandlers } from '../handlers/console-handlers.js';
+import { createProfileHandlers } from '../handlers/profile-handlers.js';
+import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
+import type { EmitEvent } from './app-events.js';
+import { LoginFlow } from './login-flow.js';
+import { describeTaskEnd } from './notification-text.js';
+import { type CreateClient, ProfileSessions } from './profile-sessions.js';
+import { TaskWatcher } from './task-watcher.js';
+import { type StartSandbox, TrialSandbox } from './trial-sandbox.js';
+
+/** What the runtime provides: Electron in the app, plain Node in the tests and the e2e harness. */
+export interface DesktopServiceDeps {
+  profileStore: ProfileStore;
+  secretStore: SecretStore;
+  startSandbox: StartSandbox;
+  /** The app's private directory (the trial sandbox's data lives there). */
+  dataDirectory: string;
+  openExternal: (url: string) => Promise<void>;
+  notify: (title: string, body: string) => void;
+  emit: EmitEvent;
+  log: (line: string) => void;
+  version: string;
+  platform: string;
+  locale: string;
+  /** Replaces how clients are built (tests pass a fetch or shorter timeouts). */
+  createClient?: CreateClient;
+  validationPollInterval?: PollInterval;
+  taskPollIntervalMs?: number;
+  longTaskMs?: number;
+}
+
+export interface DesktopServices {
+  handlers: IpcHandlers;
+  sessions: ProfileSessions;
+  login: LoginFlow;
+  tasks: TaskWatcher;
+  trial: TrialSandbox;
+  knownSecrets: () => readonly string[];
+  /** Stops background work: validation waits, task polling, the trial sandbox. */
+  close(): Promise<void>;
+}
+
+/** Wires main's services and IPC handlers once; the Electron entry and the tests share it. */
+export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices {
+  const createClient = deps.createClient ?? ((options) => new OvhClient(options));
+  const trial = new TrialSandbox({
+    start: deps.startSandbox,
+    dataFile: join(deps.dataDirectory, 'trial-sandbox.json'),
+    recordFile: join(deps.dataDirectory, 'trial-endpoint.json'),
+    log: deps.log,
+  });
+  const sessions = new ProfileSessions({
+    profileStore: deps.profileStore,
+    secretStore: deps.secretStore,
+    trial,
+    createClient,
+    emit: deps.emit,
+  });
+  const login = new LoginFlow({
+    sessions,
+    trial,
+    createClient,
+    openExternal: deps.openExternal,
+    emit: deps.emit,
+    log: deps.log,
+    ...(deps.validationPollInterval && { pollInterval: deps.validationPollInterval }),
+  });
+  const tasks = new TaskWatcher({
+    emit: deps.emit,
+    notify: deps.notify,
+    describeEnd: (task, sessionName) => describeTaskEnd(deps.locale, task, sessionName),
+    log: deps.log,
+    ...(deps.taskPollIntervalMs !== undefined && { pollIntervalMs: deps.taskPollIntervalMs }),
+    ...(deps.longTaskMs !== undefined && { longTaskMs: deps.longTaskMs }),
+  });
+  const handlers: IpcHandlers = {
+    ...createAppHandlers(deps),
+    ...createProfileHandlers(sessions),
+    ...createAuthHandlers(login),
+    ...createArchiveHandlers(sessions, tasks),
+    ...createConsoleHandlers(sessions),
+  };
+  return {
+    handlers,
+    sessions,
+    login,
+    tasks,
+    trial,
+    knownSecrets: () => sessions.knownSecrets(),
+    async close() {
+      tasks.stop();
+      for (const profile of (await sessions.list().catch(() => ({ profiles: [] }))).profiles) {
+        sessions.cancelPending(profile.name);
+      }
+      await login.settle();
+      await trial.close();
+    },
+  };
+}

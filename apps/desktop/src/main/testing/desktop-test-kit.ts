@@ -1,0 +1,89 @@
+// Main-process services wired for Node tests: the real handlers over the real sandbox, with
+// in-memory profile and secret stores (the keychain adapter has its own tests, and the end-to-end
+// suite uses the real one), short poll intervals, and recorders for events, browsers and notifications.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InMemoryProfileStore, InMemorySecretStore } from '@ovh-pca/core';
+import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
+import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher.js';
+import { APP_ORIGIN, createSenderCheck } from '../ipc/trusted-sender.js';
+import { createDesktopServices, type DesktopServiceDeps, type DesktopServices } from '../services/desktop-services.js';
+import { EventRecorder } from './event-recorder.js';
+
+export interface DesktopTestKit {
+  sandbox: SandboxHandle;
+  services: DesktopServices;
+  dispatch: IpcDispatch;
+  /** Calls a channel as the app's own window would; throws on an error result. */
+  call: <C extends Parameters<IpcDispatch>[0]>(channel: C, input: unknown) => Promise<unknown>;
+  events: EventRecorder;
+  opened: string[];
+  notifications: Array<{ title: string; body: string }>;
+  logs: string[];
+  profileStore: InMemoryProfileStore;
+  secretStore: InMemorySecretStore;
+  close(): Promise<void>;
+}
+
+export const TRUSTED_SENDER = { url: `${APP_ORIGIN}/index.html`, isMainFrame: true };
+
+export async function startDesktopTestKit(
+  options: { sandbox?: StartSandboxOptions; deps?: Partial<DesktopServiceDeps> } = {},
+): Promise<DesktopTestKit> {
+  const sandbox = await startSandbox({ taskDurationSeconds: 1, sessions: 6, files: 4, ...options.sandbox });
+  const dataDirectory = await mkdtemp(join(tmpdir(), 'ovh-pca-desktop-'));
+  const events = new EventRecorder();
+  const opened: string[] = [];
+  const notifications: Array<{ title: string; body: string }> = [];
+  const logs: string[] = [];
+  const profileStore = new InMemoryProfileStore();
+  const secretStore = new InMemorySecretStore();
+  const services = createDesktopServices({
+    profileStore,
+    secretStore,
+    startSandbox: (trialOptions) => startSandbox({ ...trialOptions, sessions: 4, files: 3 }),
+    dataDirectory,
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    notify: (title, body) => notifications.push({ title, body }),
+    emit: events.emit,
+    log: (line) => logs.push(line),
+    version: '0.0.0-test',
+    platform: process.platform,
+    locale: 'en-US',
+    validationPollInterval: { initialMs: 50, maxMs: 200 },
+    taskPollIntervalMs: 100,
+    longTaskMs: 0,
+    ...options.deps,
+  });
+  const dispatch = createIpcDispatcher({
+    handlers: services.handlers,
+    isTrustedSender: createSenderCheck(),
+    knownSecrets: services.knownSecrets,
+    log: (line) => logs.push(line),
+  });
+  const call = async (channel: Parameters<IpcDispatch>[0], input: unknown) => {
+    const result = await dispatch(channel, TRUSTED_SENDER, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { serialised: result.error });
+    return result.value;
+  };
+  return {
+    sandbox,
+    services,
+    dispatch,
+    call,
+    events,
+    opened,
+    notifications,
+    logs,
+    profileStore,
+    secretStore,
+    async close() {
+      await services.close();
+      await sandbox.close();
+      await rm(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}

@@ -14,10 +14,9 @@ import {
   saveLogin,
   waitForValidation,
 } from '@ovh-pca/core';
-import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import { answerValidationPage, type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeCredentialServices, type NodeCredentialServices } from './node-credential-services.js';
-import { answerValidationPage } from './testing/validation-page.js';
 
 let home: string;
 beforeEach(async () => {

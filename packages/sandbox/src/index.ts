@@ -1,5 +1,10 @@
 // Public surface of @ovh-pca/sandbox.
 
+export {
+  answerValidationPage,
+  type ValidationAnswer,
+  type ValidationPageResult,
+} from './account-holder-browser.js';
 export type { AccessRule, CredentialStatus } from './domain/auth/auth-state.js';
 export type { FaultKind, RequestLogEntry } from './http/request-log.js';
 export type { BehaviourUpdate, SandboxSettings } from './sandbox-settings.js';

@@ -1,4 +1,9 @@
-import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import {
+  answerValidationPage,
+  type SandboxHandle,
+  startSandbox,
+  type ValidationAnswer,
+} from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidCredentialError, InvalidSignatureError, UnknownCredentialError } from '../client/errors.js';
 import { OvhClient } from '../client/ovh-client.js';
@@ -6,7 +11,6 @@ import { presetAccessRules } from './access-rules.js';
 import { listCredentials, revokeCredential } from './account-credentials.js';
 import { InvalidConsumerKeyRequestError, requestConsumerKey } from './consumer-key-request.js';
 import { getCurrentCredential, logout } from './current-credential.js';
-import { answerValidationPage, type ValidationAnswer } from './testing/validation-page-driver.js';
 import { type ValidationPollEvent, waitForValidation } from './wait-for-validation.js';
 
 let sandbox: SandboxHandle;

@@ -1,16 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KeytarSecretStore } from '@ovh-pca/platform-node';
-import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import {
+  answerValidationPage,
+  type SandboxHandle,
+  startSandbox,
+  type ValidationAnswer,
+  type ValidationPageResult,
+} from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { type CliRun, makeTestHome, runBuiltCli } from '../../testing/run-built-cli.js';
 import { apiCalls } from '../../testing/sandbox-facts.js';
-import {
-  answerValidationPage,
-  findValidationUrl,
-  type ValidationAnswer,
-} from '../../testing/validation-page.js';
+import { findValidationUrl } from '../../testing/validation-page.js';
 
 // These tests need a real Secret Service: scripts/with-keyring.sh provides one (CI always does).
 const keyring = Boolean(process.env.OVH_PCA_IN_KEYRING_SESSION);
@@ -34,13 +36,14 @@ async function login(
   answer: ValidationAnswer | undefined,
   secret = sandbox.applicationSecret,
 ) {
-  let answered: Promise<Response> | undefined;
+  let answered: Promise<ValidationPageResult> | undefined;
   const run = await runBuiltCli(['login', ...args], {
     env: home.env,
     stdin: `${secret}\n`,
     onStderr: (stderr) => {
       const url = findValidationUrl(stderr);
-      if (url && answer && !answered) answered = answerValidationPage(url, answer);
+      if (url && answer && !answered)
+        answered = answerValidationPage(url, { ...answer, followRedirect: true });
     },
   });
   outputs.push(run.stdout, run.stderr);
@@ -64,7 +67,7 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
   it('logs in through the validation page and the loopback return, then uses the profile', async () => {
     const { run, page } = await login(
       ['--profile', 'work', '--endpoint', sandbox.endpoint, '--app-key', sandbox.applicationKey],
-      { account: sandbox.account, action: 'accept' },
+      { login: sandbox.account.nichandle, password: sandbox.account.password, action: 'accept' },
     );
     expect(run.code, run.stderr).toBe(0);
     expect(page?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ovh-pca\/[0-9a-f]{32}$/);
@@ -125,7 +128,7 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
   it('a refused validation ends with exit 4 and saves nothing', async () => {
     const { run } = await login(
       ['--profile', 'refused', '--endpoint', sandbox.endpoint, '--app-key', sandbox.applicationKey],
-      { account: sandbox.account, action: 'refuse' },
+      { login: sandbox.account.nichandle, password: sandbox.account.password, action: 'refuse' },
     );
     expect(run.code).toBe(ExitCode.notAuthenticated);
     expect(run.stderr).toMatch(/refused/i);
@@ -139,7 +142,7 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
     try {
       const first = await login(
         ['--profile', 'eu', '--endpoint', sandbox.endpoint, '--app-key', sandbox.applicationKey],
-        { account: sandbox.account, action: 'accept' },
+        { login: sandbox.account.nichandle, password: sandbox.account.password, action: 'accept' },
       );
       expect(first.run.code, first.run.stderr).toBe(0);
       const second = await runBuiltCli(
@@ -150,7 +153,12 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
           onStderr: (stderr) => {
             const url = findValidationUrl(stderr);
             if (url)
-              void answerValidationPage(url, { account: other.account, action: 'accept' }).catch(() => {});
+              void answerValidationPage(url, {
+                login: other.account.nichandle,
+                password: other.account.password,
+                action: 'accept',
+                followRedirect: true,
+              }).catch(() => {});
           },
         },
       );

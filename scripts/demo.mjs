@@ -28,10 +28,14 @@ const env = {
   OVH_CONSUMER_KEY: sandboxInfo.consumerKey,
 };
 
-function ovhPca(title, args) {
+function ovhPca(title, args, { quiet = false } = {}) {
   console.log(`\n$ ovh-pca ${args.join(' ')}    # ${title}`);
-  const result = spawnSync(process.execPath, [cliBin, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  process.stdout.write(result.stdout);
+  const result = spawnSync(process.execPath, [cliBin, ...args], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (!quiet) process.stdout.write(result.stdout);
   if (result.status !== 0) throw new Error(`ovh-pca ${args.join(' ')} exited with ${result.status}`);
   return result.stdout;
 }
@@ -40,13 +44,18 @@ try {
   console.log(`Sandbox listening at ${sandboxInfo.endpoint}`);
   ovhPca('where the settings come from (secrets never printed)', ['whoami']);
   ovhPca('the archive services of the account', ['services', 'list']);
-  ovhPca('sessions, newest first', ['sessions', 'list']);
+  ovhPca('every session of every service, by start date', ['sessions', 'list']);
   ovhPca('total usage, per service', ['usage']);
-  const sessions = JSON.parse(ovhPca('the same list as JSON, for scripts', ['sessions', 'list', '--json']));
+  const sessions = JSON.parse(
+    ovhPca('the same list as JSON, for scripts', ['sessions', 'list', '--json'], { quiet: true }),
+  );
+  console.log(`(${sessions.length} sessions; exact bytes and ISO dates)`);
   const restorable = sessions.find((session) => session.state === 'done');
   if (!restorable) throw new Error('the sandbox seeded no finished session to restore');
+  ovhPca('one session in full', ['sessions', 'show', restorable.id]);
   ovhPca('restore a session and wait for its task to finish', ['sessions', 'restore', restorable.id, '--yes', '--wait']);
-  ovhPca('tasks and their status', ['tasks', 'list']);
+  ovhPca('restore tasks and their status', ['tasks', 'list', '--function', 'restore']);
+  ovhPca('what a retention policy would delete (preview only)', ['sessions', 'prune', '--older-than', '365d', '--dry-run']);
   ovhPca('the Perl script flag still works: -s prints the total size', ['-s']);
 } finally {
   sandbox.kill('SIGTERM');

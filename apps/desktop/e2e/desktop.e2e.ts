@@ -1,6 +1,6 @@
 // The app as a user drives it: Chromium on the real renderer, the real main-process handlers,
 // the sandbox, the real Secret Service. Steps run in order and share one window, like a session.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DesktopHarness, SCREENSHOT_DIRECTORY, startDesktopHarness } from './harness/desktop-harness.js';
 import { AppWindow, acceptInBrowser } from './pages/app-window.js';
 
@@ -14,6 +14,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+});
+
+// The steps build on each other: after a failure the rest would only time out, so they are skipped.
+let broken = false;
+beforeEach((context) => {
+  if (broken) context.skip();
+});
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') broken = true;
 });
 
 describe('desktop app end to end', () => {

@@ -64,6 +64,9 @@ export async function startDesktopHarness(options: { sandbox?: StartSandboxOptio
     colorScheme: 'light',
     reducedMotion: 'reduce',
   });
+  // Fail a step in seconds with the locator at fault, well before the test's own timeout.
+  context.setDefaultTimeout(8_000);
+  systemBrowser.setDefaultTimeout(8_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('console', (message) => {

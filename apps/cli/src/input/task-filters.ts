@@ -1,33 +1,5 @@
-import type { ArchiveTaskFunction, ArchiveTaskStatus, ListTasksOptions } from '@ovh-pca/core';
+import { type ListTasksOptions, TASK_FUNCTIONS, TASK_STATUSES } from '@ovh-pca/core';
 import { UsageError } from '../cli-errors.js';
-
-const TASK_FUNCTIONS: readonly ArchiveTaskFunction[] = [
-  'createUser',
-  'delete',
-  'restore',
-  'setPassword',
-  'setSessionName',
-  'setSshKey',
-];
-
-const TASK_STATUSES: readonly ArchiveTaskStatus[] = [
-  'cancelled',
-  'deleted',
-  'doing',
-  'doingBackup',
-  'doingDelete',
-  'doingRestore',
-  'done',
-  'error',
-  'failedDelete',
-  'failedRestore',
-  'new',
-  'tagging',
-  'toBackup',
-  'toDelete',
-  'toRestore',
-  'todo',
-];
 
 export interface TaskFilterFlags {
   function?: string;

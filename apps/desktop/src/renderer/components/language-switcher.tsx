@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SelectField } from './select-field.js';
 import { type Language, SUPPORTED_LANGUAGES, saveLanguage } from '../i18n/i18n.js';
 
 const NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
@@ -6,22 +7,20 @@ const NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   return (
-    <label className="inline-field">
-      <span>{t('app.language')}</span>
-      <select
-        value={i18n.language}
-        onChange={(event) => {
-          const language = event.target.value as Language;
-          saveLanguage(language);
-          void i18n.changeLanguage(language);
-        }}
-      >
-        {SUPPORTED_LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {NAMES[language]}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label={t('app.language')}
+      value={i18n.language}
+      onChange={(event) => {
+        const language = event.target.value as Language;
+        saveLanguage(language);
+        void i18n.changeLanguage(language);
+      }}
+    >
+      {SUPPORTED_LANGUAGES.map((language) => (
+        <option key={language} value={language} lang={language}>
+          {NAMES[language]}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -4,6 +4,7 @@ import type { ProfileList } from '../../shared/ipc-types.js';
 import { bridgeCall } from '../bridge/bridge-call.js';
 import { useBridge } from '../bridge/bridge-context.js';
 import { queryKeys } from '../data/query-keys.js';
+import { SelectField } from './select-field.js';
 import { useToasts } from './toast-region.js';
 
 export function ProfileSwitcher({ list }: { list: ProfileList }) {
@@ -17,19 +18,17 @@ export function ProfileSwitcher({ list }: { list: ProfileList }) {
     onError: (error) => push('error', error.message),
   });
   return (
-    <label className="inline-field">
-      <span>{t('profiles.switcherLabel')}</span>
-      <select
-        value={list.active ?? ''}
-        disabled={switchProfile.isPending}
-        onChange={(event) => switchProfile.mutate(event.target.value)}
-      >
-        {list.profiles.map((profile) => (
-          <option key={profile.name} value={profile.name}>
-            {profile.account ? `${profile.name} (${profile.account})` : profile.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label={t('profiles.switcherLabel')}
+      value={list.active ?? ''}
+      disabled={switchProfile.isPending}
+      onChange={(event) => switchProfile.mutate(event.target.value)}
+    >
+      {list.profiles.map((profile) => (
+        <option key={profile.name} value={profile.name}>
+          {profile.account ? `${profile.name} (${profile.account})` : profile.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

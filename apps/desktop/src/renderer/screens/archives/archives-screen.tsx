@@ -5,6 +5,7 @@ import type { SessionRow } from '../../../shared/ipc-types.js';
 import { bridgeCall } from '../../bridge/bridge-call.js';
 import { useBridge } from '../../bridge/bridge-context.js';
 import { ErrorNotice } from '../../components/error-notice.js';
+import { SelectField } from '../../components/select-field.js';
 import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { PrunePanel } from './prune-panel.js';
@@ -50,23 +51,21 @@ export function ArchivesScreen() {
   return (
     <div className="archives-screen">
       <div className="toolbar" role="search">
-        <label className="inline-field">
-          <span>{t('archives.service')}</span>
-          <select
-            value={serviceId ?? ''}
-            onChange={(event) => {
-              setServiceId(event.target.value || undefined);
-              setSelectedKey(null);
-            }}
-          >
-            <option value="">{t('archives.allServices', { count: services.data.length })}</option>
-            {services.data.map((service) => (
-              <option key={service.id} value={service.id}>
-                {service.id}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('archives.service')}
+          value={serviceId ?? ''}
+          onChange={(event) => {
+            setServiceId(event.target.value || undefined);
+            setSelectedKey(null);
+          }}
+        >
+          <option value="">{t('archives.allServices', { count: services.data.length })}</option>
+          {services.data.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.id}
+            </option>
+          ))}
+        </SelectField>
         <label className="inline-field">
           <span>{t('archives.search')}</span>
           <input
@@ -77,17 +76,14 @@ export function ArchivesScreen() {
             onChange={(event) => setText(event.target.value)}
           />
         </label>
-        <label className="inline-field">
-          <span>{t('archives.stateFilter')}</span>
-          <select value={phase} onChange={(event) => setPhase(event.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {PHASES.map((name) => (
-              <option key={name} value={name}>
-                {t(`phase.${name}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('archives.stateFilter')} value={phase} onChange={(event) => setPhase(event.target.value)}>
+          <option value="">{t('common.all')}</option>
+          {PHASES.map((name) => (
+            <option key={name} value={name}>
+              {t(`phase.${name}`)}
+            </option>
+          ))}
+        </SelectField>
         <button type="button" onClick={() => void sessions.refetch()}>
           {t('common.refresh')}
         </button>

@@ -6,6 +6,7 @@ import { bridgeCall } from '../../bridge/bridge-call.js';
 import { useBridge } from '../../bridge/bridge-context.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorNotice } from '../../components/error-notice.js';
+import { SelectField } from '../../components/select-field.js';
 import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { formatBytes } from '../../format/format-bytes.js';
@@ -75,16 +76,19 @@ export function PrunePanel({ serviceId, onClose }: { serviceId: string | undefin
             onChange={(event) => setAge(Number(event.target.value))}
           />
         </label>
-        <label>
-          <span>{t('prune.unit')}</span>
-          <select name="unit" value={unit} onChange={(event) => setUnit(event.target.value as Unit)}>
-            {(Object.keys(UNIT_SECONDS) as Unit[]).map((name) => (
-              <option key={name} value={name}>
-                {t(`prune.units.${name}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('prune.unit')}
+          layout="stacked"
+          name="unit"
+          value={unit}
+          onChange={(event) => setUnit(event.target.value as Unit)}
+        >
+          {(Object.keys(UNIT_SECONDS) as Unit[]).map((name) => (
+            <option key={name} value={name}>
+              {t(`prune.units.${name}`)}
+            </option>
+          ))}
+        </SelectField>
         <label>
           <span>{t('prune.keepNewest')}</span>
           <input

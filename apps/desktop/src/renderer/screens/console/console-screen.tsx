@@ -6,6 +6,7 @@ import { bridgeCall } from '../../bridge/bridge-call.js';
 import { useBridge } from '../../bridge/bridge-context.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorNotice } from '../../components/error-notice.js';
+import { SelectField } from '../../components/select-field.js';
 import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { type HistoryEntry, loadHistory, recordCall, saveHistory } from './console-history.js';
@@ -93,16 +94,19 @@ export default function ConsoleScreen() {
         {apis.isError && <ErrorNotice error={apis.error} onRetry={() => void apis.refetch()} />}
         <form onSubmit={submit} className="form-grid">
           <div className="console-line">
-            <label>
-              <span>{t('console.method')}</span>
-              <select name="method" value={method} onChange={(event) => setMethod(event.target.value as Method)}>
-                {METHODS.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('console.method')}
+              layout="stacked"
+              name="method"
+              value={method}
+              onChange={(event) => setMethod(event.target.value as Method)}
+            >
+              {METHODS.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </SelectField>
             <label className="grow">
               <span>{t('console.path')}</span>
               <input

@@ -6,6 +6,7 @@ import { bridgeCall } from '../../bridge/bridge-call.js';
 import { useBridge } from '../../bridge/bridge-context.js';
 import { isBridgeError } from '../../bridge/bridge-error.js';
 import { ErrorNotice } from '../../components/error-notice.js';
+import { SelectField } from '../../components/select-field.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { demoAccountKey } from './demo-account.js';
 
@@ -83,17 +84,20 @@ export function LoginScreen({ onDone, onCancel }: { onDone: () => void; onCancel
             />
             <small id={`${formId}-name-hint`}>{t('login.profileNameHint')}</small>
           </label>
-          <label>
-            <span>{t('login.endpoint')}</span>
-            <select name="endpoint" value={endpointChoice} onChange={(event) => setEndpointChoice(event.target.value)}>
-              {endpoints.map((endpoint) => (
-                <option key={endpoint.name} value={endpoint.name}>
-                  {endpoint.name} — {endpoint.url}
-                </option>
-              ))}
-              <option value={CUSTOM}>{t('login.customEndpoint')}</option>
-            </select>
-          </label>
+          <SelectField
+            label={t('login.endpoint')}
+            layout="stacked"
+            name="endpoint"
+            value={endpointChoice}
+            onChange={(event) => setEndpointChoice(event.target.value)}
+          >
+            {endpoints.map((endpoint) => (
+              <option key={endpoint.name} value={endpoint.name}>
+                {endpoint.name} — {endpoint.url}
+              </option>
+            ))}
+            <option value={CUSTOM}>{t('login.customEndpoint')}</option>
+          </SelectField>
           {endpointChoice === CUSTOM && (
             <label>
               <span>{t('login.customEndpointUrl')}</span>

@@ -7,7 +7,7 @@ export default mergeConfig(
   sharedTestConfig,
   defineConfig({
     test: {
-      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/**/*.e2e.ts'],
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'build-config/**/*.test.ts', 'e2e/**/*.e2e.ts'],
       globalSetup: ['e2e/harness/global-setup.ts'],
       // Two cores: one worker for units, one for the browser suite.
       maxWorkers: 2,

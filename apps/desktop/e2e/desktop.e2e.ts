@@ -87,7 +87,7 @@ describe('desktop app end to end', () => {
   });
 
   it('restores a session after a confirmation, and follows the task to completion', async () => {
-    await app.sessionRows().first().click();
+    await app.readySessionRows().first().click();
     await app.button('Restore…').click();
     const dialog = app.dialog(/^Restore ".*"\?$/);
     await dialog.waitFor();
@@ -101,6 +101,13 @@ describe('desktop app end to end', () => {
     await app.toast(/finished: Done\./).waitFor();
     await harness.screenshot('07-tasks');
     expect(harness.notifications.some((note) => note.title === 'Restore finished')).toBe(true);
+  });
+
+  it('draws the storage charts', async () => {
+    await app.nav('Storage').click();
+    await app.page.locator('.recharts-surface').first().waitFor();
+    expect(await app.page.locator('.storage-total').textContent()).toMatch(/^Total stored: /);
+    await harness.screenshot('09-storage');
   });
 
   it('previews a retention run, then deletes exactly what the preview listed', async () => {
@@ -121,15 +128,10 @@ describe('desktop app end to end', () => {
     await dialog.getByRole('button', { name: /^Delete \d+ sessions/ }).click();
     await app.page.getByRole('status').filter({ hasText: 'deletions started' }).waitFor();
     await expect
-      .poll(async () => Number((await app.sessionsCount().textContent())!.match(/of (\d+)/)![1]), { timeout: 20_000 })
+      .poll(async () => Number((await app.sessionsCount().textContent())!.match(/of (\d+)/)![1]), {
+        timeout: 20_000,
+      })
       .toBeLessThan(total);
-  });
-
-  it('draws the storage charts', async () => {
-    await app.nav('Storage').click();
-    await app.page.locator('.recharts-surface').first().waitFor();
-    expect(await app.page.locator('.storage-total').textContent()).toMatch(/^Total stored: /);
-    await harness.screenshot('09-storage');
   });
 
   it('calls the API from the console, with path completion from the schema', async () => {
@@ -137,13 +139,20 @@ describe('desktop app end to end', () => {
     const path = app.field('Path');
     await path.fill('/cloud/');
     await expect
-      .poll(() => app.page.getByTestId('path-suggestions').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)))
+      .poll(() =>
+        app.page
+          .getByTestId('path-suggestions')
+          .locator('option')
+          .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)),
+      )
       .toContain('/cloud/{serviceName}/pca');
     await path.fill('/me');
     await app.button('Send').click();
     await app.page.getByTestId('answer-meta').getByText('Status 200').waitFor();
     expect(await app.page.getByTestId('answer-meta').textContent()).toMatch(/OVH query id: \S+/);
-    expect(await app.page.getByTestId('answer-body').textContent()).toContain(harness.sandbox.account.nichandle);
+    expect(await app.page.getByTestId('answer-body').textContent()).toContain(
+      harness.sandbox.account.nichandle,
+    );
     await app.page.locator('.history-list li').first().waitFor();
     await harness.screenshot('10-console');
 
@@ -172,10 +181,9 @@ describe('desktop app end to end', () => {
     await acceptInBrowser(await browserPage, customer);
     const switcher = app.page.getByRole('combobox', { name: 'Profile' });
     await expect.poll(() => switcher.inputValue()).toBe('customer');
-    await expect.poll(() => switcher.locator('option').allTextContents()).toEqual([
-      `customer (${customer.nichandle})`,
-      `work (${harness.sandbox.account.nichandle})`,
-    ]);
+    await expect
+      .poll(() => switcher.locator('option').allTextContents())
+      .toEqual([`customer (${customer.nichandle})`, `work (${harness.sandbox.account.nichandle})`]);
     await app.nav('Profiles').click();
     await app.page.locator('[data-profile="customer"]').getByText('Archives, read only').waitFor();
     await harness.screenshot('11-profiles');
@@ -203,7 +211,9 @@ describe('desktop app end to end', () => {
     await app.page.emulateMedia({ colorScheme: 'dark' });
     await app.nav('Archives').click();
     await app.sessionRows().first().waitFor();
-    const background = await app.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const background = await app.page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
     expect(background).toBe('rgb(16, 22, 30)');
     await harness.screenshot('13-dark');
 

@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { FileProfileStore, KeytarSecretStore } from '@ovh-pca/platform-node';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import type { EventChannel, InvokeChannel } from '../../src/shared/ipc-channels.js';
 import { createIpcDispatcher } from '../../src/main/ipc/ipc-dispatcher.js';
 import { createSenderCheck } from '../../src/main/ipc/trusted-sender.js';
 import type { EmitEvent } from '../../src/main/services/app-events.js';
 import { createDesktopServices, type DesktopServices } from '../../src/main/services/desktop-services.js';
+import type { EventChannel, InvokeChannel } from '../../src/shared/ipc-channels.js';
 import { startAppServer } from './app-server.js';
 import { E2E_ASSETS } from './build-test-assets.js';
 
@@ -51,7 +51,9 @@ export interface DesktopHarness {
   close(): Promise<void>;
 }
 
-export async function startDesktopHarness(options: { sandbox?: StartSandboxOptions } = {}): Promise<DesktopHarness> {
+export async function startDesktopHarness(
+  options: { sandbox?: StartSandboxOptions } = {},
+): Promise<DesktopHarness> {
   const sandbox = await startSandbox({ taskDurationSeconds: 1, sessions: 40, files: 6, ...options.sandbox });
   const dataDirectory = await mkdtemp(join(tmpdir(), 'ovh-pca-e2e-'));
   await mkdir(SCREENSHOT_DIRECTORY, { recursive: true });

@@ -33,6 +33,11 @@ export class AppWindow {
     return this.sessionsTable().locator('tbody tr[data-session-id]');
   }
 
+  /** Sessions whose upload ended and that nothing is acting on: the ones restore and delete accept. */
+  readySessionRows(): Locator {
+    return this.sessionRows().filter({ has: this.page.locator('.phase-ready') });
+  }
+
   sessionsCount(): Locator {
     return this.page.getByTestId('sessions-count');
   }
@@ -66,7 +71,10 @@ export class AppWindow {
 }
 
 /** The sandbox's validation page, as the account holder sees it in the browser. */
-export async function acceptInBrowser(page: Page, account: { nichandle: string; password: string }): Promise<void> {
+export async function acceptInBrowser(
+  page: Page,
+  account: { nichandle: string; password: string },
+): Promise<void> {
   await page.getByLabel(/Account ID/).fill(account.nichandle);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Accept' }).click();

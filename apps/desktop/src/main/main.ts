@@ -4,16 +4,26 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodeCredentialServices } from '@ovh-pca/platform-node';
 import { startSandbox } from '@ovh-pca/sandbox';
-import { app, type BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
-import type { EmitEvent } from './services/app-events.js';
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { cliWrapperPath, macInstallScript } from './cli-on-path.js';
 import { createIpcDispatcher } from './ipc/ipc-dispatcher.js';
 import { registerIpc } from './ipc/register-ipc.js';
+import { maskSecrets } from './ipc/serialise-error.js';
 import { createSenderCheck } from './ipc/trusted-sender.js';
 import { buildMenu } from './menu.js';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol/register-app-protocol.js';
 import { isAllowedExternalUrl } from './security/external-url.js';
-import { maskSecrets } from './ipc/serialise-error.js';
+import type { EmitEvent } from './services/app-events.js';
 import { createDesktopServices } from './services/desktop-services.js';
 import { createMainWindow, guardWebContents, preloadPathFrom } from './window.js';
 
@@ -78,7 +88,8 @@ if (!app.requestSingleInstanceLock()) {
     const installCli = () => {
       const script = macInstallScript(cliWrapperPath(process.resourcesPath, process.platform));
       execFile('osascript', ['-e', script], (error) => {
-        if (error) void dialog.showMessageBox({ type: 'error', message: 'The ovh-pca command was not installed.' });
+        if (error)
+          void dialog.showMessageBox({ type: 'error', message: 'The ovh-pca command was not installed.' });
         else void dialog.showMessageBox({ message: 'The ovh-pca command is installed in /usr/local/bin.' });
       });
     };

@@ -16,7 +16,12 @@ export function buildMenu(actions: MenuActions): Menu {
             submenu: [
               { role: 'about' },
               ...(actions.installCli
-                ? [{ label: 'Install the ovh-pca command…', click: actions.installCli } as MenuItemConstructorOptions]
+                ? [
+                    {
+                      label: 'Install the ovh-pca command…',
+                      click: actions.installCli,
+                    } as MenuItemConstructorOptions,
+                  ]
                 : []),
               { type: 'separator' },
               { role: 'hide' },
@@ -30,13 +35,23 @@ export function buildMenu(actions: MenuActions): Menu {
     { role: 'editMenu' },
     {
       label: 'View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
     },
     { role: 'windowMenu' },
     {
       role: 'help',
       submenu: [
-        { label: 'OVHcloud API documentation', click: () => void shell.openExternal('https://help.ovhcloud.com/csm/en-api-getting-started-ovhcloud-api') },
+        {
+          label: 'OVHcloud API documentation',
+          click: () =>
+            void shell.openExternal('https://help.ovhcloud.com/csm/en-api-getting-started-ovhcloud-api'),
+        },
       ],
     },
   ];

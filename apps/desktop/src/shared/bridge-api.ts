@@ -1,9 +1,18 @@
 // The shape of `window.ovhPca`: one named function per channel, grouped by domain
 // (`archive:listSessions` → `ovhPca.archive.listSessions(input)`), plus one subscription per event.
-import type { ChannelInput, ChannelOutput, EventPayload, IpcResult } from './ipc-contract.js';
-import type { DomainVerbs, EventChannel, EventListenerName, InvokeChannel, InvokeDomain } from './ipc-channels.js';
 
-type ChannelFunction<C extends InvokeChannel> = (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+import type {
+  DomainVerbs,
+  EventChannel,
+  EventListenerName,
+  InvokeChannel,
+  InvokeDomain,
+} from './ipc-channels.js';
+import type { ChannelInput, ChannelOutput, EventPayload, IpcResult } from './ipc-contract.js';
+
+type ChannelFunction<C extends InvokeChannel> = (
+  input: ChannelInput<C>,
+) => Promise<IpcResult<ChannelOutput<C>>>;
 
 export type BridgeApi = {
   [D in InvokeDomain]: {

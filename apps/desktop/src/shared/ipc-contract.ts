@@ -21,7 +21,7 @@ import {
   profileSummarySchema,
   prunePreviewSchema,
   pruneResultSchema,
-  serializedErrorSchema,
+  type serializedErrorSchema,
   serviceIdSchema,
   sessionIdSchema,
   taskProgressSchema,

@@ -10,7 +10,9 @@ export interface AppHandlerDeps {
   openExternal: (url: string) => Promise<void>;
 }
 
-export function createAppHandlers(deps: AppHandlerDeps): Pick<IpcHandlers, 'app:getInfo' | 'app:openExternal'> {
+export function createAppHandlers(
+  deps: AppHandlerDeps,
+): Pick<IpcHandlers, 'app:getInfo' | 'app:openExternal'> {
   return {
     'app:getInfo': () => ({
       version: deps.version,
@@ -20,7 +22,11 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<IpcHandlers, 'app:
     }),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
-        throw new DesktopError('badArguments', 'Only https links (or the local sandbox) open in the browser', 'url');
+        throw new DesktopError(
+          'badArguments',
+          'Only https links (or the local sandbox) open in the browser',
+          'url',
+        );
       }
       await deps.openExternal(url);
       return null;

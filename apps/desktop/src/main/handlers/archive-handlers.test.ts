@@ -63,7 +63,7 @@ describe('archive handlers over the sandbox', () => {
     expect(steps.length).toBeGreaterThan(1);
     expect(steps[0]!.progress).toBeLessThan(1);
     await kit.services.tasks.settle();
-    expect(kit.notifications).toContainEqual({ title: 'Restore finished', body: `« ${session.name} »: done` });
+    expect(kit.notifications).toContainEqual({ title: 'Restore finished', body: `“${session.name}”: done` });
   });
 
   it('previews a prune without deleting, then deletes exactly the previewed sessions', async () => {

@@ -23,7 +23,10 @@ const KEPT_PLANS = 8;
 
 const scope = (serviceId: string | undefined) => (serviceId === undefined ? {} : { service: serviceId });
 
-export function createArchiveHandlers(sessions: ProfileSessions, tasks: TaskWatcher): Pick<IpcHandlers, ArchiveChannels> {
+export function createArchiveHandlers(
+  sessions: ProfileSessions,
+  tasks: TaskWatcher,
+): Pick<IpcHandlers, ArchiveChannels> {
   // The plans the user was shown, by id: prune executes one of these and nothing the renderer wrote.
   const plans = new Map<string, { profileName: string; plan: PrunePlan }>();
 
@@ -50,7 +53,8 @@ export function createArchiveHandlers(sessions: ProfileSessions, tasks: TaskWatc
 
   return {
     'archive:listServices': async () => (await sessions.connection()).archive.listServices(),
-    'archive:listSessions': async ({ serviceId }) => (await sessions.connection()).archive.listSessions(scope(serviceId)),
+    'archive:listSessions': async ({ serviceId }) =>
+      (await sessions.connection()).archive.listSessions(scope(serviceId)),
     'archive:getSession': async ({ serviceId, sessionId }) =>
       (await sessions.connection()).archive.getSession(sessionId, { service: serviceId }),
     'archive:listFiles': async ({ serviceId, sessionId }) =>
@@ -78,12 +82,18 @@ export function createArchiveHandlers(sessions: ProfileSessions, tasks: TaskWatc
       const { profile, archive } = await sessions.connection();
       const kept = plans.get(planId);
       if (!kept || kept.profileName !== profile.name) {
-        throw new DesktopError('badArguments', 'This preview is no longer available: preview again', 'planId');
+        throw new DesktopError(
+          'badArguments',
+          'This preview is no longer available: preview again',
+          'planId',
+        );
       }
       plans.delete(planId);
       const result = await archive.executePrune(kept.plan);
       const names = new Map(
-        result.results.flatMap((item) => (item.task ? [[`${item.task.serviceId}|${item.task.id}`, item.name]] : [])),
+        result.results.flatMap((item) =>
+          item.task ? [[`${item.task.serviceId}|${item.task.id}`, item.name]] : [],
+        ),
       );
       await follow(archive, result.tasks, names as Map<string, string>);
       return result;

@@ -26,7 +26,10 @@ describe('login, validation and logout', () => {
     const pendingList = (await kit.call('profiles:list', {})) as ProfileList;
     expect(pendingList.active).toBe('acme');
 
-    const validated = kit.events.next('auth:statusChanged', (profile) => profile.credentialStatus === 'validated');
+    const validated = kit.events.next(
+      'auth:statusChanged',
+      (profile) => profile.credentialStatus === 'validated',
+    );
     expect(await acceptValidation(started.validationUrl, kit.sandbox.account)).toBeLessThan(400);
     const profile = await validated;
     expect(profile).toMatchObject({
@@ -48,7 +51,10 @@ describe('login, validation and logout', () => {
       applicationSecret: kit.sandbox.applicationSecret,
       preset: 'archive-read',
     })) as { validationUrl: string };
-    const refused = kit.events.next('auth:statusChanged', (profile) => profile.credentialStatus === 'refused');
+    const refused = kit.events.next(
+      'auth:statusChanged',
+      (profile) => profile.credentialStatus === 'refused',
+    );
     await acceptValidation(started.validationUrl, kit.sandbox.account, 'refuse');
     expect((await refused).name).toBe('nope');
     expect(((await kit.call('profiles:list', {})) as ProfileList).profiles).toEqual([]);
@@ -104,10 +110,16 @@ describe('login, validation and logout', () => {
     expect(summary).toMatchObject({ name: 'work', hasCredential: false, credentialStatus: 'none' });
     expect(await kit.secretStore.get('work', 'consumerKey')).toBeUndefined();
     expect(await kit.secretStore.get('work', 'applicationSecret')).toBe(kit.sandbox.applicationSecret);
-    const revoked = kit.sandbox.state.auth.credentials.find((credential) => credential.consumerKey === consumerKey);
+    const revoked = kit.sandbox.state.auth.credentials.find(
+      (credential) => credential.consumerKey === consumerKey,
+    );
     expect(revoked?.status).not.toBe('validated');
 
-    const afterwards = await kit.dispatch('archive:listServices', { url: 'app://ovh-pca/', isMainFrame: true }, {});
+    const afterwards = await kit.dispatch(
+      'archive:listServices',
+      { url: 'app://ovh-pca/', isMainFrame: true },
+      {},
+    );
     expect(afterwards).toMatchObject({ ok: false, error: { code: 'noCredential' } });
   });
 
@@ -132,7 +144,10 @@ describe('login, validation and logout', () => {
       profile: { name: string; isTrial: boolean };
     };
     expect(trial.profile).toMatchObject({ name: 'sandbox', isTrial: true });
-    const validated = kit.events.next('auth:statusChanged', (profile) => profile.credentialStatus === 'validated');
+    const validated = kit.events.next(
+      'auth:statusChanged',
+      (profile) => profile.credentialStatus === 'validated',
+    );
     await acceptValidation(trial.validationUrl, trial.demoAccount);
     expect(await validated).toMatchObject({ name: 'sandbox', isTrial: true, access: 'account-full' });
     const services = (await kit.call('archive:listServices', {})) as unknown[];

@@ -17,7 +17,9 @@ describe('API console handlers', () => {
     const { apis } = (await kit.call('console:listApis', {})) as { apis: string[] };
     expect(apis).toEqual(expect.arrayContaining(['/auth', '/cloud', '/me']));
     const schema = (await kit.call('console:getSchema', { api: '/cloud' })) as ApiSchema;
-    const sessions = schema.routes.find((route) => route.path === '/cloud/{serviceName}/pca/{pcaServiceName}/sessions');
+    const sessions = schema.routes.find(
+      (route) => route.path === '/cloud/{serviceName}/pca/{pcaServiceName}/sessions',
+    );
     expect(sessions?.operations.map((op) => op.method)).toContain('GET');
     expect(sessions?.operations[0]?.parameters.some((param) => param.in === 'path')).toBe(true);
   });
@@ -30,26 +32,34 @@ describe('API console handlers', () => {
       body: null,
       confirmed: false,
     })) as ConsoleAnswer;
-    expect(answer).toMatchObject({ status: 200, ok: true, body: { nichandle: kit.sandbox.account.nichandle } });
+    expect(answer).toMatchObject({
+      status: 200,
+      ok: true,
+      body: { nichandle: kit.sandbox.account.nichandle },
+    });
     expect(answer.queryId).toMatch(/\S+/);
     expect(answer.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('passes query parameters through', async () => {
-    const [passport] = (await kit.call('console:call', {
-      method: 'GET',
-      path: '/cloud',
-      query: {},
-      body: null,
-      confirmed: false,
-    }).then((answer) => (answer as ConsoleAnswer).body)) as string[];
-    const [pca] = ((await kit.call('console:call', {
-      method: 'GET',
-      path: `/cloud/${passport}/pca`,
-      query: {},
-      body: null,
-      confirmed: false,
-    })) as ConsoleAnswer).body as string[];
+    const [passport] = (await kit
+      .call('console:call', {
+        method: 'GET',
+        path: '/cloud',
+        query: {},
+        body: null,
+        confirmed: false,
+      })
+      .then((answer) => (answer as ConsoleAnswer).body)) as string[];
+    const [pca] = (
+      (await kit.call('console:call', {
+        method: 'GET',
+        path: `/cloud/${passport}/pca`,
+        query: {},
+        body: null,
+        confirmed: false,
+      })) as ConsoleAnswer
+    ).body as string[];
     const all = (await kit.call('console:call', {
       method: 'GET',
       path: `/cloud/${passport}/pca/${pca}/tasks`,

@@ -47,7 +47,11 @@ export function createConsoleHandlers(
     },
     'console:call': async ({ method, path, query, body, confirmed }) => {
       if (method !== 'GET' && !confirmed) {
-        throw new DesktopError('confirmationRequired', `${method} changes data: confirm it first`, 'confirmed');
+        throw new DesktopError(
+          'confirmationRequired',
+          `${method} changes data: confirm it first`,
+          'confirmed',
+        );
       }
       const parsedBody = parseBody(body);
       const { client } = await sessions.connection();

@@ -46,7 +46,10 @@ describe('ipc dispatcher', () => {
     });
     const result = await dispatch('profiles:switch', trusted, { name: 'work' });
     expect(seen).toEqual([{ name: 'work' }]);
-    expect(result).toEqual({ ok: true, value: expect.objectContaining({ name: 'work', account: 'ab123-ovh' }) });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ name: 'work', account: 'ab123-ovh' }),
+    });
   });
 
   it('refuses a sender from another origin or an iframe without running the handler', async () => {
@@ -62,8 +65,16 @@ describe('ipc dispatcher', () => {
       log,
     );
     const fromWeb = await dispatch('profiles:list', { url: 'https://evil.example/', isMainFrame: true }, {});
-    const fromFrame = await dispatch('profiles:list', { url: `${APP_ORIGIN}/index.html`, isMainFrame: false }, {});
-    const fromFile = await dispatch('profiles:list', { url: 'file:///tmp/index.html', isMainFrame: true }, {});
+    const fromFrame = await dispatch(
+      'profiles:list',
+      { url: `${APP_ORIGIN}/index.html`, isMainFrame: false },
+      {},
+    );
+    const fromFile = await dispatch(
+      'profiles:list',
+      { url: 'file:///tmp/index.html', isMainFrame: true },
+      {},
+    );
     for (const result of [fromWeb, fromFrame, fromFile]) {
       expect(result).toMatchObject({ ok: false, error: { code: 'untrustedSender' } });
     }
@@ -79,7 +90,10 @@ describe('ipc dispatcher', () => {
         return [];
       },
     });
-    const badId = await dispatch('archive:listFiles', trusted, { serviceId: 'pp/pca', sessionId: '../../me' });
+    const badId = await dispatch('archive:listFiles', trusted, {
+      serviceId: 'pp/pca',
+      sessionId: '../../me',
+    });
     expect(badId).toMatchObject({ ok: false, error: { code: 'badArguments', field: 'sessionId' } });
     const extraKey = await dispatch('archive:listFiles', trusted, {
       serviceId: 'pp/pca',

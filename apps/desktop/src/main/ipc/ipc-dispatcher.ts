@@ -1,8 +1,8 @@
 // The one place every IPC call goes through, free of Electron so Node tests run it as is:
 // sender check, argument validation, the handler, answer validation, error serialisation.
 import type { z } from 'zod';
-import { type ChannelOutput, type IpcResult, ipcContract } from '../../shared/ipc-contract.js';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../shared/ipc-channels.js';
+import { type ChannelOutput, type IpcResult, ipcContract } from '../../shared/ipc-contract.js';
 import { DesktopError } from './desktop-error.js';
 import { maskSecrets, serialiseError } from './serialise-error.js';
 import type { SenderCheck, SenderInfo } from './trusted-sender.js';
@@ -39,7 +39,9 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): { message: string;
   const field = first && first.path.length > 0 ? first.path.map(String).join('.') : null;
   const detail = issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
   return { message: `Invalid arguments: ${detail}`, field };
 }
@@ -65,7 +67,9 @@ export function createIpcDispatcher(options: DispatcherOptions): IpcDispatch {
       const answer = await handler(parsed.data);
       const checked = spec.output.safeParse(answer);
       if (!checked.success) {
-        log(`ipc: ${channel} produced an answer outside its contract: ${describeIssues(checked.error.issues).message}`);
+        log(
+          `ipc: ${channel} produced an answer outside its contract: ${describeIssues(checked.error.issues).message}`,
+        );
         return fail(new DesktopError('internal', 'The app produced an unexpected answer'));
       }
       return { ok: true as const, value: checked.data };

@@ -6,7 +6,10 @@ import type { SenderInfo } from './trusted-sender.js';
 
 function senderOf(event: IpcMainInvokeEvent): SenderInfo {
   const frame = event.senderFrame;
-  return { url: frame?.url ?? '', isMainFrame: frame !== null && frame !== undefined && frame.parent === null };
+  return {
+    url: frame?.url ?? '',
+    isMainFrame: frame !== null && frame !== undefined && frame.parent === null,
+  };
 }
 
 export function registerIpc(ipcMain: IpcMain, dispatch: IpcDispatch): void {

@@ -19,7 +19,9 @@ export function createSenderCheck(origins: readonly string[] = [APP_ORIGIN]): Se
   return (sender) => {
     if (!sender.isMainFrame) return false;
     try {
-      return origins.includes(new URL(sender.url).origin) || origins.includes(originOfCustomScheme(sender.url));
+      return (
+        origins.includes(new URL(sender.url).origin) || origins.includes(originOfCustomScheme(sender.url))
+      );
     } catch {
       return false;
     }

@@ -22,7 +22,11 @@ export interface AppAsset {
  * server) to a file inside `rootDirectory`. Anything else (another host, `..`, an encoded slash,
  * an unknown file type) resolves to null and is answered 404.
  */
-export function resolveAppAsset(rootDirectory: string, pathname: string, host: string = APP_HOST): AppAsset | null {
+export function resolveAppAsset(
+  rootDirectory: string,
+  pathname: string,
+  host: string = APP_HOST,
+): AppAsset | null {
   if (host !== APP_HOST) return null;
   let decoded: string;
   try {

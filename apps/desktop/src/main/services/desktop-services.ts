@@ -8,7 +8,7 @@ import { createProfileHandlers } from '../handlers/profile-handlers.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import type { EmitEvent } from './app-events.js';
 import { LoginFlow } from './login-flow.js';
-import { describeTaskEnd } from './notification-text.js';
+import { describeTasksEnd } from './notification-text.js';
 import { type CreateClient, ProfileSessions } from './profile-sessions.js';
 import { TaskWatcher } from './task-watcher.js';
 import { type StartSandbox, TrialSandbox } from './trial-sandbox.js';
@@ -73,7 +73,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
   const tasks = new TaskWatcher({
     emit: deps.emit,
     notify: deps.notify,
-    describeEnd: (task, sessionName) => describeTaskEnd(deps.locale, task, sessionName),
+    describeEnd: (tasks, sessionName) => describeTasksEnd(deps.locale, tasks, sessionName),
     log: deps.log,
     ...(deps.taskPollIntervalMs !== undefined && { pollIntervalMs: deps.taskPollIntervalMs }),
     ...(deps.longTaskMs !== undefined && { longTaskMs: deps.longTaskMs }),

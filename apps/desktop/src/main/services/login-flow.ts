@@ -16,8 +16,8 @@ import {
 import type { AccessPreset, CredentialStatus, ProfileSummary } from '../../shared/ipc-types.js';
 import { DesktopError } from '../ipc/desktop-error.js';
 import type { EmitEvent } from './app-events.js';
-import type { CreateClient, PendingLogin, ProfileSessions } from './profile-sessions.js';
 import { type BrowserReturn, startBrowserReturn } from './browser-return.js';
+import type { CreateClient, PendingLogin, ProfileSessions } from './profile-sessions.js';
 import type { TrialSandbox } from './trial-sandbox.js';
 
 export interface LoginFlowOptions {
@@ -167,7 +167,10 @@ export class LoginFlow {
       // A key OVH no longer accepts is as good as revoked: forget it all the same.
       if (!(error instanceof InvalidCredentialError || error instanceof UnknownCredentialError)) throw error;
     }
-    await forgetConsumerKey({ profileStore: sessions.profileStore, secretStore: sessions.secretStore }, profile.name);
+    await forgetConsumerKey(
+      { profileStore: sessions.profileStore, secretStore: sessions.secretStore },
+      profile.name,
+    );
     sessions.setStatus(profile.name, 'none');
     sessions.invalidate();
     return this.#announce(profile.name);
@@ -198,7 +201,11 @@ export class LoginFlow {
     await Promise.allSettled([...this.#waits]);
   }
 
-  async #waitFor(pending: PendingLogin, client: ReturnType<CreateClient>, browserReturn: BrowserReturn): Promise<void> {
+  async #waitFor(
+    pending: PendingLogin,
+    client: ReturnType<CreateClient>,
+    browserReturn: BrowserReturn,
+  ): Promise<void> {
     const { sessions } = this.#options;
     let outcome: ValidationOutcome;
     try {

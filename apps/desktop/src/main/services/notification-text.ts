@@ -1,14 +1,35 @@
 import type { ArchiveTask } from '@ovh-pca/core';
 
-/** The OS notification at the end of a long task, in English or French like the OS. */
-export function describeTaskEnd(locale: string, task: ArchiveTask, sessionName: string | null) {
+/** The OS notification when followed tasks end, in English or French like the OS: one per batch. */
+export function describeTasksEnd(
+  locale: string,
+  tasks: readonly ArchiveTask[],
+  sessionName: (task: ArchiveTask) => string | null,
+): { title: string; body: string } {
   const french = locale.toLowerCase().startsWith('fr');
-  const what = sessionName ? `« ${sessionName} »` : `#${task.id}`;
-  const ok = task.phase === 'done';
-  if (french) {
-    const action = task.function === 'restore' ? 'Restauration' : task.function === 'delete' ? 'Suppression' : 'Tâche';
-    return { title: `${action} ${ok ? 'terminée' : 'en échec'}`, body: `${what} : ${task.status}` };
+  const failed = tasks.filter((task) => task.phase !== 'done').length;
+  const [task] = tasks;
+  if (tasks.length === 1 && task) {
+    const name = sessionName(task);
+    const ok = task.phase === 'done';
+    if (french) {
+      const action =
+        task.function === 'restore' ? 'Restauration' : task.function === 'delete' ? 'Suppression' : 'Tâche';
+      return {
+        title: `${action} ${ok ? 'terminée' : 'en échec'}`,
+        body: `${name ? `« ${name} »` : `#${task.id}`} : ${task.status}`,
+      };
+    }
+    const action = task.function === 'restore' ? 'Restore' : task.function === 'delete' ? 'Deletion' : 'Task';
+    return {
+      title: `${action} ${ok ? 'finished' : 'failed'}`,
+      body: `${name ? `“${name}”` : `#${task.id}`}: ${task.status}`,
+    };
   }
-  const action = task.function === 'restore' ? 'Restore' : task.function === 'delete' ? 'Deletion' : 'Task';
-  return { title: `${action} ${ok ? 'finished' : 'failed'}`, body: `${what}: ${task.status}` };
+  return french
+    ? {
+        title: `${tasks.length} tâches terminées`,
+        body: `${tasks.length - failed} réussies, ${failed} en échec`,
+      }
+    : { title: `${tasks.length} tasks finished`, body: `${tasks.length - failed} done, ${failed} failed` };
 }

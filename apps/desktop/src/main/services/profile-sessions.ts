@@ -125,7 +125,8 @@ export class ProfileSessions {
       { profileStore: this.profileStore, secretStore: this.secretStore },
       name,
     );
-    if (!removed && !this.#pending.has(name)) throw new DesktopError('noProfile', `No profile named "${name}"`, 'name');
+    if (!removed && !this.#pending.has(name))
+      throw new DesktopError('noProfile', `No profile named "${name}"`, 'name');
     this.#statuses.delete(name);
     if (this.#active === name) this.#active = undefined;
     this.invalidate();
@@ -174,9 +175,13 @@ export class ProfileSessions {
   /** The active profile's client and archive model; explains what is missing otherwise. */
   async connection(): Promise<Connection> {
     const name = await this.activeName();
-    if (name === null) throw new DesktopError('noProfile', 'No profile yet: add one to connect to your account');
+    if (name === null)
+      throw new DesktopError('noProfile', 'No profile yet: add one to connect to your account');
     if (this.#pending.has(name)) {
-      throw new DesktopError('credentialPending', `The access of profile "${name}" is waiting for validation`);
+      throw new DesktopError(
+        'credentialPending',
+        `The access of profile "${name}" is waiting for validation`,
+      );
     }
     if (this.#connection?.name !== name) {
       const promise = this.#connect(name);

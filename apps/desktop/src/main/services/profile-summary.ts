@@ -22,7 +22,10 @@ export interface SummaryFacts {
 }
 
 /** What the renderer may know about a profile: never a secret, never the application key. */
-export function summariseProfile(profile: Pick<Profile, 'name' | 'endpoint' | 'rules' | 'account'>, facts: SummaryFacts): ProfileSummary {
+export function summariseProfile(
+  profile: Pick<Profile, 'name' | 'endpoint' | 'rules' | 'account'>,
+  facts: SummaryFacts,
+): ProfileSummary {
   return {
     name: profile.name,
     endpoint: profile.endpoint,

@@ -7,7 +7,13 @@ export interface TaskWatcherOptions {
   /** An OS notification; shown when a task that ran long ends. */
   notify: (title: string, body: string) => void;
   /** Words of the notification, in the OS language. */
-  describeEnd: (task: ArchiveTask, sessionName: string | null) => { title: string; body: string };
+  describeEnd: (
+    tasks: readonly ArchiveTask[],
+    sessionName: (task: ArchiveTask) => string | null,
+  ) => {
+    title: string;
+    body: string;
+  };
   now?: () => number;
   pollIntervalMs?: number;
   /** Tasks that end sooner are only announced in the window. Default 20 s. */
@@ -28,7 +34,12 @@ export class TaskWatcher {
     this.#options = options;
   }
 
-  watch(profileName: string, archive: ArchiveModel, tasks: ArchiveTask[], sessionNames: Map<string, string>): void {
+  watch(
+    profileName: string,
+    archive: ArchiveModel,
+    tasks: ArchiveTask[],
+    sessionNames: Map<string, string>,
+  ): void {
     if (tasks.length === 0) return;
     const now = this.#options.now ?? Date.now;
     const startedAt = now();
@@ -55,17 +66,16 @@ export class TaskWatcher {
         ...(this.#options.pollIntervalMs !== undefined && { pollIntervalMs: this.#options.pollIntervalMs }),
       })
       .then((finals) => {
-        const long = now() - startedAt >= (this.#options.longTaskMs ?? 20_000);
-        for (const task of finals) {
-          send(task);
-          if (long) {
-            const { title, body } = this.#options.describeEnd(task, nameOf(task));
-            this.#options.notify(title, body);
-          }
+        for (const task of finals) send(task);
+        // One notification per batch: a prune of 200 sessions is one event for the user.
+        if (now() - startedAt >= (this.#options.longTaskMs ?? 20_000)) {
+          const { title, body } = this.#options.describeEnd(finals, nameOf);
+          this.#options.notify(title, body);
         }
       })
       .catch((error: unknown) => {
-        if (!this.#abort.signal.aborted) this.#options.log(`tasks: stopped following: ${(error as Error).name}`);
+        if (!this.#abort.signal.aborted)
+          this.#options.log(`tasks: stopped following: ${(error as Error).name}`);
       });
     this.#watches.add(watch);
     void watch.finally(() => this.#watches.delete(watch));

@@ -8,7 +8,11 @@ import { InMemoryProfileStore, InMemorySecretStore } from '@ovh-pca/core';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher.js';
 import { APP_ORIGIN, createSenderCheck } from '../ipc/trusted-sender.js';
-import { createDesktopServices, type DesktopServiceDeps, type DesktopServices } from '../services/desktop-services.js';
+import {
+  createDesktopServices,
+  type DesktopServiceDeps,
+  type DesktopServices,
+} from '../services/desktop-services.js';
 import { EventRecorder } from './event-recorder.js';
 
 export interface DesktopTestKit {

@@ -1,5 +1,5 @@
-import type { EventPayload } from '../../shared/ipc-contract.js';
 import type { EventChannel } from '../../shared/ipc-channels.js';
+import type { EventPayload } from '../../shared/ipc-contract.js';
 import type { EmitEvent } from '../services/app-events.js';
 
 export interface RecordedEvent {
@@ -10,7 +10,10 @@ export interface RecordedEvent {
 /** Records main's events and lets a test wait for one, without sleeping. */
 export class EventRecorder {
   readonly events: RecordedEvent[] = [];
-  readonly #waiters: Array<{ test: (event: RecordedEvent) => boolean; resolve: (event: RecordedEvent) => void }> = [];
+  readonly #waiters: Array<{
+    test: (event: RecordedEvent) => boolean;
+    resolve: (event: RecordedEvent) => void;
+  }> = [];
 
   readonly emit: EmitEvent = (event, payload) => {
     const recorded = { event, payload };
@@ -37,7 +40,10 @@ export class EventRecorder {
     const seen = this.events.find(test);
     if (seen) return Promise.resolve(seen.payload as EventPayload<E>);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No ${event} event within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`No ${event} event within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.#waiters.push({
         test,
         resolve: (item) => {

@@ -20,12 +20,19 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const titleId = useId();
   const bodyId = useId();
 
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
+    if (props.open && !dialog.open) {
+      dialog.showModal();
+      // Destructive actions start on Cancel, so Enter alone never deletes.
+      (props.danger ? cancelRef : confirmRef).current?.focus();
+    }
     if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+  }, [props.open, props.danger]);
 
   return (
     <dialog
@@ -43,15 +50,15 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         {props.children}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel} autoFocus={props.danger}>
+        <button ref={cancelRef} type="button" onClick={props.onCancel}>
           {t('common.cancel')}
         </button>
         <button
+          ref={confirmRef}
           type="button"
           className={props.danger ? 'danger' : 'primary'}
           disabled={props.busy}
           onClick={props.onConfirm}
-          autoFocus={!props.danger}
         >
           {props.confirmLabel}
         </button>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { SelectField } from './select-field.js';
 import { type Language, SUPPORTED_LANGUAGES, saveLanguage } from '../i18n/i18n.js';
+import { SelectField } from './select-field.js';
 
 const NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
 

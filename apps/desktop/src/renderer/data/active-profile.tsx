@@ -3,7 +3,13 @@ import type { ProfileSummary } from '../../shared/ipc-types.js';
 
 const ActiveProfileContext = createContext<ProfileSummary | null>(null);
 
-export function ActiveProfileProvider({ profile, children }: { profile: ProfileSummary; children: ReactNode }) {
+export function ActiveProfileProvider({
+  profile,
+  children,
+}: {
+  profile: ProfileSummary;
+  children: ReactNode;
+}) {
   return <ActiveProfileContext.Provider value={profile}>{children}</ActiveProfileContext.Provider>;
 }
 

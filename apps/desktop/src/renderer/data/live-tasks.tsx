@@ -1,13 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskProgress } from '../../shared/ipc-types.js';
 import { useBridge } from '../bridge/bridge-context.js';
 import { useToasts } from '../components/toast-region.js';
+import { useActiveProfile } from './active-profile.js';
 
 const LiveTasksContext = createContext<TaskProgress[]>([]);
 
 const FINAL_PHASES = new Set(['done', 'failed', 'cancelled']);
+/** Ends closer together than this share one toast ("12 tasks finished") instead of one each. */
+const GROUP_WINDOW_MS = 10_000;
+/** A burst of ends (a prune) refreshes the lists once, this long after the last one. */
+const REFRESH_DELAY_MS = 400;
 
 /**
  * Follows the `task:progress` events main sends for the tasks this window started: keeps the
@@ -18,11 +23,17 @@ export function LiveTasksProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const { push } = useToasts();
   const { t } = useTranslation();
+  const profile = useActiveProfile();
   const [tasks, setTasks] = useState<TaskProgress[]>([]);
+  const ended = useRef({ count: 0, failed: 0, lastAt: 0 });
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
 
   useEffect(
     () =>
       bridge.events.onTaskProgress((event) => {
+        // Tasks of another profile keep running at OVH; this window shows the active one's.
+        if (event.profileName !== profile.name) return;
         setTasks((list) => {
           const others = list.filter(
             (item) => !(item.task.id === event.task.id && item.task.serviceId === event.task.serviceId),
@@ -30,18 +41,29 @@ export function LiveTasksProvider({ children }: { children: ReactNode }) {
           return [event, ...others].slice(0, 50);
         });
         if (FINAL_PHASES.has(event.task.phase)) {
-          push(
-            event.task.phase === 'done' ? 'success' : 'error',
-            t('tasks.finished', {
-              id: event.task.id,
-              function: event.task.function,
-              status: t(`tasks.phase.${event.task.phase}`),
-            }),
+          const now = Date.now();
+          const group = ended.current;
+          if (now - group.lastAt > GROUP_WINDOW_MS) Object.assign(group, { count: 0, failed: 0 });
+          group.count += 1;
+          group.failed += event.task.phase === 'done' ? 0 : 1;
+          group.lastAt = now;
+          const text =
+            group.count === 1
+              ? t('tasks.finished', {
+                  id: event.task.id,
+                  function: event.task.function,
+                  status: t(`tasks.phase.${event.task.phase}`),
+                })
+              : t('tasks.finishedMany', { count: group.count, failed: group.failed });
+          push(group.failed === 0 ? 'success' : 'error', text, 'tasks-finished');
+          clearTimeout(refreshTimer.current);
+          refreshTimer.current = setTimeout(
+            () => void queryClient.invalidateQueries({ queryKey: [profile.name] }),
+            REFRESH_DELAY_MS,
           );
-          void queryClient.invalidateQueries();
         }
       }),
-    [bridge, queryClient, push, t],
+    [bridge, queryClient, push, t, profile.name],
   );
 
   return <LiveTasksContext.Provider value={tasks}>{children}</LiveTasksContext.Provider>;

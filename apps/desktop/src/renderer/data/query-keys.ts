@@ -3,7 +3,8 @@ export const queryKeys = {
   profiles: ['profiles'] as const,
   appInfo: ['app-info'] as const,
   services: (profile: string) => [profile, 'services'] as const,
-  sessions: (profile: string, serviceId: string | undefined) => [profile, 'sessions', serviceId ?? '*'] as const,
+  sessions: (profile: string, serviceId: string | undefined) =>
+    [profile, 'sessions', serviceId ?? '*'] as const,
   allSessions: (profile: string) => [profile, 'sessions'] as const,
   files: (profile: string, sessionId: string) => [profile, 'files', sessionId] as const,
   usage: (profile: string) => [profile, 'usage'] as const,

@@ -1,17 +1,29 @@
+type Style = 'medium' | 'short';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(locale: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(locale);
+// One formatter per locale and style: building them is the costly part with 10 000 rows.
+function formatterFor(locale: string, style: Style): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    formatters.set(locale, formatter);
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: 'short' });
+    formatters.set(key, formatter);
   }
   return formatter;
 }
 
-/** A local date and time for an ISO string; `—` for null or unreadable dates. */
-export function formatDateTime(iso: string | null, locale: string): string {
+function format(iso: string | null, locale: string, style: Style): string {
   if (!iso) return '—';
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? '—' : formatterFor(locale).format(ms);
+  return Number.isNaN(ms) ? '—' : formatterFor(locale, style).format(ms);
+}
+
+/** A local date and time for an ISO string; `—` for null or unreadable dates. */
+export function formatDateTime(iso: string | null, locale: string): string {
+  return format(iso, locale, 'medium');
+}
+
+/** The compact form used in table cells. */
+export function formatShortDateTime(iso: string | null, locale: string): string {
+  return format(iso, locale, 'short');
 }

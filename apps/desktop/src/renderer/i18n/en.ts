@@ -26,6 +26,7 @@ export const en = {
     no: 'No',
     queryId: 'OVH query id: {{queryId}}',
     copy: 'Copy',
+    dismiss: 'Dismiss',
   },
   profiles: {
     switcherLabel: 'Profile',
@@ -151,7 +152,7 @@ export const en = {
       'The session and its {{files}} files ({{size}}) are deleted from the archive. This cannot be undone.',
     deleteConfirm: 'Delete the session',
     taskStarted: 'Task {{id}} started: {{function}}.',
-    busy: 'This session is {{phase}}: wait for it to finish.',
+    busy: 'Restore and delete are possible once the session is ready ({{phase}} for now).',
     files: 'Files ({{count}})',
     filesLabel: 'Files of the session',
     fileName: 'Path',
@@ -173,6 +174,8 @@ export const en = {
     previewing: 'Computing…',
     summary: '{{count}} sessions, {{size}}, would be deleted (ended before {{cutoff}}, server time).',
     nothing: 'No session is old enough.',
+    listLabel: 'Sessions that would be deleted',
+    more: '… and {{count}} more, counted in the total above.',
     skippedTitle: 'Left alone ({{count}})',
     reason: {
       uploading: 'still uploading',
@@ -184,9 +187,11 @@ export const en = {
     },
     confirm: 'Delete {{count}} sessions ({{size}})',
     confirmTitle: 'Delete {{count}} sessions for good?',
-    confirmBody: 'Exactly the {{count}} sessions listed in the preview ({{size}}) are deleted. This cannot be undone.',
+    confirmBody:
+      'Exactly the {{count}} sessions listed in the preview ({{size}}) are deleted. This cannot be undone.',
     running: 'Deleting…',
-    result: '{{deleted}} deletions started ({{size}}), {{gone}} already gone, {{skipped}} skipped, {{failed}} failed.',
+    result:
+      '{{deleted}} deletions started ({{size}}), {{gone}} already gone, {{skipped}} skipped, {{failed}} failed.',
   },
   storage: {
     title: 'Storage',
@@ -209,6 +214,8 @@ export const en = {
     columns: { id: 'ID', function: 'Action', status: 'Status', todoDate: 'Due', service: 'Service' },
     progress: 'Progress of task {{id}}',
     finished: 'Task {{id}} ({{function}}) finished: {{status}}.',
+    finishedMany: '{{count}} tasks finished, {{failed}} of them failed.',
+    onSession: '{{function}} “{{name}}”',
     phase: { pending: 'Pending', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   },
   console: {
@@ -255,7 +262,10 @@ export const en = {
       what: 'The consumer key is not valid (refused, expired or revoked).',
       todo: 'Log in again to request a new one.',
     },
-    invalidKey: { what: 'OVH does not know this application key.', todo: 'Check the key, or create an application.' },
+    invalidKey: {
+      what: 'OVH does not know this application key.',
+      todo: 'Check the key, or create an application.',
+    },
     invalidSignature: {
       what: 'OVH refused the signature of the call.',
       todo: 'The application secret is probably wrong: log in again with the right one.',
@@ -277,13 +287,16 @@ export const en = {
     notFound: { what: 'This object does not exist (any more).', todo: 'Refresh the list.' },
     conflict: { what: 'The object is busy with another operation.', todo: 'Wait for its task to finish.' },
     rateLimited: { what: 'Too many calls in a short time.', todo: 'Wait a minute, then try again.' },
-    serverError: { what: 'The API failed to answer.', todo: 'Try again later; give OVH support the query id.' },
+    serverError: {
+      what: 'The API failed to answer.',
+      todo: 'Try again later; give OVH support the query id.',
+    },
     badRequest: { what: 'The API refused the request.', todo: 'Check the values sent.' },
     confirmationRequired: { what: 'This call needs a confirmation.', todo: 'Confirm it to send it.' },
     internal: { what: 'Unexpected error in the app.', todo: 'Try again; if it persists, report it.' },
   },
   notices: {
-    clockSkewHealed: 'The clock of this computer differs from OVH\'s: calls are corrected automatically.',
+    clockSkewHealed: "The clock of this computer differs from OVH's: calls are corrected automatically.",
   },
 };
 

@@ -27,6 +27,7 @@ export const fr: Messages = {
     no: 'Non',
     queryId: 'Identifiant de requête OVH : {{queryId}}',
     copy: 'Copier',
+    dismiss: 'Masquer',
   },
   profiles: {
     switcherLabel: 'Profil',
@@ -84,7 +85,8 @@ export const fr: Messages = {
     submit: 'Demander l’accès',
     submitting: 'Demande en cours…',
     trialTitle: 'Pas de compte sous la main ?',
-    trialBody: 'Essayez l’application sur un bac à sable local qui imite l’API OVH, avec des archives fictives.',
+    trialBody:
+      'Essayez l’application sur un bac à sable local qui imite l’API OVH, avec des archives fictives.',
     trialStart: 'Lancer l’essai en bac à sable',
     waitingTitle: 'Validez l’accès dans votre navigateur',
     waitingBody:
@@ -152,7 +154,7 @@ export const fr: Messages = {
       'La session et ses {{files}} fichiers ({{size}}) sont supprimés de l’archive. C’est irréversible.',
     deleteConfirm: 'Supprimer la session',
     taskStarted: 'Tâche {{id}} lancée : {{function}}.',
-    busy: 'Cette session est en cours ({{phase}}) : attendez la fin.',
+    busy: 'Restaurer ou supprimer sera possible quand la session sera prête (pour l’instant : {{phase}}).',
     files: 'Fichiers ({{count}})',
     filesLabel: 'Fichiers de la session',
     fileName: 'Chemin',
@@ -175,6 +177,8 @@ export const fr: Messages = {
     summary:
       '{{count}} sessions, {{size}}, seraient supprimées (terminées avant le {{cutoff}}, heure du serveur).',
     nothing: 'Aucune session n’est assez ancienne.',
+    listLabel: 'Sessions qui seraient supprimées',
+    more: '… et {{count}} de plus, comptées dans le total ci-dessus.',
     skippedTitle: 'Laissées de côté ({{count}})',
     reason: {
       uploading: 'envoi en cours',
@@ -210,10 +214,24 @@ export const fr: Messages = {
     noLive: 'Aucune tâche lancée depuis cette fenêtre n’est en cours.',
     all: 'Tâches du compte',
     empty: 'Aucune tâche.',
-    columns: { id: 'Identifiant', function: 'Action', status: 'État', todoDate: 'Échéance', service: 'Service' },
+    columns: {
+      id: 'Identifiant',
+      function: 'Action',
+      status: 'État',
+      todoDate: 'Échéance',
+      service: 'Service',
+    },
     progress: 'Avancement de la tâche {{id}}',
     finished: 'Tâche {{id}} ({{function}}) terminée : {{status}}.',
-    phase: { pending: 'En attente', running: 'En cours', done: 'Terminée', failed: 'En échec', cancelled: 'Annulée' },
+    finishedMany: '{{count}} tâches terminées, dont {{failed}} en échec.',
+    onSession: '{{function}} « {{name}} »',
+    phase: {
+      pending: 'En attente',
+      running: 'En cours',
+      done: 'Terminée',
+      failed: 'En échec',
+      cancelled: 'Annulée',
+    },
   },
   console: {
     title: 'Console API',
@@ -231,7 +249,8 @@ export const fr: Messages = {
     send: 'Envoyer',
     sending: 'Envoi…',
     confirmTitle: 'Envoyer {{method}} {{path}} ?',
-    confirmBody: 'Cet appel peut modifier ou supprimer des données du compte {{account}}. Il est envoyé tel quel.',
+    confirmBody:
+      'Cet appel peut modifier ou supprimer des données du compte {{account}}. Il est envoyé tel quel.',
     confirm: 'Envoyer l’appel',
     answer: 'Réponse',
     status: 'Statut {{status}}',
@@ -245,8 +264,14 @@ export const fr: Messages = {
   errors: {
     title: 'Un problème est survenu',
     badArguments: { what: 'Une saisie a été refusée.', todo: 'Corrigez la valeur signalée et réessayez.' },
-    untrustedSender: { what: 'Cette fenêtre ne peut pas appeler l’application.', todo: 'Redémarrez l’application.' },
-    noProfile: { what: 'Aucun profil n’est configuré.', todo: 'Ajoutez un profil pour vous connecter à votre compte.' },
+    untrustedSender: {
+      what: 'Cette fenêtre ne peut pas appeler l’application.',
+      todo: 'Redémarrez l’application.',
+    },
+    noProfile: {
+      what: 'Aucun profil n’est configuré.',
+      todo: 'Ajoutez un profil pour vous connecter à votre compte.',
+    },
     noCredential: {
       what: 'Ce profil n’a pas de clé consommateur valable.',
       todo: 'Reconnectez-vous depuis l’écran Profils.',
@@ -289,10 +314,17 @@ export const fr: Messages = {
       todo: 'Réessayez plus tard ; donnez l’identifiant de requête au support OVH.',
     },
     badRequest: { what: 'L’API a refusé la requête.', todo: 'Vérifiez les valeurs envoyées.' },
-    confirmationRequired: { what: 'Cet appel demande une confirmation.', todo: 'Confirmez-le pour l’envoyer.' },
-    internal: { what: 'Erreur inattendue dans l’application.', todo: 'Réessayez ; si cela persiste, signalez-le.' },
+    confirmationRequired: {
+      what: 'Cet appel demande une confirmation.',
+      todo: 'Confirmez-le pour l’envoyer.',
+    },
+    internal: {
+      what: 'Erreur inattendue dans l’application.',
+      todo: 'Réessayez ; si cela persiste, signalez-le.',
+    },
   },
   notices: {
-    clockSkewHealed: 'L’horloge de cet ordinateur diffère de celle d’OVH : les appels sont corrigés automatiquement.',
+    clockSkewHealed:
+      'L’horloge de cet ordinateur diffère de celle d’OVH : les appels sont corrigés automatiquement.',
   },
 };

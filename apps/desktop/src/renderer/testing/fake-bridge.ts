@@ -1,7 +1,6 @@
 // A bridge for component tests: every channel answers "not stubbed" unless a test gives it a
 // function; events are emitted by hand. Calls are recorded for assertions.
 import type { BridgeApi } from '../../shared/bridge-api.js';
-import type { ChannelInput, ChannelOutput, EventPayload, IpcResult } from '../../shared/ipc-contract.js';
 import {
   EVENT_CHANNELS,
   type EventChannel,
@@ -10,7 +9,13 @@ import {
   type InvokeChannel,
   splitChannel,
 } from '../../shared/ipc-channels.js';
-import type { SerializedError } from '../../shared/ipc-contract.js';
+import type {
+  ChannelInput,
+  ChannelOutput,
+  EventPayload,
+  IpcResult,
+  SerializedError,
+} from '../../shared/ipc-contract.js';
 
 export type FakeHandler<C extends InvokeChannel> = (
   input: ChannelInput<C>,
@@ -45,7 +50,13 @@ export function createFakeBridge(): FakeBridge {
       if (!handler) {
         return {
           ok: false,
-          error: { code: 'internal', message: `${channel} not stubbed`, queryId: null, status: null, field: null },
+          error: {
+            code: 'internal',
+            message: `${channel} not stubbed`,
+            queryId: null,
+            status: null,
+            field: null,
+          },
         };
       }
       try {

@@ -26,7 +26,9 @@ export function renderWithBridge(
   bridge: FakeBridge,
   options: { language?: Language; profile?: ProfileSummary | null } = {},
 ) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   const profile = options.profile === undefined ? testProfile : options.profile;
   const content = profile ? <ActiveProfileProvider profile={profile}>{ui}</ActiveProfileProvider> : ui;
   return render(

@@ -50,7 +50,7 @@ export function ArchivesScreen() {
 
   return (
     <div className="archives-screen">
-      <div className="toolbar" role="search">
+      <search className="toolbar">
         <SelectField
           label={t('archives.service')}
           value={serviceId ?? ''}
@@ -76,7 +76,11 @@ export function ArchivesScreen() {
             onChange={(event) => setText(event.target.value)}
           />
         </label>
-        <SelectField label={t('archives.stateFilter')} value={phase} onChange={(event) => setPhase(event.target.value)}>
+        <SelectField
+          label={t('archives.stateFilter')}
+          value={phase}
+          onChange={(event) => setPhase(event.target.value)}
+        >
           <option value="">{t('common.all')}</option>
           {PHASES.map((name) => (
             <option key={name} value={name}>
@@ -90,7 +94,7 @@ export function ArchivesScreen() {
         <button type="button" onClick={() => setPruning(true)} aria-expanded={pruning}>
           {t('archives.prune')}
         </button>
-      </div>
+      </search>
       {pruning && <PrunePanel serviceId={serviceId} onClose={() => setPruning(false)} />}
       <div className="split">
         <div className="split-main">

@@ -7,10 +7,11 @@ import { useBridge } from '../../bridge/bridge-context.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorNotice } from '../../components/error-notice.js';
 import { SelectField } from '../../components/select-field.js';
+import { TextField } from '../../components/text-field.js';
 import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { formatBytes } from '../../format/format-bytes.js';
-import { formatDateTime } from '../../format/format-date.js';
+import { formatDateTime, formatShortDateTime } from '../../format/format-date.js';
 
 const UNIT_SECONDS = { h: 3600, d: 86_400, w: 604_800 } as const;
 type Unit = keyof typeof UNIT_SECONDS;
@@ -64,18 +65,16 @@ export function PrunePanel({ serviceId, onClose }: { serviceId: string | undefin
       </div>
       <p>{t('prune.intro')}</p>
       <form className="inline-form" onSubmit={submit}>
-        <label>
-          <span>{t('prune.age')}</span>
-          <input
-            name="age"
-            type="number"
-            min={1}
-            max={36500}
-            required
-            value={age}
-            onChange={(event) => setAge(Number(event.target.value))}
-          />
-        </label>
+        <TextField
+          label={t('prune.age')}
+          name="age"
+          type="number"
+          min={1}
+          max={36500}
+          required
+          value={age}
+          onChange={(event) => setAge(Number(event.target.value))}
+        />
         <SelectField
           label={t('prune.unit')}
           layout="stacked"
@@ -89,19 +88,16 @@ export function PrunePanel({ serviceId, onClose }: { serviceId: string | undefin
             </option>
           ))}
         </SelectField>
-        <label>
-          <span>{t('prune.keepNewest')}</span>
-          <input
-            name="keepNewest"
-            type="number"
-            min={0}
-            max={10000}
-            value={keepNewest}
-            aria-describedby={`${id}-keep-hint`}
-            onChange={(event) => setKeepNewest(Number(event.target.value))}
-          />
-          <small id={`${id}-keep-hint`}>{t('prune.keepNewestHint')}</small>
-        </label>
+        <TextField
+          label={t('prune.keepNewest')}
+          hint={t('prune.keepNewestHint')}
+          name="keepNewest"
+          type="number"
+          min={0}
+          max={10000}
+          value={keepNewest}
+          onChange={(event) => setKeepNewest(Number(event.target.value))}
+        />
         <button type="submit" disabled={preview.isPending}>
           {preview.isPending ? t('prune.previewing') : t('prune.preview')}
         </button>
@@ -119,16 +115,33 @@ export function PrunePanel({ serviceId, onClose }: { serviceId: string | undefin
                 })}
           </p>
           {plan.sessions.length > 0 && (
-            <ul className="prune-list" aria-label={t('prune.title')}>
-              {plan.sessions.slice(0, PREVIEW_ROWS).map((session) => (
-                <li key={`${session.serviceId}/${session.id}`}>
-                  <span className="cell-name">{session.name || session.id}</span>{' '}
-                  <span>{formatDateTime(session.endDate, locale)}</span>{' '}
-                  <span>{formatBytes(session.size, locale)}</span>
-                </li>
-              ))}
-              {plan.sessions.length > PREVIEW_ROWS && <li>… +{plan.sessions.length - PREVIEW_ROWS}</li>}
-            </ul>
+            <div className="table-scroll prune-list">
+              <table className="data-table" aria-label={t('prune.listLabel')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('archives.columns.name')}</th>
+                    <th scope="col">{t('archives.columns.endDate')}</th>
+                    <th scope="col" className="numeric">
+                      {t('archives.columns.size')}
+                    </th>
+                    <th scope="col">{t('archives.columns.service')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.sessions.slice(0, PREVIEW_ROWS).map((session) => (
+                    <tr key={`${session.serviceId}/${session.id}`}>
+                      <td className="cell-name">{session.name || session.id}</td>
+                      <td>{formatShortDateTime(session.endDate, locale)}</td>
+                      <td className="numeric">{formatBytes(session.size, locale)}</td>
+                      <td title={session.serviceId}>{session.serviceId.split('/')[1]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {plan.sessions.length > PREVIEW_ROWS && (
+                <p className="muted">{t('prune.more', { count: plan.sessions.length - PREVIEW_ROWS })}</p>
+              )}
+            </div>
           )}
           {plan.skipped.length > 0 && (
             <details>
@@ -152,7 +165,11 @@ export function PrunePanel({ serviceId, onClose }: { serviceId: string | undefin
             danger
             busy={prune.isPending}
             title={t('prune.confirmTitle', { count: plan.sessions.length })}
-            confirmLabel={prune.isPending ? t('prune.running') : t('prune.confirm', { count: plan.sessions.length, size: planSize })}
+            confirmLabel={
+              prune.isPending
+                ? t('prune.running')
+                : t('prune.confirm', { count: plan.sessions.length, size: planSize })
+            }
             onConfirm={() => prune.mutate(plan)}
             onCancel={() => setConfirming(false)}
           >

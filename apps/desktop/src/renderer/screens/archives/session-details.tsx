@@ -29,7 +29,8 @@ export function SessionDetails({ session }: { session: SessionRow }) {
     queryKey: queryKeys.files(profile.name, session.id),
     queryFn: () => bridgeCall(bridge.archive.listFiles, ref),
   });
-  const refreshSessions = () => queryClient.invalidateQueries({ queryKey: queryKeys.allSessions(profile.name) });
+  const refreshSessions = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.allSessions(profile.name) });
   const rename = useMutation({
     mutationFn: (name: string) => bridgeCall(bridge.archive.renameSession, { ...ref, name }),
     onSuccess: (result) => {
@@ -57,7 +58,10 @@ export function SessionDetails({ session }: { session: SessionRow }) {
     [t('session.id'), session.id],
     [t('session.service'), session.serviceId],
     [t('session.startDate'), formatDateTime(session.startDate, locale)],
-    [t('session.endDate'), session.endDate ? formatDateTime(session.endDate, locale) : t('archives.uploading')],
+    [
+      t('session.endDate'),
+      session.endDate ? formatDateTime(session.endDate, locale) : t('archives.uploading'),
+    ],
     [t('session.size'), size],
     [t('session.state'), `${t(`phase.${session.phase}`)} (${session.state})`],
     [t('session.login'), session.login],
@@ -66,7 +70,12 @@ export function SessionDetails({ session }: { session: SessionRow }) {
 
   return (
     <section className="session-details" aria-label={t('session.title')}>
-      <RenameField key={session.id} name={session.name} busy={rename.isPending} onRename={(name) => rename.mutate(name)} />
+      <RenameField
+        key={session.id}
+        name={session.name}
+        busy={rename.isPending}
+        onRename={(name) => rename.mutate(name)}
+      />
       {rename.isError && <ErrorNotice error={rename.error} />}
       <dl className="facts">
         {facts.map(([label, value]) => (
@@ -76,12 +85,19 @@ export function SessionDetails({ session }: { session: SessionRow }) {
           </div>
         ))}
       </dl>
-      {!settled && <p className="notice">{t('session.busy', { phase: t(`phase.${session.phase}`) })}</p>}
+      {!settled && (
+        <p className="notice">{t('session.busy', { phase: t(`phase.${session.phase}`).toLowerCase() })}</p>
+      )}
       <div className="form-actions">
         <button type="button" disabled={!settled || files.isPending} onClick={() => setPending('restore')}>
           {t('session.restore')}
         </button>
-        <button type="button" className="danger" disabled={!settled || files.isPending} onClick={() => setPending('delete')}>
+        <button
+          type="button"
+          className="danger"
+          disabled={!settled || files.isPending}
+          onClick={() => setPending('delete')}
+        >
           {t('session.delete')}
         </button>
       </div>

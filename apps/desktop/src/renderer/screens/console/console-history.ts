@@ -29,7 +29,12 @@ export function recordCall(
   request: Omit<HistoryEntry, 'at' | 'status' | 'queryId'>,
   answer: ConsoleAnswer,
 ): HistoryEntry[] {
-  const entry: HistoryEntry = { ...request, at: new Date().toISOString(), status: answer.status, queryId: answer.queryId };
+  const entry: HistoryEntry = {
+    ...request,
+    at: new Date().toISOString(),
+    status: answer.status,
+    queryId: answer.queryId,
+  };
   const next = [entry, ...entries].slice(0, MAX_ENTRIES);
   saveHistory(profile, next);
   return next;

@@ -44,7 +44,9 @@ export function suggestPaths(routes: readonly RouteInfo[], input: string, limit 
   for (const route of routes) {
     const pattern = route.path.split('/');
     if (pattern.length < typed.length) continue;
-    const fits = done.every((part, index) => part === pattern[index] || PLACEHOLDER.test(pattern[index] ?? ''));
+    const fits = done.every(
+      (part, index) => part === pattern[index] || PLACEHOLDER.test(pattern[index] ?? ''),
+    );
     const current = pattern[typed.length - 1] ?? '';
     if (!fits || !(current.startsWith(last) || PLACEHOLDER.test(current))) continue;
     const filled = pattern.map((part, index) => (index < done.length ? done[index]! : part));

@@ -7,6 +7,7 @@ import { useBridge } from '../../bridge/bridge-context.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorNotice } from '../../components/error-notice.js';
 import { SelectField } from '../../components/select-field.js';
+import { TextAreaField, TextField } from '../../components/text-field.js';
 import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { type HistoryEntry, loadHistory, recordCall, saveHistory } from './console-history.js';
@@ -107,15 +108,19 @@ export default function ConsoleScreen() {
                 </option>
               ))}
             </SelectField>
-            <label className="grow">
-              <span>{t('console.path')}</span>
-              <input
+            <div className="grow">
+              <TextField
+                label={t('console.path')}
+                hint={
+                  missing.length > 0
+                    ? t('console.placeholders', { names: missing.join(', ') })
+                    : t('console.pathHint')
+                }
                 name="path"
                 list={`${id}-paths`}
                 value={path}
                 spellCheck={false}
                 autoComplete="off"
-                aria-describedby={`${id}-path-hint`}
                 onChange={(event) => setPath(event.target.value)}
               />
               <datalist id={`${id}-paths`} data-testid="path-suggestions">
@@ -123,10 +128,7 @@ export default function ConsoleScreen() {
                   <option key={suggestion} value={suggestion} />
                 ))}
               </datalist>
-              <small id={`${id}-path-hint`}>
-                {missing.length > 0 ? t('console.placeholders', { names: missing.join(', ') }) : t('console.pathHint')}
-              </small>
-            </label>
+            </div>
           </div>
           {route && (
             <div className="operations">
@@ -151,7 +153,9 @@ export default function ConsoleScreen() {
                     type="button"
                     className="chip"
                     title={param.description}
-                    onClick={() => setQueryRows((rows) => [...rows, { id: nextRowId++, name: param.name, value: '' }])}
+                    onClick={() =>
+                      setQueryRows((rows) => [...rows, { id: nextRowId++, name: param.name, value: '' }])
+                    }
                   >
                     + {param.name}
                   </button>
@@ -169,7 +173,9 @@ export default function ConsoleScreen() {
                     value={row.name}
                     onChange={(event) =>
                       setQueryRows((rows) =>
-                        rows.map((item) => (item.id === row.id ? { ...item, name: event.target.value } : item)),
+                        rows.map((item) =>
+                          item.id === row.id ? { ...item, name: event.target.value } : item,
+                        ),
                       )
                     }
                   />
@@ -181,7 +187,9 @@ export default function ConsoleScreen() {
                     value={row.value}
                     onChange={(event) =>
                       setQueryRows((rows) =>
-                        rows.map((item) => (item.id === row.id ? { ...item, value: event.target.value } : item)),
+                        rows.map((item) =>
+                          item.id === row.id ? { ...item, value: event.target.value } : item,
+                        ),
                       )
                     }
                   />
@@ -203,25 +211,22 @@ export default function ConsoleScreen() {
             </button>
           </fieldset>
           {method !== 'GET' && method !== 'DELETE' && (
-            <label>
-              <span>{t('console.body')}</span>
-              <textarea
-                name="body"
-                rows={6}
-                spellCheck={false}
-                value={body}
-                aria-invalid={bodyCheck.state === 'invalid' || undefined}
-                aria-describedby={`${id}-body-check`}
-                onChange={(event) => setBody(event.target.value)}
-              />
-              <small id={`${id}-body-check`} className={bodyCheck.state === 'invalid' ? 'field-error' : undefined}>
-                {bodyCheck.state === 'invalid'
+            <TextAreaField
+              label={t('console.body')}
+              invalid={bodyCheck.state === 'invalid'}
+              hint={
+                bodyCheck.state === 'invalid'
                   ? t('console.bodyInvalid', { reason: bodyCheck.reason })
                   : bodyCheck.state === 'valid'
                     ? t('console.bodyValid')
-                    : ''}
-              </small>
-            </label>
+                    : undefined
+              }
+              name="body"
+              rows={6}
+              spellCheck={false}
+              value={body}
+              onChange={(event) => setBody(event.target.value)}
+            />
           )}
           <div className="form-actions">
             <button type="submit" className={method === 'GET' ? 'primary' : 'danger'} disabled={!canSend}>
@@ -251,9 +256,11 @@ export default function ConsoleScreen() {
                 {t('console.status', { status: call.data.status })}
               </span>{' '}
               <span>{t('console.duration', { ms: Math.round(call.data.durationMs) })}</span>{' '}
-              {call.data.queryId && <span className="muted">{t('common.queryId', { queryId: call.data.queryId })}</span>}
+              {call.data.queryId && (
+                <span className="muted">{t('common.queryId', { queryId: call.data.queryId })}</span>
+              )}
             </p>
-            <pre className="json-answer" data-testid="answer-body" tabIndex={0}>
+            <pre className="json-answer" data-testid="answer-body">
               {JSON.stringify(call.data.body, null, 2)}
             </pre>
           </>

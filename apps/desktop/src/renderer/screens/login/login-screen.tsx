@@ -7,6 +7,7 @@ import { useBridge } from '../../bridge/bridge-context.js';
 import { isBridgeError } from '../../bridge/bridge-error.js';
 import { ErrorNotice } from '../../components/error-notice.js';
 import { SelectField } from '../../components/select-field.js';
+import { TextField } from '../../components/text-field.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { demoAccountKey } from './demo-account.js';
 
@@ -18,7 +19,13 @@ export function createAppUrl(endpointUrl: string): string {
   return `${endpointUrl.replace(/\/(1\.0|v1|v2)\/?$/, '')}/createApp/`;
 }
 
-export function LoginScreen({ onDone, onCancel }: { onDone: () => void; onCancel?: (() => void) | undefined }) {
+export function LoginScreen({
+  onDone,
+  onCancel,
+}: {
+  onDone: () => void;
+  onCancel?: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const queryClient = useQueryClient();
@@ -71,19 +78,16 @@ export function LoginScreen({ onDone, onCancel }: { onDone: () => void; onCancel
         <h2 id={`${formId}-title`}>{t('login.title')}</h2>
         <p>{t('login.intro')}</p>
         <form onSubmit={submit} className="form-grid" aria-describedby={`${formId}-title`}>
-          <label>
-            <span>{t('login.profileName')}</span>
-            <input
-              name="profileName"
-              required
-              pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
-              value={profileName}
-              aria-invalid={fieldError === 'profileName' || undefined}
-              aria-describedby={`${formId}-name-hint`}
-              onChange={(event) => setProfileName(event.target.value)}
-            />
-            <small id={`${formId}-name-hint`}>{t('login.profileNameHint')}</small>
-          </label>
+          <TextField
+            label={t('login.profileName')}
+            hint={t('login.profileNameHint')}
+            invalid={fieldError === 'profileName'}
+            name="profileName"
+            required
+            pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}"
+            value={profileName}
+            onChange={(event) => setProfileName(event.target.value)}
+          />
           <SelectField
             label={t('login.endpoint')}
             layout="stacked"
@@ -99,17 +103,15 @@ export function LoginScreen({ onDone, onCancel }: { onDone: () => void; onCancel
             <option value={CUSTOM}>{t('login.customEndpoint')}</option>
           </SelectField>
           {endpointChoice === CUSTOM && (
-            <label>
-              <span>{t('login.customEndpointUrl')}</span>
-              <input
-                name="endpointUrl"
-                type="url"
-                required
-                value={customUrl}
-                aria-invalid={fieldError === 'endpoint' || undefined}
-                onChange={(event) => setCustomUrl(event.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('login.customEndpointUrl')}
+              invalid={fieldError === 'endpoint'}
+              name="endpointUrl"
+              type="url"
+              required
+              value={customUrl}
+              onChange={(event) => setCustomUrl(event.target.value)}
+            />
           )}
           {chosenEndpoint && (
             <p>
@@ -122,32 +124,27 @@ export function LoginScreen({ onDone, onCancel }: { onDone: () => void; onCancel
               </button>
             </p>
           )}
-          <label>
-            <span>{t('login.applicationKey')}</span>
-            <input
-              name="applicationKey"
-              required
-              autoComplete="off"
-              spellCheck={false}
-              value={applicationKey}
-              aria-invalid={fieldError === 'applicationKey' || undefined}
-              onChange={(event) => setApplicationKey(event.target.value.trim())}
-            />
-          </label>
-          <label>
-            <span>{t('login.applicationSecret')}</span>
-            <input
-              name="applicationSecret"
-              type="password"
-              required
-              autoComplete="off"
-              value={applicationSecret}
-              aria-invalid={fieldError === 'applicationSecret' || undefined}
-              aria-describedby={`${formId}-secret-hint`}
-              onChange={(event) => setApplicationSecret(event.target.value.trim())}
-            />
-            <small id={`${formId}-secret-hint`}>{t('login.secretHint')}</small>
-          </label>
+          <TextField
+            label={t('login.applicationKey')}
+            invalid={fieldError === 'applicationKey'}
+            name="applicationKey"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={applicationKey}
+            onChange={(event) => setApplicationKey(event.target.value.trim())}
+          />
+          <TextField
+            label={t('login.applicationSecret')}
+            hint={t('login.secretHint')}
+            invalid={fieldError === 'applicationSecret'}
+            name="applicationSecret"
+            type="password"
+            required
+            autoComplete="off"
+            value={applicationSecret}
+            onChange={(event) => setApplicationSecret(event.target.value.trim())}
+          />
           <fieldset>
             <legend>{t('login.preset')}</legend>
             {PRESETS.map((name) => (

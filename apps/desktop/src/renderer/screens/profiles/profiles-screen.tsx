@@ -21,7 +21,10 @@ export function ProfilesScreen({ onAddProfile }: { onAddProfile: () => void }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
   const action = useMutation({
-    mutationFn: async (input: { kind: 'switch' | 'logout' | 'remove' | 'relogin'; profile: ProfileSummary }) => {
+    mutationFn: async (input: {
+      kind: 'switch' | 'logout' | 'remove' | 'relogin';
+      profile: ProfileSummary;
+    }) => {
       const name = input.profile.name;
       if (input.kind === 'switch') return bridgeCall(bridge.profiles.switch, { name });
       if (input.kind === 'remove') return bridgeCall(bridge.profiles.remove, { name });
@@ -116,10 +119,14 @@ export function ProfilesScreen({ onAddProfile }: { onAddProfile: () => void }) {
             : t('profiles.logoutConfirmTitle', { name: pending?.name ?? '' })
         }
         confirmLabel={pending?.kind === 'remove' ? t('profiles.remove') : t('profiles.logout')}
-        onConfirm={() => pendingProfile && pending && action.mutate({ kind: pending.kind, profile: pendingProfile })}
+        onConfirm={() =>
+          pendingProfile && pending && action.mutate({ kind: pending.kind, profile: pendingProfile })
+        }
         onCancel={() => setPending(null)}
       >
-        <p>{pending?.kind === 'remove' ? t('profiles.removeConfirmBody') : t('profiles.logoutConfirmBody')}</p>
+        <p>
+          {pending?.kind === 'remove' ? t('profiles.removeConfirmBody') : t('profiles.logoutConfirmBody')}
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -31,7 +31,10 @@ export interface GroupTotal {
 }
 
 /** Bytes and session count per value of `keyOf`, largest first. */
-export function usageBy(sessions: readonly SessionRow[], keyOf: (session: SessionRow) => string): GroupTotal[] {
+export function usageBy(
+  sessions: readonly SessionRow[],
+  keyOf: (session: SessionRow) => string,
+): GroupTotal[] {
   const totals = new Map<string, GroupTotal>();
   for (const session of sessions) {
     const key = keyOf(session);

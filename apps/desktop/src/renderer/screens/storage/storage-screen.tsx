@@ -1,7 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { bridgeCall } from '../../bridge/bridge-call.js';
 import { useBridge } from '../../bridge/bridge-context.js';
 import { ErrorNotice } from '../../components/error-notice.js';
@@ -53,7 +64,10 @@ export default function StorageScreen() {
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               <XAxis dataKey="month" stroke="var(--muted)" />
               <YAxis tickFormatter={bytes} width={80} stroke="var(--muted)" />
-              <Tooltip formatter={(value) => bytes(Number(value))} contentStyle={{ background: 'var(--surface)' }} />
+              <Tooltip
+                formatter={(value) => bytes(Number(value))}
+                contentStyle={{ background: 'var(--surface)' }}
+              />
               <Area
                 type="monotone"
                 dataKey="cumulative"
@@ -97,7 +111,10 @@ export default function StorageScreen() {
                 <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
                 <XAxis dataKey="label" stroke="var(--muted)" />
                 <YAxis tickFormatter={bytes} width={80} stroke="var(--muted)" />
-                <Tooltip formatter={(value) => bytes(Number(value))} contentStyle={{ background: 'var(--surface)' }} />
+                <Tooltip
+                  formatter={(value) => bytes(Number(value))}
+                  contentStyle={{ background: 'var(--surface)' }}
+                />
                 <Bar dataKey="bytes" name={t('storage.bytes')} isAnimationActive={false}>
                   {byPhase.map((group) => (
                     <Cell key={group.key} fill={PHASE_COLOURS[group.key] ?? 'var(--chart-5)'} />
@@ -109,7 +126,8 @@ export default function StorageScreen() {
           <ul className="legend-list">
             {byPhase.map((group) => (
               <li key={group.key}>
-                {t(`phase.${group.key}`)}: {bytes(group.bytes)} · {t('storage.sessions', { count: group.count })}
+                {t(`phase.${group.key}`)}: {bytes(group.bytes)} ·{' '}
+                {t('storage.sessions', { count: group.count })}
               </li>
             ))}
           </ul>

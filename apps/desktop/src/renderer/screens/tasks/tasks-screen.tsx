@@ -30,7 +30,9 @@ export function TasksScreen() {
             <li key={`${task.serviceId}/${task.id}`} data-task-id={task.id} data-task-phase={task.phase}>
               <div className="live-task-line">
                 <strong>
-                  {task.function} {sessionName ? `« ${sessionName} »` : ''}
+                  {sessionName
+                    ? t('tasks.onSession', { function: task.function, name: sessionName })
+                    : task.function}
                 </strong>
                 <span className={`badge task-${task.phase}`}>{t(`tasks.phase.${task.phase}`)}</span>
                 <span className="muted">

@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileList, ProfileSummary } from '../shared/ipc-types.js';
+import { App } from './app.js';
+import { createFakeBridge } from './testing/fake-bridge.js';
+import { giveElementsABox } from './testing/fake-layout.js';
+import { renderWithBridge, testProfile } from './testing/render-with-bridge.js';
+import { sampleSessions } from './testing/sample-data.js';
+
+let restoreLayout: () => void;
+beforeAll(() => {
+  restoreLayout = giveElementsABox();
+});
+afterAll(() => restoreLayout());
+afterEach(cleanup);
+
+function appBridge(initial: ProfileList) {
+  const bridge = createFakeBridge();
+  let profiles = initial;
+  bridge.stub('profiles:list', () => profiles);
+  bridge.stub('app:getInfo', () => ({
+    version: '1',
+    platform: 'linux',
+    locale: 'en-US',
+    endpoints: [{ name: 'ovh-eu', url: 'https://eu.api.ovh.com/1.0' }],
+  }));
+  bridge.stub('archive:listServices', () => [
+    { kind: 'pca', id: 'pp/pca-1', passport: 'pp', serviceName: 'pca-1' },
+  ]);
+  bridge.stub('archive:listSessions', () => sampleSessions(20, 'pp/pca-1'));
+  return { bridge, setProfiles: (next: ProfileList) => (profiles = next) };
+}
+
+const pending: ProfileSummary = {
+  ...testProfile,
+  hasCredential: false,
+  credentialStatus: 'pendingValidation',
+  account: null,
+  validationUrl: 'https://eu.api.ovh.com/auth/?credentialToken=abc',
+};
+
+describe('app shell', () => {
+  it('first run: asks for the application, requests access, waits, then shows the archives', async () => {
+    const { bridge, setProfiles } = appBridge({ active: null, profiles: [] });
+    bridge.stub('auth:startLogin', () => {
+      setProfiles({ active: 'work', profiles: [pending] });
+      return { profile: pending, validationUrl: pending.validationUrl! };
+    });
+    renderWithBridge(<App />, bridge, { profile: null });
+
+    fireEvent.change(await screen.findByLabelText('Profile name'), { target: { value: 'work' } });
+    fireEvent.change(screen.getByLabelText('Application key'), { target: { value: 'AppKey123' } });
+    fireEvent.change(screen.getByLabelText('Application secret'), { target: { value: 'AppSecret456' } });
+    fireEvent.click(screen.getByRole('radio', { name: /Archives, read only/ }));
+    fireEvent.submit(screen.getByRole('button', { name: 'Request access' }).closest('form')!);
+
+    expect(await screen.findByRole('heading', { name: 'Validate the access in your browser' })).toBeTruthy();
+    expect(bridge.callsOf('auth:startLogin')).toEqual([
+      {
+        profileName: 'work',
+        endpoint: 'ovh-eu',
+        applicationKey: 'AppKey123',
+        applicationSecret: 'AppSecret456',
+        preset: 'archive-read',
+      },
+    ]);
+    // The typed secret does not stay in the form once main has it.
+    expect(document.body.innerHTML).not.toContain('AppSecret456');
+
+    setProfiles({ active: 'work', profiles: [testProfile] });
+    act(() => bridge.emit('auth:statusChanged', testProfile));
+    expect(await screen.findByText('20 of 20 sessions')).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(document.querySelector('[data-app-state="loaded"]')).not.toBeNull();
+  });
+
+  it('opens the validation page again on request', async () => {
+    const { bridge } = appBridge({ active: 'work', profiles: [pending] });
+    bridge.stub('auth:reopenValidation', () => null);
+    renderWithBridge(<App />, bridge, { profile: null });
+    fireEvent.click(await screen.findByRole('button', { name: 'Open the validation page again' }));
+    await waitFor(() => expect(bridge.callsOf('auth:reopenValidation')).toEqual([{}]));
+  });
+
+  it('shows French when the language is switched', async () => {
+    const { bridge } = appBridge({ active: 'work', profiles: [testProfile] });
+    renderWithBridge(<App />, bridge, { profile: null });
+    await screen.findByText('20 of 20 sessions');
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
+    expect(await screen.findByText('20 sessions sur 20')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Stockage' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('announces a clock correction from main', async () => {
+    const { bridge } = appBridge({ active: 'work', profiles: [testProfile] });
+    renderWithBridge(<App />, bridge, { profile: null });
+    await screen.findByText('20 of 20 sessions');
+    act(() => bridge.emit('app:notice', { kind: 'clockSkewHealed', message: '' }));
+    expect(await screen.findByText(/calls are corrected automatically/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { sampleSessions } from '../../testing/sample-data.js';
+import { usageBy, usageByMonth } from './storage-data.js';
+
+describe('storage aggregations', () => {
+  it('adds sizes by upload month and keeps a running total', () => {
+    const sessions = sampleSessions(3).map((session, index) => ({
+      ...session,
+      startDate: ['2026-01-31T23:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'][index]!,
+      size: [100, 50, 10][index]!,
+    }));
+    expect(usageByMonth(sessions)).toEqual([
+      { month: '2026-01', added: 110, cumulative: 110 },
+      { month: '2026-03', added: 50, cumulative: 160 },
+    ]);
+  });
+
+  it('groups bytes and counts by a key, largest first', () => {
+    const sessions = sampleSessions(4).map((session, index) => ({
+      ...session,
+      phase: (index < 3 ? 'ready' : 'uploading') as 'ready' | 'uploading',
+      size: 10,
+    }));
+    expect(usageBy(sessions, (session) => session.phase)).toEqual([
+      { key: 'ready', bytes: 30, count: 3 },
+      { key: 'uploading', bytes: 10, count: 1 },
+    ]);
+  });
+});

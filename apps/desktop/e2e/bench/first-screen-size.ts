@@ -21,5 +21,8 @@ export async function measureFirstScreen(rendererDirectory: string): Promise<Bun
       return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
     }),
   );
-  return { firstScreenGzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0), firstScreenFiles: files };
+  return {
+    firstScreenGzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
+    firstScreenFiles: files,
+  };
 }

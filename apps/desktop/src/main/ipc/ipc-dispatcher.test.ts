@@ -194,3 +194,25 @@ describe('ipc dispatcher', () => {
     expect(log.join('\n')).toContain('outside its contract');
   });
 });
+
+describe('keychain failures', () => {
+  it('say the keychain is unavailable and pass on what to do', async () => {
+    const { KeychainUnavailableError } = await import('@ovh-pca/core');
+    const dispatch = dispatcherWith({
+      'profiles:list': () => {
+        throw new KeychainUnavailableError(
+          'locked',
+          'The keyring is locked.',
+          'Unlock it in Passwords and Keys.',
+        );
+      },
+    });
+    expect(await dispatch('profiles:list', trusted, {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'keychainUnavailable',
+        message: 'The keyring is locked. Unlock it in Passwords and Keys.',
+      },
+    });
+  });
+});

@@ -7,6 +7,12 @@ import { DesktopError } from './desktop-error.js';
 const CODE_BY_ERROR_NAME: Record<string, ErrorCode> = {
   ValidationError: 'badArguments',
   ConfigError: 'badArguments',
+  InvalidAccessRuleError: 'badArguments',
+  InvalidConsumerKeyRequestError: 'badArguments',
+  InvalidProfileNameError: 'badArguments',
+  ProfileNotFoundError: 'noProfile',
+  KeychainUnavailableError: 'keychainUnavailable',
+  ForbiddenError: 'notGranted',
   ArchiveNotFoundError: 'notFound',
   InvalidKeyError: 'invalidKey',
   InvalidSignatureError: 'invalidSignature',
@@ -71,7 +77,10 @@ export function serialiseError(error: unknown, secrets: readonly string[]): Seri
     return { code: 'internal', message: 'Unexpected failure', queryId: null, status: null, field: null };
   }
   const code = codeOf(error);
-  const message = maskSecrets(error.message || error.name, secrets).slice(0, MAX_MESSAGE_LENGTH);
+  // Keychain errors carry what to do on this OS (unlock, install a Secret Service…).
+  const hint = stringField(error, 'hint');
+  const text = hint ? `${error.message} ${hint}` : error.message || error.name;
+  const message = maskSecrets(text, secrets).slice(0, MAX_MESSAGE_LENGTH);
   return {
     code,
     message,

@@ -6,7 +6,12 @@ function formatterFor(locale: string, style: Style): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { dateStyle: style, timeStyle: 'short' });
+    formatter = new Intl.DateTimeFormat(
+      locale,
+      style === 'medium'
+        ? { dateStyle: 'medium', timeStyle: 'short' }
+        : { year: '2-digit', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
+    );
     formatters.set(key, formatter);
   }
   return formatter;

@@ -42,6 +42,7 @@ export function createI18n(language?: Language): i18n {
     interpolation: { escapeValue: false },
     // Resources are bundled: initialise synchronously so the first render is translated.
     initAsync: false,
+    showSupportNotice: false,
   });
   syncDocumentLanguage(lng);
   instance.on('languageChanged', syncDocumentLanguage);

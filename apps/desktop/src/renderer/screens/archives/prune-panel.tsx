@@ -130,7 +130,9 @@ export function PrunePanel({ serviceId, onClose }: { serviceId: string | undefin
                 <tbody>
                   {plan.sessions.slice(0, PREVIEW_ROWS).map((session) => (
                     <tr key={`${session.serviceId}/${session.id}`}>
-                      <td className="cell-name">{session.name || session.id}</td>
+                      <td>
+                        <span className="cell-name">{session.name || session.id}</span>
+                      </td>
                       <td>{formatShortDateTime(session.endDate, locale)}</td>
                       <td className="numeric">{formatBytes(session.size, locale)}</td>
                       <td title={session.serviceId}>{session.serviceId.split('/')[1]}</td>

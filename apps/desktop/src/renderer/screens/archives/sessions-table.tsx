@@ -53,26 +53,26 @@ export function SessionsTable({ sessions, selectedId, onSelect, showService }: S
         header: () => t('archives.columns.name'),
         cell: (info) => <span title={info.getValue()}>{info.getValue() || '—'}</span>,
         sortingFn: byName,
-        meta: { width: showService ? '30%' : '36%' },
+        meta: { width: showService ? '26%' : '38%' },
       }),
       column.accessor('startDate', {
         header: () => t('archives.columns.startDate'),
         cell: (info) => formatShortDateTime(info.getValue(), locale),
         sortingFn: 'basic',
-        meta: { width: '17%' },
+        meta: { width: '19%' },
       }),
       column.accessor((row) => row.endDate ?? '', {
         id: 'endDate',
         header: () => t('archives.columns.endDate'),
         cell: (info) => formatShortDateTime(info.row.original.endDate, locale),
         sortingFn: 'basic',
-        meta: { width: '17%' },
+        meta: { width: '19%' },
       }),
       column.accessor('size', {
         header: () => t('archives.columns.size'),
         cell: (info) => formatBytes(info.getValue(), locale),
         sortingFn: 'basic',
-        meta: { numeric: true, width: '12%' },
+        meta: { numeric: true, width: '11%' },
       }),
       column.accessor('phase', {
         header: () => t('archives.columns.state'),
@@ -82,7 +82,7 @@ export function SessionsTable({ sessions, selectedId, onSelect, showService }: S
           </span>
         ),
         sortingFn: 'basic',
-        meta: { width: '12%' },
+        meta: { width: '13%' },
       }),
       ...(showService
         ? [

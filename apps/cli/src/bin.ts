@@ -5,6 +5,14 @@
 import { ExitCode } from './exit-codes.js';
 import { runCli } from './main.js';
 
+// A reader that went away (`ovh-pca sessions list | head`) is not an error: stop quietly, as cat does.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+}
+
 const controller = new AbortController();
 process.on('SIGINT', () => {
   if (controller.signal.aborted) process.exit(ExitCode.interrupted);

@@ -14,6 +14,8 @@ export interface ArgumentDefinition {
   /** commander syntax: `<id>` required, `[name]` optional, `<words...>` variadic. */
   syntax: string;
   description: string;
+  /** The only values it takes, offered by shell completion (`completion <shell>`). */
+  choices?: readonly string[];
 }
 
 export interface CommandInput<Options> {

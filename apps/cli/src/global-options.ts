@@ -34,3 +34,8 @@ export const GLOBAL_OPTION_DEFINITIONS: readonly OptionDefinition[] = [
   { flags: '--no-color', description: 'no colour (also NO_COLOR=1)' },
   { flags: '-v, --verbose', description: 'log each API call on stderr (secrets masked)' },
 ];
+
+/** The global options followed by a value (`--profile acme`): that value is not a command. */
+export const GLOBAL_OPTIONS_WITH_VALUE: readonly string[] = GLOBAL_OPTION_DEFINITIONS.filter((option) =>
+  option.flags.includes('<'),
+).map((option) => option.flags.split(' ')[0]!);

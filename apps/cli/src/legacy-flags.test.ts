@@ -62,6 +62,9 @@ describe('translateLegacyFlags', () => {
 
   it('refuses two actions at once and a flag without its value', () => {
     expect(() => translateLegacyFlags(['-l', '-t'])).toThrow(UsageError);
+    expect(() => translateLegacyFlags(['-lt'])).toThrow(/-l and -t were both given/);
+    expect(() => translateLegacyFlags(['-r', ID])).toThrow(/has no new name/);
+    expect(() => translateLegacyFlags(['--yes', '-sd86400'])).toThrow(/-s and -d were both given/);
     expect(() => translateLegacyFlags(['-d'])).toThrow(/-d needs a value/);
     expect(() => translateLegacyFlags(['-f', ''])).toThrow(UsageError);
   });

@@ -1,4 +1,5 @@
 import { UsageError } from './cli-errors.js';
+import { GLOBAL_OPTIONS_WITH_VALUE } from './global-options.js';
 
 /**
  * The Perl script's flags (`ovh-pca-api-manage.pl -l`, `-d 86400`, …) rewritten into subcommands,
@@ -7,9 +8,6 @@ import { UsageError } from './cli-errors.js';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const looksLikeObjectId = (token: string) => OBJECT_ID.test(token);
-
-/** Global options that take a value: their value must not be mistaken for a legacy flag. */
-const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--profile', '--endpoint', '--app-key', '--service']);
 
 type Translate = (value: string) => string[];
 
@@ -29,10 +27,19 @@ const WITH_VALUE: Record<string, Translate> = {
       : ['sessions', 'prune', '--older-than', target],
 };
 
+/** The Perl flags followed by a value (`-d 86400`), for shell completion. */
+export const LEGACY_FLAGS_WITH_VALUE: readonly string[] = Object.keys(WITH_VALUE);
+
 /** `-r "NAME"` renames the most recent session; `-r "ID NAME"` renames that session. */
 function translateRename(value: string): string[] {
   const match = /^(\S+)\s+(.+)$/s.exec(value.trim());
   if (match && looksLikeObjectId(match[1]!)) return ['sessions', 'rename', match[1]!, match[2]!];
+  // A lone ID is a forgotten name far more likely than a wish to call the last session that.
+  if (looksLikeObjectId(value.trim())) {
+    throw new UsageError(
+      `-r ${value.trim()} has no new name: use -r "ID NEW NAME", or -r "NEW NAME" for the last session.`,
+    );
+  }
   return ['sessions', 'rename', '--last', value];
 }
 
@@ -46,12 +53,14 @@ export function translateLegacyFlags(argv: readonly string[]): string[] {
   for (let index = 0; index < argv.length; index++) {
     const token = argv[index]!;
     if (token === '--') return [...argv];
-    if (GLOBAL_OPTIONS_WITH_VALUE.has(token)) {
+    // Their value must not be mistaken for a legacy flag.
+    if (GLOBAL_OPTIONS_WITH_VALUE.includes(token)) {
       before.push(token, ...argv.slice(index + 1, index + 2));
       index++;
       continue;
     }
     if (!token.startsWith('-')) return [...argv]; // a subcommand: modern syntax
+    refuseBundledActions(token);
     const replacement = translateOne(token, argv, index);
     if (!replacement) {
       before.push(token);
@@ -84,6 +93,14 @@ function translateOne(
     throw new UsageError(`${flag} needs a value (see \`ovh-pca --help\`, section "Perl script flags").`);
   }
   return { args: translate(value), consumed: 2 };
+}
+
+/** Getopt::Std read `-lt` as `-l -t`: say what is wrong instead of "unknown option '-lt'". */
+function refuseBundledActions(token: string): void {
+  const bundle = /^-([lts])([ltsfbrd])/.exec(token);
+  if (bundle) {
+    throw new UsageError(`Only one action at a time: -${bundle[1]} and -${bundle[2]} were both given.`);
+  }
 }
 
 function isLegacyAction(token: string): boolean {

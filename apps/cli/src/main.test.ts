@@ -3,9 +3,9 @@ import { ExitCode } from './exit-codes.js';
 import { runCli, VERSION } from './main.js';
 import { memoryTerminal } from './testing/memory-terminal.js';
 
-async function run(argv: string[]) {
-  const io = memoryTerminal();
-  const code = await runCli(argv, { terminal: io.terminal, env: {} });
+async function run(argv: string[], options: { env?: Record<string, string>; tty?: boolean } = {}) {
+  const io = memoryTerminal({ tty: options.tty });
+  const code = await runCli(argv, { terminal: io.terminal, env: options.env ?? {} });
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
@@ -32,6 +32,43 @@ describe('runCli parsing', () => {
     expect((await run(['-l', '-t'])).code).toBe(ExitCode.usage);
   });
 
+  it('lists the global options in each subcommand help', async () => {
+    const help = await run(['sessions', 'prune', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Global Options:[\s\S]*--json[\s\S]*-y, --yes/);
+  });
+
+  it('never echoes the value of an unknown --option=value (it may be a secret)', async () => {
+    for (const argv of [
+      ['login', '--app-key', 'AK', '--app-secret=S3cr3t'],
+      ['--consumer-key=S3cr3t', '-l'],
+      ['sessions', 'list', "--app-secret=it's S3cr3t"],
+    ]) {
+      const result = await run(argv);
+      expect(result.code).toBe(ExitCode.usage);
+      expect(result.stderr).toMatch(/unknown option '--[a-z-]+=…'/);
+      expect(result.stderr).not.toContain('S3cr3t');
+    }
+  });
+
+  it('colours messages on a terminal, never with NO_COLOR or --no-color', async () => {
+    const bad = ['sessions', 'show', 'not-an-id'];
+    const ESC = '\u001b[';
+    const coloured = await run(bad, { tty: true });
+    expect(coloured.code).toBe(ExitCode.usage);
+    expect(coloured.stderr).toContain(ESC);
+    for (const plain of [
+      await run(bad, { tty: true, env: { NO_COLOR: '1' } }),
+      await run([...bad, '--no-color'], { tty: true }),
+      await run(bad, { tty: true, env: { TERM: 'dumb' } }),
+      await run(bad),
+    ]) {
+      expect(plain.code).toBe(ExitCode.usage);
+      expect(plain.stderr).toMatch(/^error: /);
+      expect(plain.stderr).not.toContain(ESC);
+    }
+  });
+
   it('refuses --json with --csv before doing anything', async () => {
     const result = await run(['--json', '--csv', 'usage']);
     expect(result.code).toBe(ExitCode.usage);
@@ -44,6 +81,8 @@ describe('runCli parsing', () => {
     [['-f', 'nothex']],
     [['-d', '-5']],
     [['-d', '12x']],
+    [['-lt']],
+    [['--json', '-sd', '86400']],
     [['sessions', 'prune', '--older-than', '0']],
     [['sessions', 'rename', '--last']],
     [['tasks', 'show', '12a']],

@@ -99,10 +99,23 @@ function buildProgram(terminal: Terminal, execute: Execute): Command {
 }
 
 function configure(command: Command, terminal: Terminal): void {
-  command.exitOverride().configureOutput({
-    writeOut: (text) => terminal.stdout.write(text),
-    writeErr: (text) => terminal.stderr.write(text),
-  });
+  command
+    .exitOverride()
+    // A subcommand's help also lists --json, --yes, --profile…: they work after it too.
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (text) => terminal.stdout.write(text),
+      writeErr: (text) => terminal.stderr.write(text),
+      outputError: (text, write) => write(hideOptionValues(text)),
+    });
+}
+
+/**
+ * Commander echoes an unknown option as typed; `--app-secret=…` or `--consumer-key=…` would put a
+ * secret on stderr (and in cron mail). Keep the option's name, drop its value.
+ */
+function hideOptionValues(message: string): string {
+  return message.replace(/(unknown option '[^'=\n]*)=.*'/g, "$1=…'");
 }
 
 function toOption(definition: OptionDefinition): Option {

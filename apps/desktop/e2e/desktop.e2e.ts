@@ -94,7 +94,7 @@ describe('desktop app end to end', () => {
     expect(await dialog.textContent()).toMatch(/6 files/);
     await harness.screenshot('06-restore-confirm');
     await dialog.getByRole('button', { name: 'Restore the session' }).click();
-    await app.toast(/^Task \d+ started: restore\.$/).waitFor();
+    await app.toast(/^Task \d+ started: Restore\.$/).waitFor();
 
     await app.nav('Tasks').click();
     await app.page.locator('.live-tasks li[data-task-phase="done"]').waitFor({ timeout: 20_000 });

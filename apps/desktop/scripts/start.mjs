@@ -1,4 +1,5 @@
-// `pnpm start`: builds, fetches Electron's binary on first use (the install skips it so CI never
+// `pnpm start`: builds (about a second, so a pulled or edited checkout never runs a stale bundle;
+// `--no-build` skips it), fetches Electron's binary on first use (the install skips it so CI never
 // needs GitHub), then launches the app.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,7 +25,7 @@ function run(command, args, options = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-if (!existsSync(join(root, 'dist', 'main', 'main.cjs')) || process.argv.includes('--build')) {
+if (!process.argv.includes('--no-build') || !existsSync(join(root, 'dist', 'main', 'main.cjs'))) {
   run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 }
 
@@ -33,13 +34,18 @@ if (!binary || !existsSync(binary)) {
   console.error('Fetching the Electron runtime (first start only)…');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  run(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, env });
+  spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', cwd: electronDir, env });
   binary = electronBinary();
 }
 if (!binary || !existsSync(binary)) {
-  console.error('Electron could not be installed; see the messages above.');
+  console.error(
+    'Electron could not be fetched (see above). It downloads from GitHub; behind a proxy or without ' +
+      "access, set ELECTRON_MIRROR or electron_config_cache (see Electron's installation docs) and retry.",
+  );
   process.exit(1);
 }
 
-const child = spawn(binary, [root], { stdio: 'inherit' });
+// Inherited from a shell that ran the bundled CLI, this variable would start Electron as plain Node.
+const { ELECTRON_RUN_AS_NODE: _runAsNode, ...appEnv } = process.env;
+const child = spawn(binary, [root], { stdio: 'inherit', env: appEnv });
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

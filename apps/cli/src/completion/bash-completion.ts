@@ -8,12 +8,15 @@ export function bashCompletion(tree: CompletionTree): string {
   const optionCases = Object.entries(tree.options)
     .map(([key, options]) => `    "${key}") words="${options.join(' ')}" ;;`)
     .join('\n');
+  const choiceCases = Object.entries(tree.choices)
+    .map(([key, choices]) => `    "${key}") words="${choices.join(' ')}" ;;`)
+    .join('\n');
   return `# ovh-pca bash completion. Install: ovh-pca completion bash > ~/.local/share/bash-completion/completions/ovh-pca
 _ovh_pca() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" words="" first="" second="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "\${COMP_WORDS[i]}" in
-      --profile|--endpoint|--app-key|--service) ((i++)) ;;
+      ${tree.optionsWithValue.join('|')}) ((i++)) ;;
       -*) ;;
       *) if [[ -z "$first" ]]; then first="\${COMP_WORDS[i]}"; elif [[ -z "$second" ]]; then second="\${COMP_WORDS[i]}"; fi ;;
     esac
@@ -25,9 +28,14 @@ _ovh_pca() {
 ${verbCases}
     esac
   fi
+  local key="$first"
+  [[ -n "$second" ]] && key="$first $second"
+  if [[ -z "$words" && "$cur" != -* ]]; then
+    case "$key" in
+${choiceCases}
+    esac
+  fi
   if [[ -z "$words" || "$cur" == -* ]]; then
-    local key="$first"
-    [[ -n "$second" ]] && key="$first $second"
     case "$key" in
 ${optionCases}
     esac

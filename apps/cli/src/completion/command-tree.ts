@@ -1,5 +1,6 @@
 import type { CommandDefinition, OptionDefinition } from '../command-definition.js';
-import { GLOBAL_OPTION_DEFINITIONS } from '../global-options.js';
+import { GLOBAL_OPTION_DEFINITIONS, GLOBAL_OPTIONS_WITH_VALUE } from '../global-options.js';
+import { LEGACY_FLAGS_WITH_VALUE } from '../legacy-flags.js';
 
 /** What completion scripts need: words at each level and the long options of each command. */
 export interface CompletionTree {
@@ -9,7 +10,11 @@ export interface CompletionTree {
   verbs: Record<string, Array<{ name: string; description: string }>>;
   /** Options per command key (`sessions list`, `usage`), globals included. */
   options: Record<string, string[]>;
+  /** Fixed argument values per command key (`completion` → bash zsh fish). */
+  choices: Record<string, string[]>;
   globalOptions: string[];
+  /** Options, global or legacy (`-d`), whose next word is their value, not a command. */
+  optionsWithValue: string[];
 }
 
 export function buildCompletionTree(
@@ -17,7 +22,15 @@ export function buildCompletionTree(
   groups: Readonly<Record<string, string>>,
 ): CompletionTree {
   const globalOptions = GLOBAL_OPTION_DEFINITIONS.flatMap(optionWords);
-  const tree: CompletionTree = { top: [], verbs: {}, options: {}, globalOptions };
+  const optionsWithValue = [...GLOBAL_OPTIONS_WITH_VALUE, ...LEGACY_FLAGS_WITH_VALUE];
+  const tree: CompletionTree = {
+    top: [],
+    verbs: {},
+    options: {},
+    choices: {},
+    globalOptions,
+    optionsWithValue,
+  };
   for (const definition of registry) {
     const [first, second] = definition.path;
     if (second === undefined) {
@@ -34,6 +47,8 @@ export function buildCompletionTree(
       ...globalOptions,
       '--help',
     ];
+    const choices = (definition.arguments ?? []).flatMap((argument) => argument.choices ?? []);
+    if (choices.length) tree.choices[definition.path.join(' ')] = choices;
   }
   return tree;
 }

@@ -30,6 +30,11 @@ export function fishCompletion(tree: CompletionTree): string {
       lines.push(`complete -c ovh-pca -n ${shellQuote(condition)} -l ${option.slice(2)}`);
     }
   }
+  for (const [command, choices] of Object.entries(tree.choices)) {
+    lines.push(
+      `complete -c ovh-pca -n ${shellQuote(`__fish_seen_subcommand_from ${command}`)} -a ${shellQuote(choices.join(' '))}`,
+    );
+  }
   for (const option of tree.globalOptions.filter((word) => word.startsWith('--'))) {
     lines.push(`complete -c ovh-pca -n __fish_use_subcommand -l ${option.slice(2)}`);
   }

@@ -43,9 +43,7 @@ export class Output {
       return;
     }
     if (this.format === 'csv') {
-      const header = spec.columns.map((column) => column.header);
-      const rows = spec.rows.map((row) => spec.columns.map((column) => (column.csv ?? column.text)(row)));
-      this.stdout.write(toCsv(header, rows));
+      this.csv(spec.rows, spec.columns);
       return;
     }
     if (spec.rows.length === 0) {
@@ -62,10 +60,22 @@ export class Output {
     );
   }
 
-  /** One object: `fields` for people (label, text), `json` for --json, fields as key,value for --csv. */
-  record(fields: ReadonlyArray<readonly [string, string]>, json: unknown): void {
+  /**
+   * One object: `fields` for people (label, text), `json` for --json. For --csv, the object as one
+   * row of its list's columns when `csv` gives them (exact bytes, ISO dates, the same header as the
+   * list), else the fields as field,value lines.
+   */
+  record<T>(
+    fields: ReadonlyArray<readonly [string, string]>,
+    json: unknown,
+    csv?: { row: T; columns: ReadonlyArray<Column<T>> },
+  ): void {
     if (this.format === 'json') {
       this.json(json);
+      return;
+    }
+    if (this.format === 'csv' && csv) {
+      this.csv([csv.row], csv.columns);
       return;
     }
     if (this.format === 'csv') {
@@ -81,6 +91,16 @@ export class Output {
     for (const [label, text] of fields) {
       this.stdout.write(`${this.colors.bold(label.padEnd(width))}  ${text}\n`);
     }
+  }
+
+  private csv<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>): void {
+    const header = columns.map((column) => column.header);
+    this.stdout.write(
+      toCsv(
+        header,
+        rows.map((row) => columns.map((column) => (column.csv ?? column.text)(row))),
+      ),
+    );
   }
 
   json(value: unknown): void {

@@ -45,7 +45,7 @@ export function reportError(error: unknown, log: Logger, signal?: AbortSignal): 
   return verdict.exitCode;
 }
 
-export function judge(error: unknown, signal?: AbortSignal): Verdict {
+function judge(error: unknown, signal?: AbortSignal): Verdict {
   if (signal?.aborted || isAbort(error)) return { exitCode: ExitCode.interrupted, message: 'Interrupted.' };
   if (error instanceof CliError)
     return { exitCode: error.exitCode, message: error.message, hint: error.hint };

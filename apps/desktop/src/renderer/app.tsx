@@ -41,13 +41,15 @@ export function App() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
     });
     const offNotice = bridge.events.onAppNotice((notice) => {
-      push('info', notice.kind === 'clockSkewHealed' ? t('notices.clockSkewHealed') : notice.message);
+      push('info', (tr) =>
+        notice.kind === 'clockSkewHealed' ? tr('notices.clockSkewHealed') : notice.message,
+      );
     });
     return () => {
       offStatus();
       offNotice();
     };
-  }, [bridge, queryClient, push, t]);
+  }, [bridge, queryClient, push]);
 
   if (profiles.isPending) {
     return (

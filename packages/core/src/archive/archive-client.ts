@@ -29,5 +29,5 @@ export interface ArchiveApiClient {
     options?: { query?: ArchiveRequestOptions['query']; signal?: AbortSignal },
   ): Promise<T[]>;
   /** Seconds, server − local. */
-  getTimeOffset(): Promise<number>;
+  getTimeOffset(signal?: AbortSignal): Promise<number>;
 }

@@ -207,7 +207,7 @@ export class ArchiveModel {
     const services = await this.#scope(options.service, options.signal);
     const [sessions, offsetSeconds] = await Promise.all([
       this.#listSessionsOf(services, { signal: options.signal }),
-      this.#client.getTimeOffset(),
+      this.#client.getTimeOffset(options.signal),
     ]);
     return buildPrunePlan({
       sessions,

@@ -19,20 +19,22 @@ export interface PcaArchiveService {
 export type ArchiveService = PcaArchiveService;
 
 /** Raw session states of the legacy API (reference doc §6). */
-export type ArchiveSessionState =
-  | 'doing'
-  | 'doingBackup'
-  | 'doingDelete'
-  | 'doingRestore'
-  | 'done'
-  | 'error'
-  | 'failedDelete'
-  | 'failedRestore'
-  | 'new'
-  | 'tagging'
-  | 'toBackup'
-  | 'toDelete'
-  | 'toRestore';
+export const SESSION_STATES = [
+  'doing',
+  'doingBackup',
+  'doingDelete',
+  'doingRestore',
+  'done',
+  'error',
+  'failedDelete',
+  'failedRestore',
+  'new',
+  'tagging',
+  'toBackup',
+  'toDelete',
+  'toRestore',
+] as const;
+export type ArchiveSessionState = (typeof SESSION_STATES)[number];
 
 /**
  * What a session is doing, product-independent. Only `ready` and `failed` are final: anything else
@@ -71,31 +73,37 @@ export interface ArchiveFile {
   sha256: string;
 }
 
-export type ArchiveTaskFunction =
-  | 'createUser'
-  | 'delete'
-  | 'restore'
-  | 'setPassword'
-  | 'setSessionName'
-  | 'setSshKey';
+/** Task functions of the legacy API (reference doc §6). */
+export const TASK_FUNCTIONS = [
+  'createUser',
+  'delete',
+  'restore',
+  'setPassword',
+  'setSessionName',
+  'setSshKey',
+] as const;
+export type ArchiveTaskFunction = (typeof TASK_FUNCTIONS)[number];
 
-export type ArchiveTaskStatus =
-  | 'cancelled'
-  | 'deleted'
-  | 'doing'
-  | 'doingBackup'
-  | 'doingDelete'
-  | 'doingRestore'
-  | 'done'
-  | 'error'
-  | 'failedDelete'
-  | 'failedRestore'
-  | 'new'
-  | 'tagging'
-  | 'toBackup'
-  | 'toDelete'
-  | 'toRestore'
-  | 'todo';
+/** Task statuses of the legacy API (reference doc §6). */
+export const TASK_STATUSES = [
+  'cancelled',
+  'deleted',
+  'doing',
+  'doingBackup',
+  'doingDelete',
+  'doingRestore',
+  'done',
+  'error',
+  'failedDelete',
+  'failedRestore',
+  'new',
+  'tagging',
+  'toBackup',
+  'toDelete',
+  'toRestore',
+  'todo',
+] as const;
+export type ArchiveTaskStatus = (typeof TASK_STATUSES)[number];
 
 /** What a task is doing, product-independent. `done`, `failed` and `cancelled` are final. */
 export type ArchiveTaskPhase = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -29,6 +29,7 @@ export type {
   ArchiveUsage,
   PcaArchiveService,
 } from './archive-types.js';
+export { TASK_FUNCTIONS, TASK_STATUSES } from './archive-types.js';
 export { compareNewestFirst, latestSession } from './latest-session.js';
 export { parseAge } from './parse-age.js';
 export type { PrunePlanInput } from './prune-planner.js';
@@ -45,6 +46,5 @@ export type {
   PruneSkipReason,
 } from './prune-types.js';
 export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './session-name.js';
-export { TASK_FUNCTIONS, TASK_STATUSES } from './task-filter.js';
 export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './task-wait-types.js';
 export { DEFAULT_TASK_POLL_INTERVAL_MS } from './task-waiter.js';

@@ -79,7 +79,10 @@ export interface ExecutePruneOptions {
   concurrency?: number;
   onProgress?: (event: PruneProgressEvent) => void;
   signal?: AbortSignal;
-  /** DELETEs sent for one session at most, each only after a read shows it still deletable. Default 3. */
+  /**
+   * DELETE calls made for one session at most, each after the first only once a read shows it still
+   * deletable. Default 3. (Within one call the client may resend a DELETE whose answer was lost.)
+   */
   deleteAttempts?: number;
 }
 

@@ -1,34 +1,6 @@
 import { ValidationError } from './archive-errors.js';
 import type { ListTasksOptions } from './archive-query-types.js';
-import type { ArchiveTaskFunction, ArchiveTaskStatus } from './archive-types.js';
-
-export const TASK_FUNCTIONS: readonly ArchiveTaskFunction[] = [
-  'createUser',
-  'delete',
-  'restore',
-  'setPassword',
-  'setSessionName',
-  'setSshKey',
-];
-
-export const TASK_STATUSES: readonly ArchiveTaskStatus[] = [
-  'cancelled',
-  'deleted',
-  'doing',
-  'doingBackup',
-  'doingDelete',
-  'doingRestore',
-  'done',
-  'error',
-  'failedDelete',
-  'failedRestore',
-  'new',
-  'tagging',
-  'toBackup',
-  'toDelete',
-  'toRestore',
-  'todo',
-];
+import { TASK_FUNCTIONS, TASK_STATUSES } from './archive-types.js';
 
 function checkDate(field: string, value: string | Date | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { abortableDelay } from './abortable-delay.js';
+import { sleep } from '../client/abortable-wait.js';
 import type { ArchiveTaskRead } from './archive-backend.js';
 import { errorStatus } from './archive-error-info.js';
 import type { ArchiveTask } from './archive-types.js';
@@ -64,7 +64,7 @@ export async function waitForArchiveTasks(
   for (;;) {
     const pending = [...latest.values()].filter((task) => !isFinished(task));
     if (pending.length === 0) break;
-    if (!firstRound) await abortableDelay(interval, options.signal);
+    if (!firstRound) await sleep(interval, options.signal);
     firstRound = false;
     options.signal?.throwIfAborted();
 

@@ -3,8 +3,13 @@
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return waitUnlessAborted(
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      const stop = () => clearTimeout(timer);
+      const timer = setTimeout(() => {
+        // Callers poll with one long-lived signal: leave no listener behind on it.
+        signal?.removeEventListener('abort', stop);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', stop, { once: true });
     }),
     signal,
   );

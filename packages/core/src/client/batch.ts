@@ -1,8 +1,10 @@
 /**
  * Reads many objects of one collection. With `X-Ovh-Batch: ,` a GET of `collection/id1,id2,…`
  * answers `[{key, value, error}]` (chunks of 50, as OVH's control panel does); OVH does not guarantee
- * it, so a server answering 400/404 or a non-array is remembered as not supporting it, and the ids are
- * read one GET each (bounded by the client's concurrency limit).
+ * it, so on a 400/404 or a non-array answer the ids are read one GET each (bounded by the client's
+ * concurrency limit). The client remembers that the server does not batch only on proof: a non-array
+ * answer, or a refused comma path whose ids read fine one by one. A 404 that a missing parent
+ * explains (every id fails alone too) teaches nothing, and a server seen batching stays trusted.
  */
 import { isOvhApiError, NotFoundError, NotGrantedError, OvhApiError } from './errors.js';
 import type { OvhRequester, ServerFeatures } from './request-types.js';
@@ -99,8 +101,13 @@ async function getChunk<T>(context: ChunkContext, ids: readonly ObjectId[]): Pro
     );
   } catch (error) {
     if (!meansBatchUnsupported(error)) throw error;
-    context.features.batch = 'unsupported';
-    return getEach<T>(context, ids);
+    const items = await getEach<T>(context, ids);
+    // Refused although some ids exist alone: the server does not batch. Refused and every id
+    // missing: the collection itself may be gone, which says nothing about batch support.
+    if (context.features.batch === 'unknown' && items.some((item) => item.error === undefined)) {
+      context.features.batch = 'unsupported';
+    }
+    return items;
   }
   if (!isBatchAnswer(answer.data)) {
     context.features.batch = 'unsupported';
@@ -151,8 +158,11 @@ export async function getManyObjects<T>(
 
   const chunks = chunk(ids, BATCH_CHUNK_SIZE);
   const results: Array<Array<GetManyItem<T>>> = [];
-  // Until the server has shown it supports batch, probe with one chunk rather than all at once.
-  if (features.batch === 'unknown') results.push(await getChunk<T>(context, chunks.shift()!));
-  results.push(...(await Promise.all(chunks.map((ids) => getChunk<T>(context, ids)))));
+  // Until the server has shown whether it batches, probe one chunk at a time rather than all at once.
+  let next = 0;
+  while (next < chunks.length && features.batch === 'unknown') {
+    results.push(await getChunk<T>(context, chunks[next++]!));
+  }
+  results.push(...(await Promise.all(chunks.slice(next).map((ids) => getChunk<T>(context, ids)))));
   return results.flat();
 }

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { InvalidResponseError } from './errors.js';
 import { OvhClient } from './ovh-client.js';
 import {
   type ReceivedRequest,
   type ScriptedAnswer,
+  type ScriptedHandler,
   type ScriptedServer,
   startScriptedServer,
 } from './testing/scripted-server.js';
@@ -49,8 +51,8 @@ function sessionsApi(options: { iceberg: boolean; maxPageSize?: number; vanished
   };
 }
 
-async function setup(options: Parameters<typeof sessionsApi>[0], clientOptions: { batch?: 'off' } = {}) {
-  const server = await startScriptedServer(sessionsApi(options));
+async function serve(handler: ScriptedHandler, clientOptions: { batch?: 'off' } = {}) {
+  const server = await startScriptedServer(handler);
   servers.push(server);
   const client = new OvhClient({
     endpoint: server.endpoint,
@@ -59,6 +61,11 @@ async function setup(options: Parameters<typeof sessionsApi>[0], clientOptions: 
     consumerKey: 'ck',
     ...clientOptions,
   });
+  return { server, client };
+}
+
+async function setup(options: Parameters<typeof sessionsApi>[0], clientOptions: { batch?: 'off' } = {}) {
+  const { server, client } = await serve(sessionsApi(options), clientOptions);
   const listCalls = () =>
     server.received.filter(
       (request) => request.url.startsWith('/1.0/sessions?') || request.url === '/1.0/sessions',
@@ -88,7 +95,7 @@ describe('listAll', () => {
     expect(listCalls()).toHaveLength(3);
   });
 
-  it('falls back to the ids and getMany when the server ignores Iceberg, and remembers it', async () => {
+  it('falls back to the ids and getMany when the server ignores Iceberg, with no extra list call', async () => {
     const { client, listCalls, itemCalls } = await setup({ iceberg: false, vanished: 's4', count: 200 });
     const even = await client.listAll<Session>('/sessions', { query: { name: 'even' } });
     // s4 vanished between the list and its read: skipped.
@@ -98,9 +105,33 @@ describe('listAll', () => {
     expect(listCalls()).toHaveLength(1);
     await client.listAll<Session>('/sessions', { query: { name: 'odd' } });
     expect(listCalls()).toHaveLength(2);
-    expect(listCalls()[1]!.headers['x-pagination-mode']).toBeUndefined();
     // Items were read one by one (this server has no batch support either).
     expect(itemCalls().filter((request) => !request.url.includes(','))).toHaveLength(200);
+  });
+
+  it('still asks for Iceberg on a route after another route ignored it', async () => {
+    const { server, client } = await serve((request) => {
+      if (request.url === '/1.0/auth/time') return { json: Math.floor(Date.now() / 1000) };
+      if (request.url === '/1.0/plain') return { json: [] };
+      return sessionsApi({ iceberg: true, count: 30 })(request);
+    });
+    expect(await client.listAll('/plain')).toEqual([]);
+    expect(await client.listAll<Session>('/sessions')).toEqual(sessions.slice(0, 30));
+    const sessionCalls = server.received.filter((request) => request.url.startsWith('/1.0/sessions'));
+    expect(sessionCalls.map((request) => request.headers['x-pagination-mode'])).toEqual([
+      'CachedObjectList-Pages',
+    ]);
+  });
+
+  it('rejects a list route that answers no list with InvalidResponseError and the query id', async () => {
+    const { client } = await serve((request) =>
+      request.url === '/1.0/auth/time' ? { json: Math.floor(Date.now() / 1000) } : { json: { odd: true } },
+    );
+    const error = await client.listAll('/weird').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).message).toMatch(
+      /^The API answered something other than a list of ids \(GET \/weird, query id EU\./,
+    );
   });
 
   it("lists ids then reads each object with `batch: 'off'`", async () => {

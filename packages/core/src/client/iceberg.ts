@@ -1,12 +1,13 @@
 /**
  * Lists every object of a list route. "Iceberg" (`X-Pagination-Mode: CachedObjectList-Pages`) answers
- * full objects page by page with the total in `X-Pagination-Elements`. A server that ignores it
- * answers the plain id list instead; that is remembered per client, and the objects are then read
- * with getMany.
+ * full objects page by page with the total in `X-Pagination-Elements`. A route that ignores it
+ * answers the plain id list instead, and the objects are then read with getMany. That is not
+ * remembered: Iceberg is served per route (and not in every region), and asking costs nothing since
+ * the ignored request already brings the id list.
  */
 import { type GetManyItem, getManyObjects, type ObjectId } from './batch.js';
-import { NotFoundError } from './errors.js';
-import type { OvhRequester, ServerFeatures } from './request-types.js';
+import { InvalidResponseError, NotFoundError } from './errors.js';
+import type { OvhRequester, OvhResponse, ServerFeatures } from './request-types.js';
 import type { QueryInput } from './url-builder.js';
 
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -61,12 +62,22 @@ async function listIds(
   listPath: string,
   options: ListAllOptions,
 ): Promise<ObjectId[]> {
-  const { data } = await requester.requestWithMeta<unknown>('GET', listPath, {
+  const answer = await requester.requestWithMeta<unknown>('GET', listPath, {
     query: options.query,
     signal: options.signal,
   });
-  if (!isIdList(data)) throw new TypeError(`GET ${listPath} did not answer a list of ids.`);
-  return data;
+  if (!isIdList(answer.data)) throw notAList(listPath, answer, 'a list of ids');
+  return answer.data;
+}
+
+function notAList(listPath: string, answer: OvhResponse<unknown>, expected: string): InvalidResponseError {
+  return new InvalidResponseError({
+    status: answer.status,
+    method: 'GET',
+    path: listPath,
+    reason: `The API answered something other than ${expected}`,
+    queryId: answer.queryId,
+  });
 }
 
 export async function listAllObjects<T>(
@@ -75,7 +86,7 @@ export async function listAllObjects<T>(
   listPath: string,
   options: ListAllOptions,
 ): Promise<T[]> {
-  if (options.batch === 'off' || features.iceberg === 'unsupported') {
+  if (options.batch === 'off') {
     return objectsOf<T>(requester, features, listPath, await listIds(requester, listPath, options), options);
   }
 
@@ -87,26 +98,23 @@ export async function listAllObjects<T>(
   });
   const total = positiveInteger(first.headers.get('x-pagination-elements'));
   if (total === undefined || !Array.isArray(first.data) || (first.data.length > 0 && isIdList(first.data))) {
-    features.iceberg = 'unsupported';
-    // The server ignored the pagination headers: its answer is the id list itself.
+    // The route ignored the pagination headers: its answer is the id list itself.
     const ids = isIdList(first.data) ? first.data : await listIds(requester, listPath, options);
     return objectsOf<T>(requester, features, listPath, ids, options);
   }
-  features.iceberg = 'supported';
 
   // The server may cap the page size; count pages with the size it used.
   const pageSize = positiveInteger(first.headers.get('x-pagination-size')) || requestedSize;
   const pageCount = Math.ceil(total / pageSize);
   const rest = await Promise.all(
     Array.from({ length: Math.max(0, pageCount - 1) }, async (_, index) => {
-      const { data } = await requester.requestWithMeta<unknown>('GET', listPath, {
+      const page = await requester.requestWithMeta<unknown>('GET', listPath, {
         query: options.query,
         signal: options.signal,
         headers: pageHeaders(pageSize, index + 2),
       });
-      if (!Array.isArray(data))
-        throw new TypeError(`Iceberg page ${index + 2} of ${listPath} is not a list.`);
-      return data as T[];
+      if (!Array.isArray(page.data)) throw notAList(listPath, page, `a list for Iceberg page ${index + 2}`);
+      return page.data as T[];
     }),
   );
   return [...(first.data as T[]), ...rest.flat()];

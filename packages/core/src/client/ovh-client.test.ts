@@ -105,6 +105,17 @@ describe('OvhClient signing pipeline', () => {
     expect(await api.getTimeOffset()).toBe(3600);
   });
 
+  it('keeps its own authentication headers whatever the letter case of a caller header', async () => {
+    const server = await serve(withTime(() => ({ json: [] })));
+    await client(server).get('/cloud', {
+      headers: { 'x-ovh-consumer': 'other', 'X-OVH-SIGNATURE': 'forged', 'X-Pagination-Size': '10' },
+    });
+    const [call] = apiCalls(server);
+    expect(call!.headers['x-ovh-consumer']).toBe(CONSUMER_KEY);
+    expect(call!.headers['x-pagination-size']).toBe('10');
+    expect(signatureIsValid(server, call!)).toBe(true);
+  });
+
   it('sends unsigned calls with only X-Ovh-Application, and never syncs the clock for them', async () => {
     const server = await serve(() => ({ json: { consumerKey: 'new', state: 'pendingValidation' } }));
     const api = client(server, { consumerKey: undefined });

@@ -80,6 +80,25 @@ const DEFAULTS = {
   clockOffsetTtlMs: 10 * 60_000,
 } as const;
 
+// Set by the client alone: a caller's header of the same name in any letter case is dropped (fetch
+// would otherwise merge both values into one, and the server would read neither).
+const CLIENT_OWNED_HEADERS = new Set([
+  'accept',
+  'content-type',
+  'x-ovh-application',
+  'x-ovh-consumer',
+  'x-ovh-timestamp',
+  'x-ovh-signature',
+]);
+
+function callerHeaders(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!CLIENT_OWNED_HEADERS.has(name.toLowerCase())) kept[name] = value;
+  }
+  return kept;
+}
+
 function isClockRefusal(error: unknown): boolean {
   return error instanceof InvalidSignatureError || error instanceof QueryTimeOutError;
 }
@@ -98,7 +117,7 @@ export class OvhClient implements OvhRequester {
   private readonly clock: ClockOffset;
   private readonly batchMode: 'auto' | 'off';
   private readonly onDebug: ((event: OvhDebugEvent) => void) | undefined;
-  private readonly features: ServerFeatures = { batch: 'unknown', iceberg: 'unknown' };
+  private readonly features: ServerFeatures = { batch: 'unknown' };
 
   constructor(options: OvhClientOptions) {
     this.endpointUrl = resolveEndpoint(
@@ -177,7 +196,7 @@ export class OvhClient implements OvhRequester {
     });
   }
 
-  /** Every object of a list route: Iceberg pages when supported, else the ids and getMany. */
+  /** Every object of a list route: Iceberg pages when the route serves them, else the ids and getMany. */
   listAll<T>(listPath: string, options: ListAllOptions = {}): Promise<T[]> {
     return listAllObjects<T>(this, this.features, listPath, {
       ...options,
@@ -241,7 +260,7 @@ export class OvhClient implements OvhRequester {
   }
 
   private buildHeaders(call: PreparedCall, reading: ClockReading | undefined): Record<string, string> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...call.headers };
+    const headers: Record<string, string> = { ...callerHeaders(call.headers), Accept: 'application/json' };
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
     headers['X-Ovh-Application'] = this.applicationKey;
     if (reading) {

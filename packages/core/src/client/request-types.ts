@@ -14,7 +14,7 @@ export interface OvhRequestOptions {
   timeoutMs?: number | undefined;
   /** Overrides whether the call may be repeated after a failure (default: GET, PUT, DELETE). */
   idempotent?: boolean | undefined;
-  /** Extra request headers (pagination, batch). Authentication headers cannot be overridden. */
+  /** Extra request headers (pagination, batch). Accept, Content-Type and X-Ovh-* auth headers, in any case, are dropped. */
   headers?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -30,10 +30,10 @@ export interface OvhRequester {
   requestWithMeta<T>(method: HttpMethod, path: string, options?: OvhRequestOptions): Promise<OvhResponse<T>>;
 }
 
-/** Whether the server honours an optional feature, learnt on first use and remembered per client. */
+/** Whether the server honours an optional feature, learnt on use and remembered per client. */
 export type FeatureSupport = 'unknown' | 'supported' | 'unsupported';
 
 export interface ServerFeatures {
+  /** X-Ovh-Batch (Iceberg support is per route and costs nothing to ask for, so it is not kept). */
   batch: FeatureSupport;
-  iceberg: FeatureSupport;
 }

@@ -37,13 +37,18 @@ export const invalidUrl = () => notFound('Got an invalid (or empty) URL');
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Parsed JSON body, or undefined when empty. Rejects invalid UTF-8 too. */
+/** `\/` (an odd run of backslashes before `/`): legal JSON, yet OVH refuses it (reference doc §2). */
+const ESCAPED_SOLIDUS = /(?<!\\)(?:\\\\)*\\\//;
+
+/** Parsed JSON body, or undefined when empty. Rejects invalid UTF-8 and escaped slashes too. */
 export function parseJsonBody(rawBody: Buffer): unknown {
   if (rawBody.length === 0) return undefined;
   try {
     const text = utf8.decode(rawBody);
     if (text.trim() === '') return undefined;
-    return JSON.parse(text);
+    const parsed: unknown = JSON.parse(text);
+    if (ESCAPED_SOLIDUS.test(text)) throw new SyntaxError('escaped solidus');
+    return parsed;
   } catch {
     throw badRequest('Invalid JSON received');
   }

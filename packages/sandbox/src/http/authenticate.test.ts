@@ -165,6 +165,17 @@ describe('OVH error codes (reference doc §5)', () => {
     expect(response.status).toBe(400);
   });
 
+  it('refuses an escaped slash in a JSON body as OVH does, not an escaped backslash before one', async () => {
+    const escaped = await ovhCall(sandbox, { method: 'POST', path: '/test/echo', rawBody: '{"a":"x\\/y"}' });
+    expect(escaped).toMatchObject({ status: 400, body: { message: 'Invalid JSON received' } });
+    const backslash = await ovhCall(sandbox, {
+      method: 'POST',
+      path: '/test/echo',
+      rawBody: '{"a":"x\\\\/y"}',
+    });
+    expect(backslash).toMatchObject({ status: 200, body: { received: { a: 'x\\/y' } } });
+  });
+
   it('409, 460 and 500 keep the merged body shape', async () => {
     expect(await ovhCall(sandbox, { path: '/test/conflict' })).toMatchObject({
       status: 409,
@@ -245,6 +256,25 @@ describe('access rules and expiry', () => {
     expect((await ovhCall(sandbox, { path: '/me/api/credential', consumerKey })).body).toMatchObject({
       errorCode: 'NOT_GRANTED_CALL',
     });
+  });
+
+  it('a rule covers the trailing-slash spelling the router accepts', async () => {
+    const literal = sandbox.createCredential({ rules: [{ method: 'GET', path: '/me/api/credential' }] });
+    const answer = await ovhCall(sandbox, { path: '/me/api/credential/', consumerKey: literal.consumerKey });
+    expect(answer.status).toBe(200);
+    const glob = sandbox.createCredential({ rules: [{ method: 'GET', path: '/me/api/credential/*' }] });
+    expect(
+      (await ovhCall(sandbox, { path: '/me/api/credential/', consumerKey: glob.consumerKey })).status,
+    ).toBe(200);
+  });
+
+  it('a rule with many globs against a long path answers at once (no regex backtracking)', async () => {
+    // As a regular expression this rule takes minutes on this path, freezing the whole server.
+    const { consumerKey } = sandbox.createCredential({
+      rules: [{ method: 'GET', path: `/test/items/${'*a'.repeat(9)}*b` }],
+    });
+    const answer = await ovhCall(sandbox, { path: `/test/items/${'a'.repeat(48)}`, consumerKey });
+    expect(answer.body).toMatchObject({ errorCode: 'NOT_GRANTED_CALL' });
   });
 
   it('allowedIPs restrict the caller address', async () => {

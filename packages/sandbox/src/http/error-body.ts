@@ -10,7 +10,8 @@ export interface OvhErrorBody {
   httpCode: string;
   message: string;
   class?: string;
-  details?: Record<string, unknown>;
+  /** Strings only: go-ovh decodes `details` as map[string]string, else shows the raw body as message. */
+  details?: Record<string, string>;
 }
 
 // OVH-specific status: a call on a service whose subscription has lapsed.

@@ -4,6 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { badRequest } from './route-types.js';
+import { compileWildcards, type WildcardToken } from './wildcard-pattern.js';
 
 export const ICEBERG_MODE = 'CachedObjectList-Pages';
 export const DEFAULT_PAGE_SIZE = 5000;
@@ -110,35 +111,40 @@ function compareValues(a: unknown, b: unknown): number {
   return String(a) < String(b) ? -1 : 1;
 }
 
-function likeToRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split('%')
-    .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 'is');
+/** Iceberg's `like`: `%` is any run, everything else literal, case ignored. */
+function likeMatcher(pattern: string) {
+  const tokens = [...pattern].map(
+    (character): WildcardToken => (character === '%' ? 'run' : { literal: character }),
+  );
+  return compileWildcards(tokens, { ignoreCase: true });
 }
 
-function matchesFilter(item: unknown, filter: FieldFilter): boolean {
-  const value = fieldValue(item, filter.field);
-  const text = value === null || value === undefined ? 'null' : String(value);
-  switch (filter.operator) {
-    case 'eq':
-      return text === filter.value;
-    case 'ne':
-      return text !== filter.value;
-    case 'lt':
-      return value !== null && value !== undefined && compareValues(value, filter.value) < 0;
-    case 'gt':
-      return value !== null && value !== undefined && compareValues(value, filter.value) > 0;
-    case 'like':
-      return likeToRegExp(filter.value).test(text);
-    case 'in':
-      return filter.value.split(',').includes(text);
-  }
+/** One filter as a predicate, built once per page request. */
+function filterPredicate(filter: FieldFilter): (item: unknown) => boolean {
+  const like = filter.operator === 'like' ? likeMatcher(filter.value) : undefined;
+  return (item) => {
+    const value = fieldValue(item, filter.field);
+    const text = value === null || value === undefined ? 'null' : String(value);
+    switch (filter.operator) {
+      case 'eq':
+        return text === filter.value;
+      case 'ne':
+        return text !== filter.value;
+      case 'lt':
+        return value !== null && value !== undefined && compareValues(value, filter.value) < 0;
+      case 'gt':
+        return value !== null && value !== undefined && compareValues(value, filter.value) > 0;
+      case 'like':
+        return like!(text);
+      case 'in':
+        return filter.value.split(',').includes(text);
+    }
+  };
 }
 
 export function icebergPage(items: readonly unknown[], options: IcebergOptions): IcebergPage {
-  const filtered = items.filter((item) => options.filters.every((filter) => matchesFilter(item, filter)));
+  const predicates = options.filters.map(filterPredicate);
+  const filtered = items.filter((item) => predicates.every((matches) => matches(item)));
   if (options.sort) {
     const { field, descending } = options.sort;
     filtered.sort(

@@ -86,7 +86,7 @@ export class SandboxHttpError extends Error {
     message: string,
     readonly errorClass?: string,
     readonly errorCode?: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: Record<string, string>,
   ) {
     super(message);
     this.name = 'SandboxHttpError';

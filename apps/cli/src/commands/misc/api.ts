@@ -35,7 +35,8 @@ export const api = defineCommand<ApiOptions>({
 
     const { client } = await context.connect();
     const answer = await client.requestWithMeta<unknown>(method, path, {
-      query: pairs.length ? Object.fromEntries(pairs) : undefined,
+      // Pairs, not an object: `--query a=1 --query a=2` sends both.
+      query: pairs.length ? pairs : undefined,
       body,
       signal: context.signal,
     });

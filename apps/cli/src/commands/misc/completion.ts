@@ -6,7 +6,7 @@ const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export const completion = defineCommand({
   path: ['completion'],
   description: 'print a shell completion script for bash, zsh or fish',
-  arguments: [{ syntax: '<shell>', description: SHELLS.join(', ') }],
+  arguments: [{ syntax: '<shell>', description: SHELLS.join(', '), choices: SHELLS }],
   examples: [
     'ovh-pca completion bash > ~/.local/share/bash-completion/completions/ovh-pca',
     'ovh-pca completion fish > ~/.config/fish/completions/ovh-pca.fish',

@@ -86,6 +86,9 @@ describe('api', () => {
     ]);
     expect(tasks.code, tasks.stderr).toBe(0);
     expect(apiCalls(sandbox).at(-1)?.path).toMatch(/\/tasks\?function=createUser$/);
+    const repeated = await cli(['api', 'GET', '/cloud', '--query', 'a=1', '--query', 'a=2']);
+    expect(repeated.code, repeated.stderr).toBe(0);
+    expect(apiCalls(sandbox).at(-1)?.path).toBe('/1.0/cloud?a=1&a=2');
   });
 
   it('sends a body from --data, @file or stdin', async () => {

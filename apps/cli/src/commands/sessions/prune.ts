@@ -37,7 +37,12 @@ export const sessionsPrune = defineCommand<PruneOptions>({
 
     if (options.dryRun) {
       if (context.output.format === 'json') context.output.json(view.prunePlanJson(plan));
-      else context.output.line(view.planPreview(plan).trimEnd());
+      else if (context.output.format === 'table') context.output.line(view.planPreview(plan).trimEnd());
+      else {
+        // The sessions that would be deleted, as `sessions list --csv` prints them.
+        const { SESSION_COLUMNS, sessionJson } = await import('../../output/session-view.js');
+        context.output.list({ rows: plan.sessions, columns: SESSION_COLUMNS, json: sessionJson });
+      }
       return undefined;
     }
     if (plan.sessions.length === 0) {

@@ -31,7 +31,10 @@ export const sessionsRename = defineCommand<{ last?: boolean }>({
       const last = await archive.getLastSession({ signal: context.signal });
       if (!last) throw new UsageError('There is no session to rename.');
       sessionId = last.id;
-      context.log.info(`Most recent session: ${last.id} "${last.name}" (started ${last.startDate}).`);
+      const { formatLocalDate } = await import('../../output/format-date.js');
+      context.log.info(
+        `Most recent session: ${last.id} "${last.name}" (started ${formatLocalDate(last.startDate)}).`,
+      );
     }
     const result = await archive.renameSession(sessionId, name, { signal: context.signal });
     if (context.output.format === 'json') context.output.json(result);

@@ -95,6 +95,35 @@ describe('sessions, as the built binary', () => {
     expect(puts).toEqual([target.id, newest.id]);
   });
 
+  it('escapes names with commas, quotes and Unicode in CSV, and `show --csv` is the same exact row', async () => {
+    const target = finished()[0]!;
+    const name = 'nas, "maison" été 写真';
+    expect((await cli(['sessions', 'rename', target.id, name])).code).toBe(0);
+    const list = await cli(['sessions', 'list', '--csv']);
+    const row = list.stdout.split('\n').find((line) => line.startsWith(target.id));
+    expect(row).toMatch(
+      new RegExp(
+        `^${target.id},"nas, ""maison"" été 写真",\\d{4}-[^,]+Z,[^,]*,\\d+,\\w+,${target.serviceId}$`,
+      ),
+    );
+    const show = await cli(['sessions', 'show', target.id, '--csv']);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).toBe(`${list.stdout.split('\n')[0]}\n${row}\n`);
+  });
+
+  it('prune --dry-run --csv lists the sessions it would delete, as sessions list --csv does', async () => {
+    const run = await cli(['sessions', 'prune', '--older-than', '1', '--dry-run', '--csv']);
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...rows] = run.stdout.trimEnd().split('\n');
+    expect(header).toBe('ID,Name,Start,End,Size,State,Service');
+    expect(rows.map((row) => row.slice(0, 24)).sort()).toEqual(
+      finished()
+        .map((session) => session.id)
+        .sort(),
+    );
+    expect(apiCalls(sandbox, 'DELETE')).toEqual([]);
+  });
+
   it('refuses to delete without a terminal or --yes, sending nothing', async () => {
     const target = finished()[2]!;
     const run = await cli(['sessions', 'delete', target.id]);

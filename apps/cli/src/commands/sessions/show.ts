@@ -9,8 +9,11 @@ export const sessionsShow = defineCommand({
     const sessionId = parseSessionId(args[0]);
     const { archive } = await context.connect();
     const session = await archive.getSession(sessionId, { signal: context.signal });
-    const { sessionFields, sessionJson } = await import('../../output/session-view.js');
-    context.output.record(sessionFields(session), sessionJson(session));
+    const { SESSION_COLUMNS, sessionFields, sessionJson } = await import('../../output/session-view.js');
+    context.output.record(sessionFields(session), sessionJson(session), {
+      row: session,
+      columns: SESSION_COLUMNS,
+    });
     return undefined;
   },
 });

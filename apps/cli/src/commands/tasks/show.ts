@@ -9,8 +9,8 @@ export const tasksShow = defineCommand({
     const taskId = parseTaskId(args[0]);
     const { archive } = await context.connect();
     const task = await archive.getTask(taskId, { signal: context.signal });
-    const { taskFields, taskJson } = await import('../../output/task-view.js');
-    context.output.record(taskFields(task), taskJson(task));
+    const { TASK_COLUMNS, taskFields, taskJson } = await import('../../output/task-view.js');
+    context.output.record(taskFields(task), taskJson(task), { row: task, columns: TASK_COLUMNS });
     return undefined;
   },
 });

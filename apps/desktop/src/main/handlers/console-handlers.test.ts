@@ -111,6 +111,18 @@ describe('API console handlers', () => {
     expect(badJson).toMatchObject({ ok: false, error: { code: 'badArguments', field: 'body' } });
   });
 
+  it('never hands the window a consumer key, not even a new one the console asked for', async () => {
+    const answer = (await kit.call('console:call', {
+      method: 'POST',
+      path: '/auth/credential',
+      query: {},
+      body: JSON.stringify({ accessRules: [{ method: 'GET', path: '/me' }] }),
+      confirmed: true,
+    })) as ConsoleAnswer;
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ consumerKey: '***', validationUrl: expect.any(String) });
+  });
+
   it('refuses paths that would leave the API', async () => {
     for (const path of ['//evil.example/x', '/me/../../etc', 'me', '/me?x=1']) {
       const result = await kit.dispatch('console:call', TRUSTED_SENDER, {

@@ -4,6 +4,7 @@ import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import { maskSecrets } from '../ipc/serialise-error.js';
 import type { ProfileSessions } from '../services/profile-sessions.js';
 import { readApiIndex, readApiSchema } from './api-schema-document.js';
+import { redactSecretFields } from './redact-secret-fields.js';
 
 /** An API error as the console shows it: OVH's own body fields. */
 function errorBody(error: OvhApiError): Record<string, unknown> {
@@ -29,11 +30,11 @@ export function createConsoleHandlers(
   sessions: ProfileSessions,
   now: () => number = () => performance.now(),
 ): Pick<IpcHandlers, 'console:listApis' | 'console:getSchema' | 'console:call'> {
-  // Answers pass through as JSON; should one ever echo a secret main holds, it is masked.
+  // Answers pass through as JSON, minus secret fields; should one echo a secret main holds
+  // anywhere else, it is masked too.
   const masked = (value: unknown) => {
-    const text = JSON.stringify(value ?? null);
-    const safe = maskSecrets(text, sessions.knownSecrets());
-    return safe === text ? (value ?? null) : JSON.parse(safe);
+    const text = JSON.stringify(redactSecretFields(value ?? null));
+    return JSON.parse(maskSecrets(text, sessions.knownSecrets()));
   };
 
   return {

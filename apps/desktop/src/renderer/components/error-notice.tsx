@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { isBridgeError } from '../bridge/bridge-error.js';
+import { errorCodeOf } from '../format/error-text.js';
 
 /** What happened, what to do, and the OVH query id support asks for. */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const code = isBridgeError(error) ? error.code : 'internal';
+  const code = errorCodeOf(error);
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <div className="notice notice-error" role="alert" data-error-code={code}>

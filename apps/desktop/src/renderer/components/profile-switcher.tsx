@@ -4,6 +4,7 @@ import type { ProfileList } from '../../shared/ipc-types.js';
 import { bridgeCall } from '../bridge/bridge-call.js';
 import { useBridge } from '../bridge/bridge-context.js';
 import { queryKeys } from '../data/query-keys.js';
+import { errorSummary } from '../format/error-text.js';
 import { SelectField } from './select-field.js';
 import { useToasts } from './toast-region.js';
 
@@ -15,7 +16,7 @@ export function ProfileSwitcher({ list }: { list: ProfileList }) {
   const switchProfile = useMutation({
     mutationFn: (name: string) => bridgeCall(bridge.profiles.switch, { name }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
-    onError: (error) => push('error', error.message),
+    onError: (error) => push('error', (tr) => errorSummary(tr, error)),
   });
   return (
     <SelectField

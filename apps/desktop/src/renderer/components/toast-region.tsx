@@ -1,16 +1,20 @@
+import type { TFunction } from 'i18next';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/** Written at render time, so a toast follows a language switch like the rest of the window. */
+export type ToastText = (t: TFunction) => string;
 
 export interface Toast {
   id: number;
   kind: 'info' | 'success' | 'error';
-  text: string;
+  text: ToastText;
   /** Toasts with the same key replace each other instead of piling up. */
   key?: string | undefined;
 }
 
 interface ToastApi {
-  push(kind: Toast['kind'], text: string, key?: string): void;
+  push(kind: Toast['kind'], text: ToastText, key?: string): void;
 }
 
 const ToastContext = createContext<ToastApi>({ push: () => {} });
@@ -22,7 +26,7 @@ let nextId = 1;
 /** Short messages announced to screen readers (polite live region); each can be dismissed. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const push = useCallback((kind: Toast['kind'], text: string, key?: string) => {
+  const push = useCallback((kind: Toast['kind'], text: ToastText, key?: string) => {
     const toast: Toast = { id: nextId++, kind, text, key };
     setToasts((list) => [...list.filter((item) => !key || item.key !== key), toast].slice(-MAX_TOASTS));
   }, []);
@@ -49,7 +53,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
   }, [toast, onDismiss]);
   return (
     <li className={`toast toast-${toast.kind}`}>
-      <span>{toast.text}</span>
+      <span>{toast.text(t)}</span>
       <button type="button" aria-label={t('common.dismiss')} onClick={() => onDismiss(toast.id)}>
         ×
       </button>

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TaskProgress } from '../../shared/ipc-types.js';
 import { useBridge } from '../bridge/bridge-context.js';
 import { useToasts } from '../components/toast-region.js';
+import { taskFunctionLabel } from '../format/task-function.js';
 import { useActiveProfile } from './active-profile.js';
 
 const LiveTasksContext = createContext<TaskProgress[]>([]);
@@ -22,7 +22,6 @@ export function LiveTasksProvider({ children }: { children: ReactNode }) {
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const { push } = useToasts();
-  const { t } = useTranslation();
   const profile = useActiveProfile();
   const [tasks, setTasks] = useState<TaskProgress[]>([]);
   const ended = useRef({ count: 0, failed: 0, lastAt: 0 });
@@ -47,15 +46,20 @@ export function LiveTasksProvider({ children }: { children: ReactNode }) {
           group.count += 1;
           group.failed += event.task.phase === 'done' ? 0 : 1;
           group.lastAt = now;
-          const text =
-            group.count === 1
-              ? t('tasks.finished', {
-                  id: event.task.id,
-                  function: event.task.function,
-                  status: t(`tasks.phase.${event.task.phase}`),
-                })
-              : t('tasks.finishedMany', { count: group.count, failed: group.failed });
-          push(group.failed === 0 ? 'success' : 'error', text, 'tasks-finished');
+          const { count, failed } = group;
+          const { task } = event;
+          push(
+            failed === 0 ? 'success' : 'error',
+            (tr) =>
+              count === 1
+                ? tr('tasks.finished', {
+                    id: task.id,
+                    function: taskFunctionLabel(tr, task.function),
+                    status: tr(`tasks.phase.${task.phase}`),
+                  })
+                : tr('tasks.finishedMany', { count, failed }),
+            'tasks-finished',
+          );
           clearTimeout(refreshTimer.current);
           refreshTimer.current = setTimeout(
             () => void queryClient.invalidateQueries({ queryKey: [profile.name] }),
@@ -63,7 +67,7 @@ export function LiveTasksProvider({ children }: { children: ReactNode }) {
           );
         }
       }),
-    [bridge, queryClient, push, t, profile.name],
+    [bridge, queryClient, push, profile.name],
   );
 
   return <LiveTasksContext.Provider value={tasks}>{children}</LiveTasksContext.Provider>;

@@ -10,7 +10,15 @@ function formatterFor(locale: string, style: Style): Intl.DateTimeFormat {
       locale,
       style === 'medium'
         ? { dateStyle: 'medium', timeStyle: 'short' }
-        : { year: '2-digit', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
+        : // 24-hour clock in every language: no AM/PM, so dates fit narrow table columns.
+          {
+            year: '2-digit',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          },
     );
     formatters.set(key, formatter);
   }
@@ -28,7 +36,7 @@ export function formatDateTime(iso: string | null, locale: string): string {
   return format(iso, locale, 'medium');
 }
 
-/** The compact form used in table cells. */
+/** The compact form used in table cells (24-hour clock). */
 export function formatShortDateTime(iso: string | null, locale: string): string {
   return format(iso, locale, 'short');
 }

@@ -216,6 +216,14 @@ export const en = {
     finished: 'Task {{id}} ({{function}}) finished: {{status}}.',
     finishedMany: '{{count}} tasks finished, {{failed}} of them failed.',
     onSession: '{{function}} “{{name}}”',
+    function: {
+      createUser: 'Account creation',
+      delete: 'Deletion',
+      restore: 'Restore',
+      setPassword: 'Password change',
+      setSessionName: 'Rename',
+      setSshKey: 'SSH key change',
+    },
     phase: { pending: 'Pending', running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   },
   console: {

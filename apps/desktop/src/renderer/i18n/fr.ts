@@ -225,6 +225,14 @@ export const fr: Messages = {
     finished: 'Tâche {{id}} ({{function}}) terminée : {{status}}.',
     finishedMany: '{{count}} tâches terminées, dont {{failed}} en échec.',
     onSession: '{{function}} « {{name}} »',
+    function: {
+      createUser: 'Création du compte',
+      delete: 'Suppression',
+      restore: 'Restauration',
+      setPassword: 'Changement de mot de passe',
+      setSessionName: 'Renommage',
+      setSshKey: 'Changement de clé SSH',
+    },
     phase: {
       pending: 'En attente',
       running: 'En cours',

@@ -26,11 +26,14 @@ function parseRule(rule: unknown): AccessRule {
   return { method: method as HttpMethod, path };
 }
 
+/** Where the validation page sends the browser: only a web page (no `javascript:` or `file:`). */
 function parseRedirection(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || !URL.canParse(value))
-    throw badRequest('Invalid value for redirection: not a URL');
-  return value;
+  const protocol = typeof value === 'string' && URL.canParse(value) ? new URL(value).protocol : undefined;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw badRequest('Invalid value for redirection: an http:// or https:// URL is expected');
+  }
+  return value as string;
 }
 
 function parseAllowedIps(value: unknown): string[] | null {

@@ -64,6 +64,10 @@ describe('POST /auth/credential', () => {
     ['unknown method', { accessRules: [{ method: 'HEAD', path: '/me' }] }],
     ['relative path', { accessRules: [{ method: 'GET', path: 'me' }] }],
     ['bad redirection', { accessRules: [{ method: 'GET', path: '/me' }], redirection: 'not a url' }],
+    [
+      'a script redirection',
+      { accessRules: [{ method: 'GET', path: '/me' }], redirection: 'javascript:alert(1)' },
+    ],
     ['bad allowedIPs', { accessRules: [{ method: 'GET', path: '/me' }], allowedIPs: ['300.1.1.1'] }],
   ])('refuses %s with 400 Client::BadRequest', async (_, body) => {
     const answer = await requestCredential(body);

@@ -3,36 +3,24 @@
  * where `%` matches any run of characters and `_` exactly one, `\` escapes either. Without a
  * wildcard it is plain equality. Case-sensitive, as PostgreSQL's LIKE.
  */
-export type LikeMatcher = (value: string) => boolean;
+import { compileWildcards, type WildcardMatcher, type WildcardToken } from '../../http/wildcard-pattern.js';
+
+export type LikeMatcher = WildcardMatcher;
 
 export function compileLikePattern(pattern: string): LikeMatcher {
-  let source = '';
-  let hasWildcard = false;
+  const tokens: WildcardToken[] = [];
   const characters = [...pattern];
   for (let i = 0; i < characters.length; i++) {
     const character = characters[i]!;
-    if (character === '\\' && i + 1 < characters.length) {
-      source += escapeRegExp(characters[++i]!);
-    } else if (character === '%') {
-      source += '.*';
-      hasWildcard = true;
-    } else if (character === '_') {
-      source += '.';
-      hasWildcard = true;
-    } else {
-      source += escapeRegExp(character);
-    }
+    if (character === '\\' && i + 1 < characters.length) tokens.push({ literal: characters[++i]! });
+    else if (character === '%') tokens.push('run');
+    else if (character === '_') tokens.push('one');
+    else tokens.push({ literal: character });
   }
-  if (!hasWildcard) {
-    const literal = pattern.replace(/\\(.)/gsu, '$1');
+  if (tokens.every((token) => typeof token !== 'string')) {
+    const literal = tokens.map((token) => (token as { literal: string }).literal).join('');
     return (value) => value === literal;
   }
-  // `s` lets wildcards cross newlines, `u` makes `_` one code point even outside the BMP.
-  const expression = new RegExp(`^${source}$`, 'su');
-  return (value) => expression.test(value);
-}
-
-function escapeRegExp(text: string): string {
-  // Only syntax characters: the `u` flag refuses needless escapes such as `\-`.
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // Wildcards cross newlines; `_` is one code point, even outside the BMP.
+  return compileWildcards(tokens);
 }

@@ -127,7 +127,7 @@ describe('archives screen', () => {
     expect(bridge.callsOf('archive:deleteSession')).toEqual([
       { serviceId: 'passport-1/pca-1', sessionId: sessions[0]!.id },
     ]);
-    expect(await screen.findByText('Task 77 started: delete.')).toBeTruthy();
+    expect(await screen.findByText('Task 77 started: Deletion.')).toBeTruthy();
   });
 
   it('shows what went wrong, what to do and the query id when the list fails', async () => {

@@ -11,6 +11,7 @@ import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { formatBytes } from '../../format/format-bytes.js';
 import { formatDateTime } from '../../format/format-date.js';
+import { taskFunctionLabel } from '../../format/task-function.js';
 import { RenameField } from './rename-field.js';
 
 type PendingAction = 'restore' | 'delete' | null;
@@ -34,7 +35,7 @@ export function SessionDetails({ session }: { session: SessionRow }) {
   const rename = useMutation({
     mutationFn: (name: string) => bridgeCall(bridge.archive.renameSession, { ...ref, name }),
     onSuccess: (result) => {
-      push('success', t('session.renamed', { name: result.name }));
+      push('success', (tr) => tr('session.renamed', { name: result.name }));
       void refreshSessions();
     },
   });
@@ -45,7 +46,9 @@ export function SessionDetails({ session }: { session: SessionRow }) {
         : bridgeCall(bridge.archive.deleteSession, ref),
     onSuccess: (task) => {
       setPending(null);
-      push('info', t('session.taskStarted', { id: task.id, function: task.function }));
+      push('info', (tr) =>
+        tr('session.taskStarted', { id: task.id, function: taskFunctionLabel(tr, task.function) }),
+      );
       void refreshSessions();
     },
     onError: () => setPending(null),

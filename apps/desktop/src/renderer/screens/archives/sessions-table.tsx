@@ -17,10 +17,14 @@ import { formatShortDateTime } from '../../format/format-date.js';
 const ROW_HEIGHT_PX = 36;
 const column = createColumnHelper<SessionRow>();
 
-/** Fixed column widths (table-layout: fixed): columns never jump while rows scroll in and out. */
+/**
+ * Fixed column widths (table-layout: fixed): columns never jump while rows scroll in and out. Sized
+ * in rem for their longest content (a compact date, a French state badge) so zoom keeps them
+ * whole; the name takes what is left.
+ */
 interface ColumnLook {
   numeric?: boolean;
-  width: string;
+  width?: string;
 }
 const look = (meta: unknown) => meta as ColumnLook | undefined;
 
@@ -53,26 +57,26 @@ export function SessionsTable({ sessions, selectedId, onSelect, showService }: S
         header: () => t('archives.columns.name'),
         cell: (info) => <span title={info.getValue()}>{info.getValue() || '—'}</span>,
         sortingFn: byName,
-        meta: { width: showService ? '26%' : '38%' },
+        meta: {},
       }),
       column.accessor('startDate', {
         header: () => t('archives.columns.startDate'),
         cell: (info) => formatShortDateTime(info.getValue(), locale),
         sortingFn: 'basic',
-        meta: { width: '19%' },
+        meta: { width: '9.5rem' },
       }),
       column.accessor((row) => row.endDate ?? '', {
         id: 'endDate',
         header: () => t('archives.columns.endDate'),
         cell: (info) => formatShortDateTime(info.row.original.endDate, locale),
         sortingFn: 'basic',
-        meta: { width: '19%' },
+        meta: { width: '9.5rem' },
       }),
       column.accessor('size', {
         header: () => t('archives.columns.size'),
         cell: (info) => formatBytes(info.getValue(), locale),
         sortingFn: 'basic',
-        meta: { numeric: true, width: '11%' },
+        meta: { numeric: true, width: '6rem' },
       }),
       column.accessor('phase', {
         header: () => t('archives.columns.state'),
@@ -82,7 +86,7 @@ export function SessionsTable({ sessions, selectedId, onSelect, showService }: S
           </span>
         ),
         sortingFn: 'basic',
-        meta: { width: '13%' },
+        meta: { width: '8.75rem' },
       }),
       ...(showService
         ? [
@@ -93,7 +97,7 @@ export function SessionsTable({ sessions, selectedId, onSelect, showService }: S
                 <span title={info.getValue()}>{info.getValue().split('/')[1] ?? info.getValue()}</span>
               ),
               sortingFn: 'basic',
-              meta: { width: '12%' },
+              meta: { width: '8.75rem' },
             }),
           ]
         : []),

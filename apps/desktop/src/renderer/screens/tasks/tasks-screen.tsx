@@ -7,6 +7,7 @@ import { useActiveProfile } from '../../data/active-profile.js';
 import { useLiveTasks } from '../../data/live-tasks.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { formatDateTime } from '../../format/format-date.js';
+import { taskFunctionLabel } from '../../format/task-function.js';
 
 export function TasksScreen() {
   const { t, i18n } = useTranslation();
@@ -31,8 +32,11 @@ export function TasksScreen() {
               <div className="live-task-line">
                 <strong>
                   {sessionName
-                    ? t('tasks.onSession', { function: task.function, name: sessionName })
-                    : task.function}
+                    ? t('tasks.onSession', {
+                        function: taskFunctionLabel(t, task.function),
+                        name: sessionName,
+                      })
+                    : taskFunctionLabel(t, task.function)}
                 </strong>
                 <span className={`badge task-${task.phase}`}>{t(`tasks.phase.${task.phase}`)}</span>
                 <span className="muted">
@@ -70,7 +74,7 @@ export function TasksScreen() {
                 {[...tasks.data].reverse().map((task) => (
                   <tr key={`${task.serviceId}/${task.id}`}>
                     <td>{task.id}</td>
-                    <td>{task.function}</td>
+                    <td>{taskFunctionLabel(t, task.function)}</td>
                     <td>
                       <span className={`badge task-${task.phase}`}>{t(`tasks.phase.${task.phase}`)}</span>{' '}
                       <span className="muted">{task.status}</span>

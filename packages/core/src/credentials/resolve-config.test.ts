@@ -93,6 +93,24 @@ describe('resolveConfig', () => {
     ]);
   });
 
+  it("does not lend the default profile's pinned service to keys from the environment", async () => {
+    const stores = await storesWithProfile();
+    await stores.profileStore.setDefault('acme');
+    const config = await resolveConfig({
+      ...stores,
+      ovhConf,
+      env: { applicationKey: 'AK-other-customer', consumerKey: 'CK-other-customer-secret' },
+    });
+    expect(config.applicationKey).toBe('AK-other-customer');
+    expect(config.archiveService).toBeUndefined();
+    const named = await resolveConfig({
+      ...stores,
+      ovhConf,
+      env: { consumerKey: 'CK-other-secret', profile: 'acme' },
+    });
+    expect(named.archiveService).toBe('pp-1/pca-1');
+  });
+
   it('falls back to ovh.conf: [default] endpoint, then the section named after the endpoint', async () => {
     const config = await resolveConfig({
       profileStore: new InMemoryProfileStore(),

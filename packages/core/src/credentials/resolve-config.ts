@@ -108,7 +108,13 @@ export async function resolveConfig(input: ResolveConfigInput): Promise<Resolved
     const fromProfile = { kind: 'profile', profile: profile.name } as const;
     take('endpoint', profile.endpoint, fromProfile);
     take('applicationKey', profile.applicationKey, fromProfile);
-    take('archiveService', profile.archiveService, fromProfile);
+    // A pinned service belongs to the profile's account: an implicit default profile does not lend
+    // it to keys that came from elsewhere (a cron job for another customer's account, say).
+    const keysFromElsewhere =
+      settings.get('applicationKey')?.source.kind !== 'profile' || env.consumerKey !== undefined;
+    if (explicitProfile !== undefined || !keysFromElsewhere) {
+      take('archiveService', profile.archiveService, fromProfile);
+    }
     if (wantSecrets) {
       for (const name of SECRET_NAMES) {
         if (!settings.has(name)) {

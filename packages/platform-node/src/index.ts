@@ -1,4 +1,5 @@
 // Node adapters for @ovh-pca/core's ports, shared by the CLI and the desktop main process.
+export { type BrowserReturnListener, startBrowserReturnListener } from './browser-return-listener.js';
 export { profilesDirectory } from './config-directory.js';
 export { InvalidEnvironmentError, type NodeEnvironment, readEnvironment } from './environment.js';
 export { FileProfileStore, type FileProfileStoreOptions, PROFILES_FILE_NAME } from './file-profile-store.js';

@@ -41,6 +41,16 @@ describe('latestSession', () => {
     expect(latestSession([session('a', start), session('b', start)])?.name).toBe('b');
   });
 
+  it('passes over a session already being deleted', () => {
+    const deleting = {
+      ...session('new', '2026-03-02T00:00:00.000Z'),
+      state: 'doingDelete',
+      phase: 'deleting',
+    } as const;
+    expect(latestSession([session('old', '2026-03-01T00:00:00.000Z'), deleting])?.name).toBe('old');
+    expect(latestSession([deleting])).toBeNull();
+  });
+
   it('is null for no sessions', () => {
     expect(latestSession([])).toBeNull();
   });

@@ -14,10 +14,14 @@ export function compareNewestFirst(a: ArchiveSession, b: ArchiveSession): number
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** "Last session" = the most recent by startDate (never the last ID of an unordered list). */
+/**
+ * "Last session" = the most recent by startDate (never the last ID of an unordered list), among
+ * sessions not already on their way out: a session being deleted cannot be renamed any more.
+ */
 export function latestSession(sessions: readonly ArchiveSession[]): ArchiveSession | null {
   let latest: ArchiveSession | null = null;
   for (const session of sessions) {
+    if (session.phase === 'deleting') continue;
     if (latest === null || compareNewestFirst(session, latest) < 0) latest = session;
   }
   return latest;

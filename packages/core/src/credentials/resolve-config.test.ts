@@ -139,7 +139,7 @@ describe('resolveConfig', () => {
     expect(config.missing()).toEqual(['applicationSecret']);
     expect(() => config.requireClientCredentials()).toThrow(CredentialsNotConfiguredError);
     expect(() => config.requireClientCredentials()).toThrow(
-      /Missing applicationSecret\. Run `ovh-pca login`/,
+      /Missing application secret\. Run `ovh-pca login`/,
     );
   });
 

@@ -30,6 +30,15 @@ export interface ClientCredentials {
   consumerKey: string;
 }
 
+const SETTING_WORDS: Record<SettingName, string> = {
+  profile: 'profile',
+  endpoint: 'endpoint',
+  applicationKey: 'application key',
+  applicationSecret: 'application secret',
+  consumerKey: 'consumer key',
+  archiveService: 'archive service',
+};
+
 /** Some required settings were found nowhere. */
 export class CredentialsNotConfiguredError extends Error {
   constructor(
@@ -37,7 +46,7 @@ export class CredentialsNotConfiguredError extends Error {
     readonly profile: string | undefined,
   ) {
     super(
-      `Missing ${missing.join(', ')}${profile ? ` for profile "${profile}"` : ''}. Run \`ovh-pca login\`, ` +
+      `Missing ${missing.map((setting) => SETTING_WORDS[setting]).join(', ')}${profile ? ` for profile "${profile}"` : ''}. Run \`ovh-pca login\`, ` +
         'or set OVH_ENDPOINT, OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY, or use an ovh.conf file.',
     );
     this.name = 'CredentialsNotConfiguredError';

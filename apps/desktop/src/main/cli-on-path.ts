@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { UiLanguage } from './services/ui-language.js';
 
 /** Where the packaged app keeps the CLI wrapper scripts (electron-builder `extraResources`). */
 export function cliWrapperPath(resourcesPath: string, platform: NodeJS.Platform): string {
@@ -15,4 +16,16 @@ export function macInstallScript(wrapperPath: string, target = '/usr/local/bin/o
   }
   const shellCommand = `mkdir -p '${target.replace(/\/[^/]+$/, '')}' && ln -sf '${wrapperPath}' '${target}'`;
   return `do shell script "${shellCommand}" with administrator privileges`;
+}
+
+/** What the dialog after the install says, in the window's language. */
+export function cliInstallMessage(language: UiLanguage, installed: boolean): string {
+  if (language === 'fr') {
+    return installed
+      ? 'La commande ovh-pca est installée dans /usr/local/bin.'
+      : 'La commande ovh-pca n’a pas été installée.';
+  }
+  return installed
+    ? 'The ovh-pca command is installed in /usr/local/bin.'
+    : 'The ovh-pca command was not installed.';
 }

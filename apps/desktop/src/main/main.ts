@@ -15,7 +15,7 @@ import {
   session,
   shell,
 } from 'electron';
-import { cliWrapperPath, macInstallScript } from './cli-on-path.js';
+import { cliInstallMessage, cliWrapperPath, macInstallScript } from './cli-on-path.js';
 import { createIpcDispatcher } from './ipc/ipc-dispatcher.js';
 import { registerIpc } from './ipc/register-ipc.js';
 import { maskSecrets } from './ipc/serialise-error.js';
@@ -88,9 +88,8 @@ if (!app.requestSingleInstanceLock()) {
     const installCli = () => {
       const script = macInstallScript(cliWrapperPath(process.resourcesPath, process.platform));
       execFile('osascript', ['-e', script], (error) => {
-        if (error)
-          void dialog.showMessageBox({ type: 'error', message: 'The ovh-pca command was not installed.' });
-        else void dialog.showMessageBox({ message: 'The ovh-pca command is installed in /usr/local/bin.' });
+        const message = cliInstallMessage(services.language.current, !error);
+        void dialog.showMessageBox(error ? { type: 'error', message } : { message });
       });
     };
     Menu.setApplicationMenu(

@@ -29,6 +29,7 @@ function appBridge(initial: ProfileList) {
     { kind: 'pca', id: 'pp/pca-1', passport: 'pp', serviceName: 'pca-1' },
   ]);
   bridge.stub('archive:listSessions', () => sampleSessions(20, 'pp/pca-1'));
+  bridge.stub('app:setLanguage', () => null);
   return { bridge, setProfiles: (next: ProfileList) => (profiles = next) };
 }
 
@@ -91,6 +92,10 @@ describe('app shell', () => {
     expect(await screen.findByText('20 sessions sur 20')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Stockage' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('fr');
+    // Main learns the choice too, for its notifications and dialogs.
+    await waitFor(() =>
+      expect(bridge.callsOf('app:setLanguage')).toEqual([{ language: 'en' }, { language: 'fr' }]),
+    );
   });
 
   it('announces a clock correction from main', async () => {

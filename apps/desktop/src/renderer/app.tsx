@@ -27,7 +27,7 @@ const SCREENS: ScreenName[] = ['archives', 'storage', 'tasks', 'console', 'profi
 export function App() {
   const bridge = useBridge();
   const queryClient = useQueryClient();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { push } = useToasts();
   const [screen, setScreen] = useState<ScreenName>('archives');
   const [addingProfile, setAddingProfile] = useState(false);
@@ -50,6 +50,12 @@ export function App() {
       offNotice();
     };
   }, [bridge, queryClient, push]);
+
+  // Main shows notifications and dialogs of its own: in the window's language, not the OS's.
+  const language = i18n.language;
+  useEffect(() => {
+    if (language === 'en' || language === 'fr') void bridge.app.setLanguage({ language });
+  }, [bridge, language]);
 
   if (profiles.isPending) {
     return (

@@ -4,6 +4,7 @@
 export const INVOKE_CHANNELS = [
   'app:getInfo',
   'app:openExternal',
+  'app:setLanguage',
   'profiles:list',
   'profiles:switch',
   'profiles:remove',

@@ -43,6 +43,8 @@ interface ChannelSpec {
 export const ipcContract = {
   'app:getInfo': { input: none, output: appInfoSchema },
   'app:openExternal': { input: z.strictObject({ url: z.string().max(4096) }), output: z.null() },
+  // The language the user picked in the window, for the notifications and dialogs main shows.
+  'app:setLanguage': { input: z.strictObject({ language: z.enum(['en', 'fr']) }), output: z.null() },
 
   'profiles:list': { input: none, output: profileListSchema },
   'profiles:switch': { input: z.strictObject({ name: profileNameSchema }), output: profileSummarySchema },

@@ -2,17 +2,19 @@ import { ENDPOINT_NAMES, ENDPOINTS } from '@ovh-pca/core';
 import { DesktopError } from '../ipc/desktop-error.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import { isAllowedExternalUrl } from '../security/external-url.js';
+import type { UiLanguageSetting } from '../services/ui-language.js';
 
 export interface AppHandlerDeps {
   version: string;
   platform: string;
   locale: string;
+  language: UiLanguageSetting;
   openExternal: (url: string) => Promise<void>;
 }
 
 export function createAppHandlers(
   deps: AppHandlerDeps,
-): Pick<IpcHandlers, 'app:getInfo' | 'app:openExternal'> {
+): Pick<IpcHandlers, 'app:getInfo' | 'app:openExternal' | 'app:setLanguage'> {
   return {
     'app:getInfo': () => ({
       version: deps.version,
@@ -29,6 +31,10 @@ export function createAppHandlers(
         );
       }
       await deps.openExternal(url);
+      return null;
+    },
+    'app:setLanguage': ({ language }) => {
+      deps.language.set(language);
       return null;
     },
   };

@@ -12,6 +12,7 @@ import { describeTasksEnd } from './notification-text.js';
 import { type CreateClient, ProfileSessions } from './profile-sessions.js';
 import { TaskWatcher } from './task-watcher.js';
 import { type StartSandbox, TrialSandbox } from './trial-sandbox.js';
+import { UiLanguageSetting } from './ui-language.js';
 
 /** What the runtime provides: Electron in the app, plain Node in the tests and the e2e harness. */
 export interface DesktopServiceDeps {
@@ -26,6 +27,7 @@ export interface DesktopServiceDeps {
   log: (line: string) => void;
   version: string;
   platform: string;
+  /** The OS locale: main's language until the window sets its own. */
   locale: string;
   /** Replaces how clients are built (tests pass a fetch or shorter timeouts). */
   createClient?: CreateClient;
@@ -40,6 +42,8 @@ export interface DesktopServices {
   login: LoginFlow;
   tasks: TaskWatcher;
   trial: TrialSandbox;
+  /** The language of the window, for what main shows itself (notifications, dialogs). */
+  language: UiLanguageSetting;
   knownSecrets: () => readonly string[];
   /** Stops background work: validation waits, task polling, the trial sandbox. */
   close(): Promise<void>;
@@ -47,6 +51,7 @@ export interface DesktopServices {
 
 /** Wires main's services and IPC handlers once; the Electron entry and the tests share it. */
 export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices {
+  const language = new UiLanguageSetting(deps.locale);
   const createClient = deps.createClient ?? ((options) => new OvhClient(options));
   const trial = new TrialSandbox({
     start: deps.startSandbox,
@@ -73,13 +78,13 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
   const tasks = new TaskWatcher({
     emit: deps.emit,
     notify: deps.notify,
-    describeEnd: (tasks, sessionName) => describeTasksEnd(deps.locale, tasks, sessionName),
+    describeEnd: (tasks, sessionName) => describeTasksEnd(language.current, tasks, sessionName),
     log: deps.log,
     ...(deps.taskPollIntervalMs !== undefined && { pollIntervalMs: deps.taskPollIntervalMs }),
     ...(deps.longTaskMs !== undefined && { longTaskMs: deps.longTaskMs }),
   });
   const handlers: IpcHandlers = {
-    ...createAppHandlers(deps),
+    ...createAppHandlers({ ...deps, language }),
     ...createProfileHandlers(sessions),
     ...createAuthHandlers(login),
     ...createArchiveHandlers(sessions, tasks),
@@ -91,6 +96,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     login,
     tasks,
     trial,
+    language,
     knownSecrets: () => sessions.knownSecrets(),
     async close() {
       tasks.stop();

@@ -1,12 +1,13 @@
 import type { ArchiveTask } from '@ovh-pca/core';
+import type { UiLanguage } from './ui-language.js';
 
-/** The OS notification when followed tasks end, in English or French like the OS: one per batch. */
+/** The OS notification when followed tasks end, in the window's language: one per batch. */
 export function describeTasksEnd(
-  locale: string,
+  language: UiLanguage,
   tasks: readonly ArchiveTask[],
   sessionName: (task: ArchiveTask) => string | null,
 ): { title: string; body: string } {
-  const french = locale.toLowerCase().startsWith('fr');
+  const french = language === 'fr';
   const failed = tasks.filter((task) => task.phase !== 'done').length;
   const [task] = tasks;
   if (tasks.length === 1 && task) {

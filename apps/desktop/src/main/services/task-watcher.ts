@@ -6,7 +6,7 @@ export interface TaskWatcherOptions {
   emit: EmitEvent;
   /** An OS notification; shown when a task that ran long ends. */
   notify: (title: string, body: string) => void;
-  /** Words of the notification, in the OS language. */
+  /** Words of the notification, in the language the window uses. */
   describeEnd: (
     tasks: readonly ArchiveTask[],
     sessionName: (task: ArchiveTask) => string | null,

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TaskRow } from '../../../shared/ipc-types.js';
 import { bridgeCall } from '../../bridge/bridge-call.js';
 import { useBridge } from '../../bridge/bridge-context.js';
 import { ErrorNotice } from '../../components/error-notice.js';
@@ -38,10 +39,8 @@ export function TasksScreen() {
                       })
                     : taskFunctionLabel(t, task.function)}
                 </strong>
-                <span className={`badge task-${task.phase}`}>{t(`tasks.phase.${task.phase}`)}</span>
-                <span className="muted">
-                  #{task.id} · {task.status}
-                </span>
+                <TaskPhaseBadge phase={task.phase} status={task.status} />
+                <span className="muted">#{task.id}</span>
               </div>
               <progress max={1} value={progress} aria-label={t('tasks.progress', { id: task.id })} />
             </li>
@@ -76,8 +75,7 @@ export function TasksScreen() {
                     <td>{task.id}</td>
                     <td>{taskFunctionLabel(t, task.function)}</td>
                     <td>
-                      <span className={`badge task-${task.phase}`}>{t(`tasks.phase.${task.phase}`)}</span>{' '}
-                      <span className="muted">{task.status}</span>
+                      <TaskPhaseBadge phase={task.phase} status={task.status} />
                     </td>
                     <td>{formatDateTime(task.todoDate, i18n.language)}</td>
                     <td>{task.serviceId}</td>
@@ -89,5 +87,15 @@ export function TasksScreen() {
         )}
       </section>
     </div>
+  );
+}
+
+/** The translated phase once; the API's own status word stays in the tooltip. */
+function TaskPhaseBadge({ phase, status }: Pick<TaskRow, 'phase' | 'status'>) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge task-${phase}`} title={status}>
+      {t(`tasks.phase.${phase}`)}
+    </span>
   );
 }

@@ -55,4 +55,26 @@ describe('tasks screen', () => {
     expect(live.textContent).not.toMatch(/todo/);
     expect(live.querySelector('.badge')?.getAttribute('title')).toBe('todo');
   });
+
+  it('shows a followed task that ended as ended, before the list is fetched again', async () => {
+    const bridge = createFakeBridge();
+    bridge.stub('task:list', () => [task('7', 'todo', 'pending')]);
+    renderWithBridge(
+      <LiveTasksProvider>
+        <TasksScreen />
+      </LiveTasksProvider>,
+      bridge,
+    );
+    const table = await screen.findByRole('table');
+    act(() =>
+      bridge.emit('task:progress', {
+        profileName: testProfile.name,
+        task: task('7', 'done', 'done'),
+        progress: 1,
+        sessionName: null,
+      }),
+    );
+    const statusCell = within(table).getAllByRole('row')[1]!.querySelectorAll('td')[2]!;
+    expect(statusCell.querySelector('.badge')?.getAttribute('title')).toBe('done');
+  });
 });

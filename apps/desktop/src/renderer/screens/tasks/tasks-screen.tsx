@@ -20,6 +20,8 @@ export function TasksScreen() {
     queryFn: () => bridgeCall(bridge.task.list, {}),
   });
   const running = live.filter((item) => item.task.phase === 'pending' || item.task.phase === 'running');
+  // A followed task's newest state wins over the last fetched list, which is refreshed only later.
+  const liveByKey = new Map(live.map(({ task }) => [`${task.serviceId}/${task.id}`, task]));
   const ended = live.filter((item) => !running.includes(item));
 
   return (
@@ -70,17 +72,20 @@ export function TasksScreen() {
                 </tr>
               </thead>
               <tbody>
-                {[...tasks.data].reverse().map((task) => (
-                  <tr key={`${task.serviceId}/${task.id}`}>
-                    <td>{task.id}</td>
-                    <td>{taskFunctionLabel(t, task.function)}</td>
-                    <td>
-                      <TaskPhaseBadge phase={task.phase} status={task.status} />
-                    </td>
-                    <td>{formatDateTime(task.todoDate, i18n.language)}</td>
-                    <td>{task.serviceId}</td>
-                  </tr>
-                ))}
+                {[...tasks.data].reverse().map((fetched) => {
+                  const task = liveByKey.get(`${fetched.serviceId}/${fetched.id}`) ?? fetched;
+                  return (
+                    <tr key={`${task.serviceId}/${task.id}`}>
+                      <td>{task.id}</td>
+                      <td>{taskFunctionLabel(t, task.function)}</td>
+                      <td>
+                        <TaskPhaseBadge phase={task.phase} status={task.status} />
+                      </td>
+                      <td>{formatDateTime(task.todoDate, i18n.language)}</td>
+                      <td>{task.serviceId}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

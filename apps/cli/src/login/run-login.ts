@@ -3,6 +3,7 @@ import {
   isValidProfileName,
   OvhClient,
   presetAccessRules,
+  readAccountNichandle,
   requestConsumerKey,
   type SecretStore,
   saveLogin,
@@ -88,7 +89,7 @@ export async function runLogin(
         'Run `ovh-pca login` again.',
       );
     }
-    const account = await readAccount(client, context.signal);
+    const account = await readAccountNichandle(client, { signal: context.signal });
     const profile = await saveLogin({
       profileStore: stores.profiles,
       secretStore: stores.secrets,
@@ -152,11 +153,3 @@ async function openBrowser(context: CommandContext, url: string): Promise<void> 
 }
 
 /** The nichandle, for the profile and whoami. A key without GET /me still logs in. */
-async function readAccount(client: OvhClient, signal: AbortSignal): Promise<string | undefined> {
-  try {
-    const me = await client.request<{ nichandle?: string }>('GET', '/me', { signal });
-    return me?.nichandle;
-  } catch {
-    return undefined;
-  }
-}

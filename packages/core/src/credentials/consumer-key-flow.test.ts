@@ -214,8 +214,9 @@ describe('current credential, logout, expiry, list and revoke', () => {
       expiration: null,
     });
 
-    await logout(client);
+    expect(await logout(client)).toBe('revoked');
     await expect(getCurrentCredential(client)).rejects.toBeInstanceOf(InvalidCredentialError);
+    expect(await logout(client)).toBe('already-invalid');
     const { credentials } = await listCredentials(ownerClient());
     expect(credentials.find((c) => c.credentialId === current.credentialId)?.status).toBe('expired');
   });

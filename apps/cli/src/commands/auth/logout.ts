@@ -15,12 +15,9 @@ export const logout = defineCommand({
       throw new CliError('Not logged in: there is no consumer key to revoke.', ExitCode.notAuthenticated);
     }
     const client = new core.OvhClient(config.requireClientCredentials());
-    try {
-      await core.logout(client, { signal: context.signal });
+    if ((await core.logout(client, { signal: context.signal })) === 'revoked') {
       context.log.success('Consumer key revoked at OVH.');
-    } catch (error) {
-      if (!(error instanceof core.InvalidCredentialError || error instanceof core.UnknownCredentialError))
-        throw error;
+    } else {
       context.log.warn('OVH no longer accepts this consumer key (already revoked or expired).');
     }
     if (consumerKeySource?.kind === 'keychain') {

@@ -6,6 +6,7 @@ import {
   logout,
   type PollInterval,
   presetAccessRules,
+  readAccountNichandle,
   requestConsumerKey,
   resolveEndpoint,
   saveLogin,
@@ -161,12 +162,8 @@ export class LoginFlow {
   async logout(): Promise<ProfileSummary> {
     const { sessions } = this.#options;
     const { profile, client } = await sessions.connection();
-    try {
-      await logout(client);
-    } catch (error) {
-      // A key OVH no longer accepts is as good as revoked: forget it all the same.
-      if (!(error instanceof InvalidCredentialError || error instanceof UnknownCredentialError)) throw error;
-    }
+    // A key OVH no longer accepts is as good as revoked: forget it all the same.
+    await logout(client);
     await forgetConsumerKey(
       { profileStore: sessions.profileStore, secretStore: sessions.secretStore },
       profile.name,
@@ -244,10 +241,7 @@ export class LoginFlow {
     credential: Extract<ValidationOutcome, { status: 'validated' }>['credential'],
   ): Promise<void> {
     const { sessions } = this.#options;
-    const account = await client
-      .request<{ nichandle?: string }>('GET', '/me')
-      .then((me) => me.nichandle)
-      .catch(() => undefined);
+    const account = await readAccountNichandle(client);
     await saveLogin({
       profileStore: sessions.profileStore,
       secretStore: sessions.secretStore,

@@ -10,9 +10,13 @@ const root = new URL('..', import.meta.url).pathname;
 const sandboxBin = join(root, 'packages/sandbox/bin/ovh-sandbox.cjs');
 const cliBin = join(root, 'apps/cli/bin/ovh-pca.cjs');
 
-const sandbox = spawn(process.execPath, [sandboxBin, '--port', '0', '--sessions', '6', '--task-duration', '1'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const sandbox = spawn(
+  process.execPath,
+  [sandboxBin, '--port', '0', '--sessions', '6', '--task-duration', '1'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const firstLine = await new Promise((resolve, reject) => {
   createInterface({ input: sandbox.stdout }).once('line', resolve);
   sandbox.once('exit', (code) => reject(new Error(`sandbox exited early (code ${code})`)));
@@ -53,9 +57,21 @@ try {
   const restorable = sessions.find((session) => session.state === 'done');
   if (!restorable) throw new Error('the sandbox seeded no finished session to restore');
   ovhPca('one session in full', ['sessions', 'show', restorable.id]);
-  ovhPca('restore a session and wait for its task to finish', ['sessions', 'restore', restorable.id, '--yes', '--wait']);
+  ovhPca('restore a session and wait for its task to finish', [
+    'sessions',
+    'restore',
+    restorable.id,
+    '--yes',
+    '--wait',
+  ]);
   ovhPca('restore tasks and their status', ['tasks', 'list', '--function', 'restore']);
-  ovhPca('what a retention policy would delete (preview only)', ['sessions', 'prune', '--older-than', '365d', '--dry-run']);
+  ovhPca('what a retention policy would delete (preview only)', [
+    'sessions',
+    'prune',
+    '--older-than',
+    '365d',
+    '--dry-run',
+  ]);
   ovhPca('the Perl script flag still works: -s prints the total size', ['-s']);
 } finally {
   sandbox.kill('SIGTERM');

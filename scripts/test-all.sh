@@ -9,6 +9,8 @@ export ELECTRON_SKIP_BINARY_DOWNLOAD=1 TURBO_TELEMETRY_DISABLED=1
 pnpm install --frozen-lockfile --reporter=silent || exit 1
 find packages apps -path '*/node_modules' -prune -o -name vitest-results.json -path '*/.cache/*' -print -delete >/dev/null
 pnpm turbo run build typecheck lint --output-logs=errors-only || build_failed=1
+# Root files (scripts, configs) belong to no workspace: lint them here.
+pnpm exec biome check scripts turbo.json package.json biome.json vitest.shared.ts || build_failed=1
 scripts/with-keyring.sh pnpm turbo run test --concurrency=1 --continue --output-logs=full
 [ -n "${build_failed:-}" ] && echo "build, typecheck or lint failed (see above)" >&2
 node scripts/test-summary.mjs

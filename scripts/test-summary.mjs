@@ -1,6 +1,6 @@
 // Sums the JSON reports every workspace's test run wrote and prints the one closing line CI reads.
 // A workspace with a test script but no report counts as one failed test: its suite crashed.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -27,7 +27,9 @@ for (const group of ['packages', 'apps']) {
     const brokenSuites = report.numFailedTests === 0 && report.numFailedTestSuites > 0 ? 1 : 0;
     failed += (report.numFailedTests ?? 0) + brokenSuites;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    console.error(`test-summary: ${group}/${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+    console.error(
+      `test-summary: ${group}/${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`,
+    );
   }
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -2,7 +2,7 @@
 # Installs everything and runs every test suite; ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-source scripts/use-node.sh || exit 1
+source scripts/use-node.sh --lowest-node || exit 1
 
 bash scripts/install-system-deps.sh || exit 1
 bash scripts/ensure-pnpm.sh || exit 1

@@ -5,12 +5,12 @@
 # (package node-<os>-<arch>), checked against the registry's integrity hash and cached for the next
 # run. Native modules (keytar) are then compiled against the headers that come with it.
 #
-# Also exports OVH_PCA_LOWEST_NODE: a Node of the oldest line the CLI supports (apps/cli "engines"),
-# the machine's own when it is of that line, else fetched the same way; the CLI's lowest-Node test
-# runs the built binary on it.
+# With --lowest-node it also exports OVH_PCA_LOWEST_NODE: a Node of the oldest line the CLI supports
+# (apps/cli "engines"), the machine's own when it is of that line, else fetched the same way; the
+# CLI's lowest-Node test runs the built binary on it.
 #
-# Sourced (`source scripts/use-node.sh || exit 1`) it changes the caller's environment; run with a
-# command (`bash scripts/use-node.sh pnpm start`) it runs the command in that environment.
+# Sourced (`source scripts/use-node.sh [--lowest-node] || exit 1`) it changes the caller's
+# environment; run with a command (`bash scripts/use-node.sh pnpm start`) it runs the command in it.
 # Cache: $OVH_PCA_TOOLCHAIN_DIR, else ${XDG_CACHE_HOME:-~/.cache}/ovh-pca/toolchain.
 
 _use_node_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -102,7 +102,7 @@ _use_node_fetch() {
 }
 
 _use_node_main() {
-  local machine_node machine_version toolchain_floor pinned cli_floor dir
+  local want_lowest=$1 machine_node machine_version toolchain_floor pinned cli_floor dir
   machine_node=$(command -v node 2>/dev/null || true)
   machine_version=$([ -n "$machine_node" ] && "$machine_node" -p 'process.versions.node' 2>/dev/null || true)
   toolchain_floor=$(_use_node_floor "$_use_node_root/package.json") || return 1
@@ -121,7 +121,9 @@ _use_node_main() {
     echo "use-node: toolchain on Node v$pinned ($dir/bin/node; the machine's is ${machine_version:+v}${machine_version:-missing}, below $toolchain_floor)" >&2
   fi
 
-  if [ -n "${OVH_PCA_LOWEST_NODE:-}" ]; then
+  if [ "$want_lowest" != --lowest-node ]; then
+    return 0
+  elif [ -n "${OVH_PCA_LOWEST_NODE:-}" ]; then
     : # Given by the caller.
   elif [ -n "$machine_version" ] && [ "${machine_version%%.*}" = "${cli_floor%%.*}" ] &&
     _use_node_version_ge "$machine_version" "$cli_floor"; then
@@ -136,8 +138,8 @@ _use_node_main() {
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   # Run as a program: select, then run the given command.
   set -uo pipefail
-  _use_node_main || exit 1
+  _use_node_main "" || exit 1
   [ $# -gt 0 ] && exec "$@"
   exit 0
 fi
-_use_node_main
+_use_node_main "${1:-}"

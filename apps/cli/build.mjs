@@ -1,16 +1,25 @@
-// Bundles the CLI for Node 20. dist/ovh-pca.cjs (what bin/ovh-pca.cjs requires) is a tiny CommonJS
+// Bundles the CLI for the oldest Node its package.json "engines" allows (Node 20 from a clone; the
+// app's own runtime when shipped inside the desktop app). dist/ovh-pca.cjs (what bin/ovh-pca.cjs requires) is a tiny CommonJS
 // loader for an ES module bundle split into chunks: code that only some commands need (the
 // keychain adapters and their validation library, prompts, spinners, tables) sits in chunks loaded
 // on first use, so `--version` and `--help` parse little more than commander. keytar stays
 // external: it is a native module loaded from node_modules, and only when a secret is touched.
 // Usable as a script (`node build.mjs`) or imported by tests and the bench.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 export const outfile = fileURLToPath(new URL('./dist/ovh-pca.cjs', import.meta.url));
+
+/** `>=20.19` → `node20.19`: esbuild then leaves no syntax that Node version lacks. */
+async function lowestNodeTarget() {
+  const { engines } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
+  const floor = /^>=(\d+(?:\.\d+){0,2})$/.exec(engines?.node ?? '');
+  if (!floor) throw new Error(`apps/cli/package.json: engines.node must read ">=X.Y", not ${engines?.node}`);
+  return `node${floor[1]}`;
+}
 
 // CommonJS dependencies bundled into ES modules still call require() for Node built-ins and read
 // __filename (write-file-atomic names its temporary files after it).
@@ -40,7 +49,7 @@ export async function buildCli({ quiet = false } = {}) {
     bundle: true,
     splitting: true,
     platform: 'node',
-    target: 'node20',
+    target: await lowestNodeTarget(),
     format: 'esm',
     external: ['keytar'],
     banner: { js: requireShim },

@@ -1,24 +1,7 @@
 // Packaging of the desktop app (electron-builder). Hardening per STYLE.md: every fuse is set
-// explicitly (the Required<> type lets none be forgotten), the app loads only from its asar.
+// explicitly (electron-fuses.ts), the app loads only from its asar.
 import type { Configuration } from 'electron-builder';
-
-type Fuses = Required<NonNullable<Configuration['electronFuses']>>;
-
-export const FUSES: Fuses = {
-  // The bundled `ovh-pca` command runs on this runtime through ELECTRON_RUN_AS_NODE=1 wrappers
-  // (one program to install, one runtime to update). Its price: the binary can act as plain Node
-  // for whoever can already run programs as the user; NODE_OPTIONS and --inspect stay off.
-  runAsNode: true,
-  enableCookieEncryption: true,
-  enableNodeOptionsEnvironmentVariable: false,
-  enableNodeCliInspectArguments: false,
-  enableEmbeddedAsarIntegrityValidation: true,
-  onlyLoadAppFromAsar: true,
-  loadBrowserProcessSpecificV8Snapshot: false,
-  grantFileProtocolExtraPrivileges: false,
-  // Flipping fuses breaks an ad-hoc signature on Apple silicon; a real signature replaces it.
-  resetAdHocDarwinSignature: true,
-};
+import { flipPackagedFuses } from './electron-fuses.js';
 
 /** Notarize only when the Apple credentials are in the environment (release runners). */
 function notarizationWanted(env: NodeJS.ProcessEnv): boolean {
@@ -43,7 +26,7 @@ export function electronBuilderConfig(env: NodeJS.ProcessEnv = process.env): Con
       { from: '../cli/dist', to: 'cli', filter: ['**/*'] },
       { from: 'packaging/cli', to: 'cli', filter: ['ovh-pca', 'ovh-pca.cmd'] },
     ],
-    electronFuses: FUSES,
+    afterPack: flipPackagedFuses,
     npmRebuild: true,
     mac: {
       target: ['dmg', 'zip'],

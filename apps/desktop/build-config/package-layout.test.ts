@@ -1,18 +1,39 @@
 // Packages the app for real with electron-builder (unpacked `--dir`, Linux), using a stand-in
 // Electron distribution since the real one cannot be downloaded here, and checks the layout the
-// installers are made from: the asar, the CLI beside it, keytar's native module unpacked.
+// installers are made from: the asar, the CLI beside it, keytar's native module unpacked, and the
+// fuses flipped in the executable (the stand-in carries a fuse wire laid out like Electron's).
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
+import { FuseState, FuseV1Options, flipFuses, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../scripts/build.mjs';
-import { electronBuilderConfig, FUSES } from './electron-builder.config.js';
+import { electronBuilderConfig } from './electron-builder.config.js';
+import { FUSES } from './electron-fuses.js';
 import { DESKTOP_ROOT, packageApp } from './package-app.js';
 
 let work: string;
 let appDir: string;
+
+const require = createRequire(import.meta.url);
+const ELECTRON_VERSION: string = require('electron/package.json').version;
+// What @electron/fuses looks for in Electron's binary: a sentinel, the wire's version and length,
+// then one byte per fuse. Electron 45's wire as shipped: 9 fuses, `101100011`.
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const ELECTRON_45_DEFAULT_WIRE = '101100011';
+
+function standInExecutable(wire: string): Buffer {
+  return Buffer.concat([
+    Buffer.from('#!/bin/sh\necho stand-in electron\nexit 0\n'),
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([1, wire.length]),
+    Buffer.from(wire),
+    Buffer.from('\n'),
+  ]);
+}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -32,17 +53,16 @@ beforeAll(async () => {
   // Stand-in for Electron's Linux distribution: a program named `electron`, renamed by the build.
   const fakeElectron = join(work, 'electron-dist');
   await mkdir(join(fakeElectron, 'resources'), { recursive: true });
-  await writeFile(join(fakeElectron, 'electron'), '#!/bin/sh\necho stand-in electron\n');
+  await writeFile(join(fakeElectron, 'electron'), standInExecutable(ELECTRON_45_DEFAULT_WIRE));
   await chmod(join(fakeElectron, 'electron'), 0o755);
-  await writeFile(join(fakeElectron, 'version'), 'v41.7.1');
+  await writeFile(join(fakeElectron, 'version'), `v${ELECTRON_VERSION}`);
   await packageApp({
     platform: 'linux',
     dirOnly: true,
     overrides: {
       electronDist: fakeElectron,
-      // Both need the real Electron: its headers to rebuild keytar, its binary to flip fuses.
+      // Rebuilding keytar needs Electron's headers, which come with the real download.
       npmRebuild: false,
-      electronFuses: null,
       directories: { output: join(work, 'out') },
     },
   });
@@ -84,6 +104,21 @@ describe('packaged app layout', () => {
     expect(await exists(join(keytar, 'package.json'))).toBe(true);
   });
 
+  it('flips every fuse in the executable as configured, before signing', async () => {
+    const wire = await getCurrentFuseWire(join(appDir, 'ovh-pca-desktop'));
+    const expected = Object.fromEntries(
+      Object.values(FuseV1Options)
+        .filter((option): option is FuseV1Options => typeof option === 'number')
+        .map((option) => [option, FUSES[option] ? FuseState.ENABLE : FuseState.DISABLE]),
+    );
+    expect(wire).toEqual({ version: '1', ...expected });
+    // Differs from Electron's defaults where hardening asks for it.
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+  });
+
   it('ships the CLI bundle and its wrappers that run it on the app runtime', async () => {
     const cli = join(appDir, 'resources', 'cli');
     expect(await exists(join(cli, 'ovh-pca.cjs'))).toBe(true);
@@ -98,16 +133,25 @@ describe('packaged app layout', () => {
 describe('packaging configuration', () => {
   it('sets every fuse explicitly, the CLI runtime being the one fuse left on by choice', () => {
     expect(FUSES).toEqual({
-      runAsNode: true,
-      enableCookieEncryption: true,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      loadBrowserProcessSpecificV8Snapshot: false,
-      grantFileProtocolExtraPrivileges: false,
+      version: '1',
+      strictlyRequireAllFuses: true,
       resetAdHocDarwinSignature: true,
+      [FuseV1Options.RunAsNode]: true,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+      [FuseV1Options.WasmTrapHandlers]: true,
     });
+  });
+
+  it('refuses to package an Electron whose fuse wire has a fuse this configuration does not set', async () => {
+    const future = join(work, 'future-electron');
+    await writeFile(future, standInExecutable(`${ELECTRON_45_DEFAULT_WIRE}1`));
+    await expect(flipFuses(future, FUSES)).rejects.toThrow(/strictlyRequireAllFuses/);
   });
 
   it('builds NSIS, DMG + ZIP (hardened, notarized from the environment), AppImage + deb with libsecret', () => {

@@ -14,8 +14,8 @@ export async function buildApp() {
   const common = {
     bundle: true,
     platform: 'node',
-    // Electron 41 ships Node 24.
-    target: 'node22',
+    // Electron 45 ships Node 24.
+    target: 'node24',
     format: 'cjs',
     logLevel: 'warning',
     legalComments: 'none',

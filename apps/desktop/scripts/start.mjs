@@ -1,8 +1,8 @@
 // `pnpm start`: builds (about a second, so a pulled or edited checkout never runs a stale bundle;
-// `--no-build` skips it), fetches Electron's binary on first use (the install skips it so CI never
-// needs GitHub), then launches the app.
+// `--no-build` skips it), fetches Electron's binary on first use (`pnpm install` never downloads it,
+// so CI never needs GitHub), then launches the app.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +29,23 @@ if (!process.argv.includes('--no-build') || !existsSync(join(root, 'dist', 'main
   run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 }
 
-let binary = electronBinary();
-if (!binary || !existsSync(binary)) {
-  console.error('Fetching the Electron runtime (first start only)…');
-  const env = { ...process.env };
-  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', cwd: electronDir, env });
-  binary = electronBinary();
+// Since Electron 42 the package has no install script: the binary comes on first use. Fetching it
+// here, before `require('electron')` would, lets the first start say what it is waiting for.
+const { version: electronVersion } = require('electron/package.json');
+function installedElectronVersion() {
+  try {
+    return readFileSync(join(electronDir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
+  } catch {
+    return null;
+  }
 }
+if (installedElectronVersion() !== electronVersion) {
+  console.error(`Fetching the Electron ${electronVersion} runtime (first start only)…`);
+  spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit', cwd: electronDir });
+}
+const binary = installedElectronVersion() === electronVersion ? electronBinary() : null;
 if (!binary || !existsSync(binary)) {
   console.error(
     'Electron could not be fetched (see above). It downloads from GitHub; behind a proxy or without ' +

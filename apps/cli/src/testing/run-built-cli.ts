@@ -16,6 +16,8 @@ export interface CliRun {
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
+  /** The Node that runs the bundle; the one running the tests by default. */
+  node?: string;
   /** Text piped to stdin (stdin is then not a TTY, like cron). */
   stdin?: string;
   /** Called with all stderr so far after each chunk, e.g. to find the validation URL `login` prints. */
@@ -38,7 +40,10 @@ export function runBuiltCli(args: readonly string[], options: RunOptions = {}): 
     else env[name] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(options.node ?? process.execPath, [BUILT_CLI, ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -3,11 +3,12 @@
 # @electron/get, @electron/rebuild, vitest 5) needs the range in package.json "engines"; a machine
 # whose `node` is older gets the exact version pinned in .node-version from the npm registry
 # (package node-<os>-<arch>), checked against the registry's integrity hash and cached for the next
-# run. Native modules (keytar) are then compiled against the headers that come with it.
+# run.
 #
-# With --lowest-node it also exports OVH_PCA_LOWEST_NODE: a Node of the oldest line the CLI supports
-# (apps/cli "engines"), the machine's own when it is of that line, else fetched the same way; the
-# CLI's lowest-Node test runs the built binary on it.
+# With --lowest-node (scripts that install) it also exports OVH_PCA_LOWEST_NODE: a Node of the
+# oldest line the CLI supports (apps/cli "engines"), the machine's own when it is of that line, else
+# fetched the same way; the CLI's tests run the built binary on it, and native modules are compiled
+# against its headers (npm_config_nodedir), never downloaded.
 #
 # Sourced (`source scripts/use-node.sh [--lowest-node] || exit 1`) it changes the caller's
 # environment; run with a command (`bash scripts/use-node.sh pnpm start`) it runs the command in it.
@@ -115,15 +116,17 @@ _use_node_main() {
     echo "use-node: toolchain on the machine's Node v$machine_version ($machine_node)" >&2
   else
     dir=$(_use_node_fetch "$pinned") || return 1
+    # npm places global installs (ensure-pnpm.sh's pnpm) beside the running Node: keep them where
+    # the machine's npm puts them, not in the cache.
+    if [ -z "${npm_config_prefix:-}" ] && command -v npm >/dev/null 2>&1; then
+      npm_config_prefix=$(cd / && npm prefix --global 2>/dev/null) && export npm_config_prefix
+    fi
     export PATH="$dir/bin:$PATH"
-    # node-gyp (keytar) compiles against these headers instead of downloading them.
-    export npm_config_nodedir="$dir"
     echo "use-node: toolchain on Node v$pinned ($dir/bin/node; the machine's is ${machine_version:+v}${machine_version:-missing}, below $toolchain_floor)" >&2
   fi
 
-  if [ "$want_lowest" != --lowest-node ]; then
-    return 0
-  elif [ -n "${OVH_PCA_LOWEST_NODE:-}" ]; then
+  [ "$want_lowest" = --lowest-node ] || return 0
+  if [ -n "${OVH_PCA_LOWEST_NODE:-}" ]; then
     : # Given by the caller.
   elif [ -n "$machine_version" ] && [ "${machine_version%%.*}" = "${cli_floor%%.*}" ] &&
     _use_node_version_ge "$machine_version" "$cli_floor"; then
@@ -132,7 +135,13 @@ _use_node_main() {
     dir=$(_use_node_fetch "$cli_floor") || return 1
     export OVH_PCA_LOWEST_NODE="$dir/bin/node"
   fi
-  echo "use-node: CLI lowest-Node tests on $OVH_PCA_LOWEST_NODE ($("$OVH_PCA_LOWEST_NODE" --version))" >&2
+  # node-gyp compiles native modules (keytar, N-API) against the headers of that oldest Node: an
+  # N-API module built for it loads on every newer Node, not the other way round (keytar built
+  # with Node 24's headers crashes Node 20). Its own headers when it has them, else the package's.
+  dir=$(dirname "$(dirname "$(readlink -f "$OVH_PCA_LOWEST_NODE")")")
+  [ -f "$dir/include/node/node_api.h" ] || dir=$(_use_node_fetch "$cli_floor") || return 1
+  export npm_config_nodedir="$dir"
+  echo "use-node: CLI lowest-Node tests on $OVH_PCA_LOWEST_NODE ($("$OVH_PCA_LOWEST_NODE" --version)); native modules built with the headers in $dir" >&2
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -1,9 +1,10 @@
 // Bundles the CLI for the oldest Node its package.json "engines" allows (Node 20 from a clone; the
-// app's own runtime when shipped inside the desktop app). dist/ovh-pca.cjs (what bin/ovh-pca.cjs requires) is a tiny CommonJS
-// loader for an ES module bundle split into chunks: code that only some commands need (the
-// keychain adapters and their validation library, prompts, spinners, tables) sits in chunks loaded
-// on first use, so `--version` and `--help` parse little more than commander. keytar stays
-// external: it is a native module loaded from node_modules, and only when a secret is touched.
+// app's own runtime when shipped inside the desktop app). dist/ovh-pca.cjs (what bin/ovh-pca.cjs
+// requires) is a tiny CommonJS loader for an ES module bundle split into chunks: code that only
+// some commands need (the keychain adapters and their validation library, prompts, spinners,
+// tables) sits in chunks loaded on first use, so `--version` and `--help` parse little more than
+// commander. keytar stays external: it is a native module loaded from node_modules, and only when
+// a secret is touched.
 // Usable as a script (`node build.mjs`) or imported by tests and the bench.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,12 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 export const outfile = fileURLToPath(new URL('./dist/ovh-pca.cjs', import.meta.url));
 
-/** `>=20.19` → `node20.19`: esbuild then leaves no syntax that Node version lacks. */
-async function lowestNodeTarget() {
+/** The oldest Node the CLI supports, from package.json "engines" (`>=20.19` → [20, 19, 0]). */
+export async function lowestSupportedNode() {
   const { engines } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
-  const floor = /^>=(\d+(?:\.\d+){0,2})$/.exec(engines?.node ?? '');
+  const floor = /^>=(\d+)\.(\d+)(?:\.(\d+))?$/.exec(engines?.node ?? '');
   if (!floor) throw new Error(`apps/cli/package.json: engines.node must read ">=X.Y", not ${engines?.node}`);
-  return `node${floor[1]}`;
+  return [Number(floor[1]), Number(floor[2]), Number(floor[3] ?? 0)];
 }
 
 // CommonJS dependencies bundled into ES modules still call require() for Node built-ins and read
@@ -49,7 +50,8 @@ export async function buildCli({ quiet = false } = {}) {
     bundle: true,
     splitting: true,
     platform: 'node',
-    target: await lowestNodeTarget(),
+    // esbuild then leaves no syntax that Node lacks.
+    target: `node${(await lowestSupportedNode()).join('.')}`,
     format: 'esm',
     external: ['keytar'],
     banner: { js: requireShim },

@@ -6,24 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lowestSupportedNode } from '../build.mjs';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from './testing/run-built-cli.js';
 import { sandboxSessions } from './testing/sandbox-facts.js';
 
 const lowestNode = process.env.OVH_PCA_LOWEST_NODE;
 const packageJson = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
-  engines: { node: string };
 };
 
 if (!lowestNode && process.env.CI) {
   throw new Error('OVH_PCA_LOWEST_NODE is not set: run the tests through scripts/test-all.sh');
-}
-
-/** `>=20.19` → [20, 19, 0]. */
-function floorOf(range: string): number[] {
-  const match = /^>=(\d+)\.(\d+)(?:\.(\d+))?$/.exec(range);
-  if (!match) throw new Error(`unexpected engines range ${range}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
 }
 
 describe.skipIf(!lowestNode)(
@@ -44,10 +37,10 @@ describe.skipIf(!lowestNode)(
 
     it('is given a Node of the line apps/cli "engines" starts at, not older', async () => {
       const { stdout } = await promisify(execFile)(node, ['-p', 'process.versions.node']);
-      const version = stdout.trim().split('.').map(Number);
-      const floor = floorOf(packageJson.engines.node);
-      expect(version[0]).toBe(floor[0]);
-      expect(version[1] ?? 0).toBeGreaterThanOrEqual(floor[1] ?? 0);
+      const [major = 0, minor = 0] = stdout.trim().split('.').map(Number);
+      const [floorMajor, floorMinor] = await lowestSupportedNode();
+      expect(major).toBe(floorMajor);
+      expect(minor).toBeGreaterThanOrEqual(floorMinor);
     });
 
     it('starts and prints its version', async () => {

@@ -16,7 +16,10 @@ export interface CliRun {
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
-  /** The Node that runs the bundle; the one running the tests by default. */
+  /**
+   * The Node that runs the bundle. By default the oldest supported one when the scripts give it
+   * (OVH_PCA_LOWEST_NODE: what a clone's user may have), else the one running the tests.
+   */
   node?: string;
   /** Text piped to stdin (stdin is then not a TTY, like cron). */
   stdin?: string;
@@ -40,10 +43,14 @@ export function runBuiltCli(args: readonly string[], options: RunOptions = {}): 
     else env[name] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(options.node ?? process.execPath, [BUILT_CLI, ...args], {
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      options.node ?? process.env.OVH_PCA_LOWEST_NODE ?? process.execPath,
+      [BUILT_CLI, ...args],
+      {
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -96,8 +96,12 @@ _use_node_fetch() {
   fi
   echo "$expected" >"$work/package/.integrity"
   # A rename: a half-unpacked Node never stands under its final name. A parallel run may win.
-  mv -T "$work/package" "$dir" 2>/dev/null || [ -f "$dir/.integrity" ] ||
-    { rm -rf "$work"; _use_node_fail "install into $dir" "could not rename the unpacked Node"; return 1; }
+  [ -e "$dir" ] || mv "$work/package" "$dir" 2>/dev/null
+  if [ ! -f "$dir/.integrity" ]; then
+    rm -rf "$work"
+    _use_node_fail "install into $dir" "could not rename the unpacked Node there"
+    return 1
+  fi
   rm -rf "$work"
   echo "$dir"
 }
@@ -141,7 +145,7 @@ _use_node_main() {
   dir=$(dirname "$(dirname "$(readlink -f "$OVH_PCA_LOWEST_NODE")")")
   [ -f "$dir/include/node/node_api.h" ] || dir=$(_use_node_fetch "$cli_floor") || return 1
   export npm_config_nodedir="$dir"
-  echo "use-node: CLI lowest-Node tests on $OVH_PCA_LOWEST_NODE ($("$OVH_PCA_LOWEST_NODE" --version)); native modules built with the headers in $dir" >&2
+  echo "use-node: the CLI's oldest supported Node, for its tests: $OVH_PCA_LOWEST_NODE ($("$OVH_PCA_LOWEST_NODE" --version)); native modules built with the headers in $dir" >&2
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

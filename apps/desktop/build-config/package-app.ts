@@ -20,6 +20,8 @@ export async function packageApp(options: PackageOptions): Promise<string[]> {
   const base = electronBuilderConfig();
   const config: Configuration = { ...base, ...options.overrides };
   const platform = PLATFORMS[options.platform];
+  // The native rebuild must use Electron's headers, not the Node headers scripts/use-node.sh names.
+  if (config.npmRebuild !== false) delete process.env.npm_config_nodedir;
   return build({
     projectDir: DESKTOP_ROOT,
     targets: options.dirOnly ? platform.createTarget('dir') : platform.createTarget(),

@@ -120,9 +120,9 @@ _use_node_main() {
     echo "use-node: toolchain on the machine's Node v$machine_version ($machine_node)" >&2
   else
     dir=$(_use_node_fetch "$pinned") || return 1
-    # npm places global installs (ensure-pnpm.sh's pnpm) beside the running Node: keep them where
-    # the machine's npm puts them, not in the cache.
-    if [ -z "${npm_config_prefix:-}" ] && command -v npm >/dev/null 2>&1; then
+    # npm places global installs beside the running Node: when ensure-pnpm.sh will install pnpm,
+    # keep it where the machine's npm puts it, not in the cache (asking npm takes about a second).
+    if [ -z "${npm_config_prefix:-}" ] && ! command -v pnpm >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
       npm_config_prefix=$(cd / && npm prefix --global 2>/dev/null) && export npm_config_prefix
     fi
     export PATH="$dir/bin:$PATH"

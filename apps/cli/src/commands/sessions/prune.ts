@@ -14,7 +14,10 @@ export const sessionsPrune = defineCommand<PruneOptions>({
   description:
     'delete sessions that ended longer ago than an age, on the server clock, after a preview (Perl -d SECONDS)',
   options: [
-    { flags: '--older-than <age>', description: 'age: seconds (7776000) or 90d, 12h, 30m, 2w' },
+    {
+      flags: '--older-than <age>',
+      description: 'age: seconds (7776000), 90d, 12h, 30min, 2w, 3mo, 1y or P3M',
+    },
     { flags: '--keep <n>', description: 'keep the N newest finished sessions of each service' },
     { flags: '--dry-run', description: 'show what would be deleted, delete nothing' },
     { flags: '--wait', description: 'wait until the deletion tasks have finished' },
@@ -47,10 +50,7 @@ export const sessionsPrune = defineCommand<PruneOptions>({
     }
     if (plan.sessions.length === 0) {
       if (context.output.format === 'json') context.output.json(view.pruneResultJson(plan, emptyResult()));
-      else
-        context.log.info(
-          `Nothing to delete: no finished session ended before ${plan.cutoff} (server clock).`,
-        );
+      else context.log.info(`Nothing to delete: no finished session ended ${view.cutoffInWords(plan)}.`);
       return undefined;
     }
     context.terminal.stderr.write(view.planPreview(plan));

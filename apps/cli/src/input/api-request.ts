@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../cli-errors.js';
 
 export const API_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
@@ -6,7 +7,7 @@ export type ApiMethod = (typeof API_METHODS)[number];
 export function parseApiMethod(raw: string): ApiMethod {
   const method = raw.toUpperCase();
   if (!(API_METHODS as readonly string[]).includes(method)) {
-    throw new UsageError(`Invalid method ${JSON.stringify(raw)}: expected one of ${API_METHODS.join(', ')}.`);
+    throw new UsageError(`Invalid method ${quoteInput(raw)}: expected one of ${API_METHODS.join(', ')}.`);
   }
   return method as ApiMethod;
 }
@@ -17,14 +18,14 @@ export function parseApiMethod(raw: string): ApiMethod {
  */
 export function parseApiPath(raw: string): string {
   if (!raw.startsWith('/')) {
-    throw new UsageError(`Invalid path ${JSON.stringify(raw)}: it must start with "/", e.g. /me.`);
+    throw new UsageError(`Invalid path ${quoteInput(raw)}: it must start with "/", e.g. /me.`);
   }
   if (/[\s?#]/.test(raw)) {
-    throw new UsageError(`Invalid path ${JSON.stringify(raw)}: no spaces, "?" or "#" (use --query k=v).`);
+    throw new UsageError(`Invalid path ${quoteInput(raw)}: no spaces, "?" or "#" (use --query k=v).`);
   }
   const segments = raw.split('/');
   if (segments.some((segment) => segment === '..' || segment === '.')) {
-    throw new UsageError(`Invalid path ${JSON.stringify(raw)}: "." and ".." segments are not allowed.`);
+    throw new UsageError(`Invalid path ${quoteInput(raw)}: "." and ".." segments are not allowed.`);
   }
   return raw;
 }
@@ -33,7 +34,7 @@ export function parseApiPath(raw: string): string {
 export function parseQueryPair(raw: string, previous: Array<[string, string]> = []): Array<[string, string]> {
   const equals = raw.indexOf('=');
   if (equals <= 0) {
-    throw new UsageError(`Invalid --query ${JSON.stringify(raw)}: expected key=value.`);
+    throw new UsageError(`Invalid --query ${quoteInput(raw)}: expected key=value.`);
   }
   return [...previous, [raw.slice(0, equals), raw.slice(equals + 1)]];
 }

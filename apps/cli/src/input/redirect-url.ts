@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../cli-errors.js';
 
 /** The page OVH sends the browser to after validation: an absolute http(s) URL. */
@@ -6,12 +7,10 @@ export function parseRedirectUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`Invalid redirect URL ${JSON.stringify(raw)}: expected an absolute https:// URL.`);
+    throw new UsageError(`Invalid redirect URL ${quoteInput(raw)}: expected an absolute https:// URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(
-      `Invalid redirect URL ${JSON.stringify(raw)}: only http:// and https:// are allowed.`,
-    );
+    throw new UsageError(`Invalid redirect URL ${quoteInput(raw)}: only http:// and https:// are allowed.`);
   }
   return url.href;
 }

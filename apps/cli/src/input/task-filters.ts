@@ -1,4 +1,4 @@
-import { type ListTasksOptions, TASK_FUNCTIONS, TASK_STATUSES } from '@ovh-pca/core';
+import { type ListTasksOptions, quoteInput, TASK_FUNCTIONS, TASK_STATUSES } from '@ovh-pca/core';
 import { UsageError } from '../cli-errors.js';
 
 export interface TaskFilterFlags {
@@ -20,7 +20,7 @@ export function parseTaskFilters(flags: TaskFilterFlags): Omit<ListTasksOptions,
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`Invalid ${flag} ${JSON.stringify(value)}: expected one of ${allowed.join(', ')}.`);
+    throw new UsageError(`Invalid ${flag} ${quoteInput(value)}: expected one of ${allowed.join(', ')}.`);
   }
   return value as T;
 }
@@ -29,7 +29,7 @@ function parseDate(flag: string, value: string): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) {
     throw new UsageError(
-      `Invalid ${flag} ${JSON.stringify(value)}: expected a date such as 2026-03-14 or an ISO 8601 time.`,
+      `Invalid ${flag} ${quoteInput(value)}: expected a date such as 2026-03-14 or an ISO 8601 time.`,
     );
   }
   return new Date(time).toISOString();

@@ -3,6 +3,7 @@ import {
   isValidProfileName,
   OvhClient,
   presetAccessRules,
+  quoteInput,
   readAccountNichandle,
   requestConsumerKey,
   type SecretStore,
@@ -136,7 +137,7 @@ async function findSecret(
 
 function parseTimeout(raw: string): number {
   if (!/^\d{1,6}$/.test(raw) || Number(raw) === 0) {
-    throw new UsageError(`Invalid --timeout ${JSON.stringify(raw)}: expected a number of seconds.`);
+    throw new UsageError(`Invalid --timeout ${quoteInput(raw)}: expected a number of seconds.`);
   }
   return Number(raw);
 }

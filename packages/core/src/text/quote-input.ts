@@ -31,22 +31,30 @@ export function escapeControlCharacters(text: string): string {
   return text.replace(UNSAFE_IN_TEXT, escapeOne);
 }
 
+/** Longest message shown, for messages that embed text not quoted by quoteInput (a server's, a parser's). */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/** A whole message made safe for a terminal: escaped (line feeds and tabs kept) and bounded. */
+export function safeMessage(text: string, maxChars: number = MAX_MESSAGE_CHARS): string {
+  const { shown, omitted } = cut(text, maxChars);
+  return escapeControlCharacters(shown) + omitted;
+}
+
 /**
  * `value` between double quotes, every unsafe character escaped (`\e`, `\n`, `\u0001`), quotes and
  * backslashes escaped, cut after MAX_ECHOED_CHARS with the number of bytes left out.
  */
 export function quoteInput(value: unknown, maxChars: number = MAX_ECHOED_CHARS): string {
-  const text = String(value);
-  let shown = text;
-  let omitted = '';
-  if (text.length > maxChars) {
-    // Never cut a surrogate pair in two.
-    const end = /[\ud800-\udbff]/.test(text[maxChars - 1] ?? '') ? maxChars - 1 : maxChars;
-    shown = text.slice(0, end);
-    omitted = `… (${utf8Length(text.slice(end))} more bytes)`;
-  }
+  const { shown, omitted } = cut(String(value), maxChars);
   const escaped = shown.replace(/["\\]/g, (char) => `\\${char}`).replace(UNSAFE, escapeOne);
   return `"${escaped}"${omitted}`;
+}
+
+function cut(text: string, maxChars: number): { shown: string; omitted: string } {
+  if (text.length <= maxChars) return { shown: text, omitted: '' };
+  // Never cut a surrogate pair in two.
+  const end = /[\ud800-\udbff]/.test(text[maxChars - 1] ?? '') ? maxChars - 1 : maxChars;
+  return { shown: text.slice(0, end), omitted: `… (${utf8Length(text.slice(end))} more bytes)` };
 }
 
 function utf8Length(text: string): number {

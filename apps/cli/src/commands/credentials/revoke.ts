@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../../cli-errors.js';
 import { defineCommand } from '../../command-definition.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -9,7 +10,7 @@ export const credentialsRevoke = defineCommand({
   async run(context, { args }) {
     const raw = String(args[0]);
     if (!/^[1-9]\d{0,15}$/.test(raw)) {
-      throw new UsageError(`Invalid credential ID ${JSON.stringify(raw)}: expected a positive number.`);
+      throw new UsageError(`Invalid credential ID ${quoteInput(raw)}: expected a positive number.`);
     }
     const credentialId = Number(raw);
     context.ensureCanConfirm('revoke an API key');

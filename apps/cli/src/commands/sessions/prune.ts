@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../../cli-errors.js';
 import { defineCommand } from '../../command-definition.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -53,7 +54,7 @@ export const sessionsPrune = defineCommand<PruneOptions>({
       else context.log.info(`Nothing to delete: no finished session ended ${view.cutoffInWords(plan)}.`);
       return undefined;
     }
-    context.terminal.stderr.write(view.planPreview(plan));
+    context.log.info(view.planPreview(plan).trimEnd());
     if (!(await context.confirm(`Delete these ${plan.sessions.length} session(s)?`))) {
       context.log.info('Nothing deleted.');
       return ExitCode.failed;
@@ -85,7 +86,7 @@ export const sessionsPrune = defineCommand<PruneOptions>({
 function parseKeep(raw: string | undefined): number {
   if (raw === undefined) return 0;
   if (!/^\d{1,6}$/.test(raw))
-    throw new UsageError(`Invalid --keep ${JSON.stringify(raw)}: expected a whole number.`);
+    throw new UsageError(`Invalid --keep ${quoteInput(raw)}: expected a whole number.`);
   return Number(raw);
 }
 

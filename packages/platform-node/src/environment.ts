@@ -26,7 +26,10 @@ const optional = (schema: z.ZodType<string>) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const noWhitespace = z
   .string()
-  .regex(/^\S+$/, 'contains whitespace (a stray newline or space when pasting?)');
+  .regex(
+    /^[^\s\p{Cc}]+$/u,
+    'contains whitespace or control characters (a stray newline or space when pasting?)',
+  );
 
 const schema = z.object({
   OVH_ENDPOINT: optional(

@@ -1,8 +1,11 @@
 import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../cli-errors.js';
+import { checkPlainValue } from './plain-value.js';
 
 /** The page OVH sends the browser to after validation: an absolute http(s) URL. */
 export function parseRedirectUrl(raw: string): string {
+  // The URL parser would drop a trailing newline or an inner tab: refused instead.
+  checkPlainValue('--redirect', raw);
   let url: URL;
   try {
     url = new URL(raw);

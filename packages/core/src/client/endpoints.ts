@@ -1,4 +1,5 @@
 /** OVH API endpoints (reference doc §1): named endpoints, aliases, the legacy host and custom URLs. */
+import { quoteInput } from '../text/quote-input.js';
 import { ConfigError } from './errors.js';
 
 export type EndpointName =
@@ -61,11 +62,11 @@ function resolveUrl(raw: string): string {
     url = new URL(raw);
   } catch {
     throw new ConfigError(
-      `Unknown endpoint "${raw}": use a name (${knownNames()}) or an https:// URL such as https://eu.api.ovh.com/1.0.`,
+      `Unknown endpoint ${quoteInput(raw)}: use a name (${knownNames()}) or an https:// URL such as https://eu.api.ovh.com/1.0.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`Endpoint ${raw} must use https:// (got ${url.protocol}).`);
+    throw new ConfigError(`Endpoint ${quoteInput(raw)} must use https:// (got ${quoteInput(url.protocol)}).`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ConfigError(
@@ -87,8 +88,15 @@ function resolveUrl(raw: string): string {
  * Throws ConfigError for unknown names, non-http(s) URLs and plain http to anything but loopback.
  */
 export function resolveEndpoint(nameOrUrl: string, options: { domain?: EndpointDomain } = {}): string {
-  const raw = nameOrUrl.trim();
-  const name = raw.toLowerCase();
+  // Refused, not trimmed: the URL parser would drop a trailing newline or an inner tab silently.
+  if (nameOrUrl === '' || /[\s\p{Cc}]/u.test(nameOrUrl)) {
+    throw new ConfigError(
+      `Invalid endpoint ${quoteInput(nameOrUrl)}: ${nameOrUrl === '' ? 'it is empty' : 'no spaces or control characters (a stray newline when pasting?)'}.`,
+    );
+  }
+  const raw = nameOrUrl;
+  // ASCII letters only: '\u212a' (Kelvin sign) lower-cases to 'k' and would name ks-eu.
+  const name = raw.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
   const canonical = ENDPOINT_ALIASES[name] ?? name;
   if (isEndpointName(canonical)) {
     const endpoint = ENDPOINTS[canonical];

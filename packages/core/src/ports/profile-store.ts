@@ -17,7 +17,7 @@ export interface ProfileStore {
 
 export class ProfileNotFoundError extends Error {
   constructor(readonly profile: string) {
-    super(`No profile named "${profile}".`);
+    super(`No profile named ${quoteInput(profile)}.`);
     this.name = 'ProfileNotFoundError';
   }
 }

@@ -23,6 +23,7 @@ export const sessionsPrune = defineCommand<PruneOptions>({
     { flags: '--dry-run', description: 'show what would be deleted, delete nothing' },
     { flags: '--wait', description: 'wait until the deletion tasks have finished' },
   ],
+  destroys: (options) => (options.dryRun ? undefined : 'delete sessions'),
   examples: ['ovh-pca sessions prune --older-than 90d', 'ovh-pca -d 7776000 --yes   # in cron'],
   async run(context, { options }) {
     const { parseAge } = await import('@ovh-pca/core');
@@ -30,7 +31,6 @@ export const sessionsPrune = defineCommand<PruneOptions>({
       throw new UsageError('Missing --older-than <age>, e.g. --older-than 90d.');
     const olderThanSeconds = parseAge(options.olderThan);
     const keepNewest = parseKeep(options.keep);
-    if (!options.dryRun) context.ensureCanConfirm('delete sessions');
 
     const { archive } = await context.connect();
     const view = await import('../../output/prune-view.js');

@@ -64,7 +64,7 @@ describe('readEnvironment', () => {
         }
       })();
       expect(error?.message).toBe(
-        `Invalid ${variable}: contains whitespace or control characters (a stray newline or space when pasting?).`,
+        `Invalid ${variable}: contains whitespace, control or non-ASCII characters (a stray newline or space when pasting?).`,
       );
       expect(JSON.stringify(error)).not.toContain('sEcReT');
     }

@@ -24,11 +24,12 @@ export class InvalidEnvironmentError extends Error {
 // Empty means unset, as in go-ovh.
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+// Keys travel in headers and are signed byte for byte: visible ASCII only.
 const noWhitespace = z
   .string()
   .regex(
-    /^[^\s\p{Cc}]+$/u,
-    'contains whitespace or control characters (a stray newline or space when pasting?)',
+    /^[\x21-\x7e]+$/,
+    'contains whitespace, control or non-ASCII characters (a stray newline or space when pasting?)',
   );
 
 const schema = z.object({

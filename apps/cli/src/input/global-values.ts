@@ -16,8 +16,10 @@ export function checkGlobalValues(globals: GlobalOptions): void {
     const value = globals[key];
     if (value !== undefined) checkPlainValue(flag, value);
   }
-  // An application key is one word; a space inside is a paste gone wrong.
-  if (globals.appKey !== undefined && /\s/.test(globals.appKey)) {
-    throw new UsageError(`--app-key ${quoteInput(globals.appKey)} contains spaces.`);
+  // An application key is one word of visible ASCII: it travels in a header, byte for byte.
+  if (globals.appKey !== undefined && !/^[\x21-\x7e]+$/.test(globals.appKey)) {
+    throw new UsageError(
+      `--app-key ${quoteInput(globals.appKey)} is not an application key: letters and digits, no spaces.`,
+    );
   }
 }

@@ -76,7 +76,8 @@ function resolveUrl(raw: string): string {
   if (url.username || url.password) {
     throw new ConfigError('Endpoint URLs must not contain a user name or password.');
   }
-  if (url.search || url.hash) {
+  // `raw` too: an empty `?` or `#` leaves no search or hash behind.
+  if (url.search || url.hash || /[?#]/.test(raw)) {
     throw new ConfigError(`Endpoint ${url.origin}${url.pathname} must not contain a query or a fragment.`);
   }
   // Normalised the way fetch will see it (lower-case host, no default port), without a trailing slash.
@@ -89,9 +90,10 @@ function resolveUrl(raw: string): string {
  */
 export function resolveEndpoint(nameOrUrl: string, options: { domain?: EndpointDomain } = {}): string {
   // Refused, not trimmed: the URL parser would drop a trailing newline or an inner tab silently.
-  if (nameOrUrl === '' || /[\s\p{Cc}]/u.test(nameOrUrl)) {
+  // Nor a backslash, which it reads as `/`.
+  if (nameOrUrl === '' || /[\s\p{Cc}\\]/u.test(nameOrUrl)) {
     throw new ConfigError(
-      `Invalid endpoint ${quoteInput(nameOrUrl)}: ${nameOrUrl === '' ? 'it is empty' : 'no spaces or control characters (a stray newline when pasting?)'}.`,
+      `Invalid endpoint ${quoteInput(nameOrUrl)}: ${nameOrUrl === '' ? 'it is empty' : 'no spaces, control characters or "\\" (a stray newline when pasting?)'}.`,
     );
   }
   const raw = nameOrUrl;

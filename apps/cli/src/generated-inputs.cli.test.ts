@@ -7,55 +7,48 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   anyCase,
-  checkOutcome,
+  checkCase,
   GENERATED_INPUT_SEED,
   type GeneratedCase,
+  GeneratedTally,
   LOGIN_CASES,
 } from './testing/generated-inputs.js';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from './testing/run-built-cli.js';
 
 const RUNS = 24;
 const LOGIN_RUNS = 6;
+// Another seed than in-process: these runs add cases instead of repeating them.
+const SEED = GENERATED_INPUT_SEED + 1;
 
 let sandbox: SandboxHandle;
 let home: Awaited<ReturnType<typeof makeTestHome>>;
-let refused = 0;
-let total = 0;
+const tally = new GeneratedTally();
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ sessions: 4, files: 2, seed: 93, taskDurationSeconds: 3600 });
-  home = await makeTestHome();
+  [sandbox, home] = await Promise.all([
+    startSandbox({ sessions: 4, files: 2, seed: 93, taskDurationSeconds: 3600 }),
+    makeTestHome(),
+  ]);
 });
 afterAll(async () => {
   await sandbox?.close();
   await home?.dispose();
-  process.stderr.write(
-    `generated inputs through the binary, seed ${GENERATED_INPUT_SEED}: ${total} runs (${refused} refused)\n`,
-  );
+  process.stderr.write(`generated inputs through the binary, seed ${SEED}: ${tally.summary()}\n`);
 });
 
-async function check(testCase: GeneratedCase): Promise<void> {
-  sandbox.clearRequests();
-  const env = testCase.withoutKeys ? home.env : { ...home.env, ...sandboxKeysEnv(sandbox) };
-  const outcome = await runBuiltCli(testCase.argv, { env, stdin: testCase.stdin ?? '' });
-  total++;
-  if (outcome.code === 2) refused++;
-  checkOutcome(testCase, outcome, sandbox.requests(), sandbox);
-}
+const runBinary = (testCase: GeneratedCase) =>
+  runBuiltCli(testCase.argv, {
+    env: testCase.withoutKeys ? home.env : { ...home.env, ...sandboxKeysEnv(sandbox) },
+    stdin: testCase.stdin ?? '',
+  });
+const check = (testCase: GeneratedCase) => checkCase(testCase, sandbox, runBinary, tally);
 
 describe('generated inputs, built binary', () => {
   it(`every parser and the api console (${RUNS} runs)`, async () => {
-    // Another seed than in-process: these runs add cases instead of repeating them.
-    await fc.assert(fc.asyncProperty(anyCase(sandbox), check), {
-      seed: GENERATED_INPUT_SEED + 1,
-      numRuns: RUNS,
-    });
+    await fc.assert(fc.asyncProperty(anyCase(sandbox), check), { seed: SEED, numRuns: RUNS });
   }, 120_000);
 
   it(`login with the secret on stdin (${LOGIN_RUNS} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(LOGIN_CASES(sandbox), check), {
-      seed: GENERATED_INPUT_SEED + 1,
-      numRuns: LOGIN_RUNS,
-    });
+    await fc.assert(fc.asyncProperty(LOGIN_CASES(sandbox), check), { seed: SEED, numRuns: LOGIN_RUNS });
   }, 120_000);
 });

@@ -602,6 +602,39 @@ export function anyCase(sandbox: SandboxHandle): fc.Arbitrary<GeneratedCase> {
 // Anything a terminal would act on; line feeds are the only control character output may hold.
 const RAW_CONTROL = /(?![\n])\p{Cc}/u;
 
+/** Runs per target and how many were refused, for the report each suite prints. */
+export class GeneratedTally {
+  private readonly counts = new Map<string, { runs: number; refused: number }>();
+
+  record(target: string, code: number | null): void {
+    const count = this.counts.get(target) ?? { runs: 0, refused: 0 };
+    count.runs++;
+    if (code === ExitCode.usage) count.refused++;
+    this.counts.set(target, count);
+  }
+
+  summary(): string {
+    const all = [...this.counts.values()];
+    const total = all.reduce((sum, count) => sum + count.runs, 0);
+    const refused = all.reduce((sum, count) => sum + count.refused, 0);
+    const each = [...this.counts].map(([target, count]) => `${target} ${count.runs}/${count.refused}`);
+    return `${total} runs, ${refused} refused (runs/refused: ${each.join(', ')})`;
+  }
+}
+
+/** One case: a clean request log, the run, the tally, the property. */
+export async function checkCase(
+  testCase: GeneratedCase,
+  sandbox: SandboxHandle,
+  run: (testCase: GeneratedCase) => Promise<CliOutcome>,
+  tally: GeneratedTally,
+): Promise<void> {
+  sandbox.clearRequests();
+  const outcome = await run(testCase);
+  tally.record(testCase.target, outcome.code);
+  checkOutcome(testCase, outcome, sandbox.requests(), sandbox);
+}
+
 /** The property, for one case and its run. */
 export function checkOutcome(
   testCase: GeneratedCase,

@@ -7,7 +7,8 @@ const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\
  * them; nothing in it a terminal would interpret.
  */
 export function toJsonText(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(
+  // `undefined` (an empty API answer) prints as null, still valid JSON.
+  const text = (JSON.stringify(value, null, 2) ?? 'null').replace(
     RAW_IN_JSON,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

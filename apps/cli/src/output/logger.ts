@@ -1,4 +1,4 @@
-import { escapeControlCharacters, safeMessage as safe } from '@ovh-pca/core';
+import { escapeControlCharacters, safeMessage as safe } from '@ovh-pca/core/text';
 import type { OutputStream } from '../runtime/terminal.js';
 import type { Colors } from './colors.js';
 

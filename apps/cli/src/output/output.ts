@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '@ovh-pca/core';
+import { escapeControlCharacters } from '@ovh-pca/core/text';
 import type { OutputStream } from '../runtime/terminal.js';
 import type { Colors } from './colors.js';
 import { toCsv } from './csv.js';

@@ -2,6 +2,7 @@
  * Process adapter, the bundle's entry: real streams and environment in, exit code out through
  * process.exitCode. The first Ctrl-C aborts the running command cleanly; a second one exits.
  */
+import { safeMessage } from '@ovh-pca/core/text';
 import { ExitCode } from './exit-codes.js';
 import { runCli } from './main.js';
 
@@ -28,7 +29,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`error: ${safeMessage(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = ExitCode.failed;
   },
 );

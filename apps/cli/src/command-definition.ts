@@ -36,6 +36,13 @@ export interface CommandDefinition<Options = Record<string, unknown>> {
   options?: readonly OptionDefinition[];
   /** Extra help text (examples). */
   examples?: readonly string[];
+  /**
+   * For destructive commands, what they do in words (`delete sessions`), or undefined when this
+   * run destroys nothing (`--dry-run`). One rule for all of them, applied before `run`: without a
+   * terminal and without --yes the command is refused (exit 2) before anything is sent; with a
+   * terminal, `run` previews and asks through `context.confirm`.
+   */
+  destroys?: (options: Options) => string | undefined;
   /** Returns the exit code, or nothing for success. */
   run(context: CommandContext, input: CommandInput<Options>): Promise<ExitCode | undefined>;
 }

@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from './cli-errors.js';
 import { GLOBAL_OPTIONS_WITH_VALUE } from './global-options.js';
 
@@ -32,12 +33,13 @@ export const LEGACY_FLAGS_WITH_VALUE: readonly string[] = Object.keys(WITH_VALUE
 
 /** `-r "NAME"` renames the most recent session; `-r "ID NAME"` renames that session. */
 function translateRename(value: string): string[] {
-  const match = /^(\S+)\s+(.+)$/s.exec(value.trim());
+  // Not trimmed: a name ending in a newline reaches the name check and is refused, not cut.
+  const match = /^(\S+)[ \t]+(.+)$/s.exec(value);
   if (match && looksLikeObjectId(match[1]!)) return ['sessions', 'rename', match[1]!, match[2]!];
   // A lone ID is a forgotten name far more likely than a wish to call the last session that.
   if (looksLikeObjectId(value.trim())) {
     throw new UsageError(
-      `-r ${value.trim()} has no new name: use -r "ID NEW NAME", or -r "NEW NAME" for the last session.`,
+      `-r ${quoteInput(value)} has no new name: use -r "ID NEW NAME", or -r "NEW NAME" for the last session.`,
     );
   }
   return ['sessions', 'rename', '--last', value];

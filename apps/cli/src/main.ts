@@ -3,6 +3,7 @@
  * definitions, and the hand-off to a lazily loaded runtime, so `--version` and `--help` load
  * nothing but commander and the definitions (no keychain, no HTTP client, no spinner).
  */
+import { safeMessage } from '@ovh-pca/core/text';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { UsageError } from './cli-errors.js';
@@ -30,7 +31,7 @@ export async function runCli(argv: readonly string[], options: RunCliOptions): P
     args = translateLegacyFlags(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    terminal.stderr.write(`error: ${error.message}\n`);
+    terminal.stderr.write(`error: ${safeMessage(error.message)}\n`);
     return ExitCode.usage;
   }
 
@@ -106,7 +107,8 @@ function configure(command: Command, terminal: Terminal): void {
     .configureOutput({
       writeOut: (text) => terminal.stdout.write(text),
       writeErr: (text) => terminal.stderr.write(text),
-      outputError: (text, write) => write(hideOptionValues(text)),
+      // Commander quotes unknown options and commands as typed: escaped and bounded here.
+      outputError: (text, write) => write(safeMessage(hideOptionValues(text))),
     });
 }
 

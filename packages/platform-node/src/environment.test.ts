@@ -46,6 +46,13 @@ describe('readEnvironment', () => {
     expect(() => readEnvironment(env)).toThrow(new RegExp(`^Invalid ${variable}: `));
   });
 
+  it.each(['OVH_APPLICATION_SECRET', 'OVH_CONSUMER_KEY', 'OVH_APPLICATION_KEY'])(
+    'refuses a control character in %s (it would be signed and sent)',
+    (variable) => {
+      expect(() => readEnvironment({ [variable]: 'abc\u0001def' })).toThrow(InvalidEnvironmentError);
+    },
+  );
+
   it('never quotes a secret it refuses', () => {
     const secret = 'sEcReTvAlUe123 ';
     for (const variable of ['OVH_APPLICATION_SECRET', 'OVH_CONSUMER_KEY']) {
@@ -57,7 +64,7 @@ describe('readEnvironment', () => {
         }
       })();
       expect(error?.message).toBe(
-        `Invalid ${variable}: contains whitespace (a stray newline or space when pasting?).`,
+        `Invalid ${variable}: contains whitespace, control or non-ASCII characters (a stray newline or space when pasting?).`,
       );
       expect(JSON.stringify(error)).not.toContain('sEcReT');
     }

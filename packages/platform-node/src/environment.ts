@@ -24,9 +24,13 @@ export class InvalidEnvironmentError extends Error {
 // Empty means unset, as in go-ovh.
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+// Keys travel in headers and are signed byte for byte: visible ASCII only.
 const noWhitespace = z
   .string()
-  .regex(/^\S+$/, 'contains whitespace (a stray newline or space when pasting?)');
+  .regex(
+    /^[\x21-\x7e]+$/,
+    'contains whitespace, control or non-ASCII characters (a stray newline or space when pasting?)',
+  );
 
 const schema = z.object({
   OVH_ENDPOINT: optional(

@@ -2,6 +2,7 @@ import {
   InvalidProfileNameError,
   isValidProfileName,
   OvhClient,
+  parseDuration,
   presetAccessRules,
   readAccountNichandle,
   requestConsumerKey,
@@ -9,7 +10,7 @@ import {
   saveLogin,
   waitForValidation,
 } from '@ovh-pca/core';
-import { CliError, UsageError } from '../cli-errors.js';
+import { CliError } from '../cli-errors.js';
 import type { LoginOptions } from '../commands/auth/login.js';
 import { ExitCode } from '../exit-codes.js';
 import { parseRedirectUrl } from '../input/redirect-url.js';
@@ -37,8 +38,10 @@ export async function runLogin(
   const endpoint = globals.endpoint ?? existing?.endpoint ?? stores.ovhEnvironment.endpoint ?? 'ovh-eu';
   const applicationKey = globals.appKey ?? existing?.applicationKey ?? stores.ovhEnvironment.applicationKey;
   if (!applicationKey) {
-    throw new UsageError(
+    // A setting that is absent is exit 4 everywhere (docs/cli.md, "Exit codes"); a malformed one is 2.
+    throw new CliError(
       'Missing --app-key: the application key of your own OVH application.',
+      ExitCode.notAuthenticated,
       'Register one on your endpoint (e.g. https://eu.api.ovh.com/createApp/), then run `ovh-pca login --app-key AK`.',
     );
   }
@@ -134,11 +137,14 @@ async function findSecret(
   return readApplicationSecret(context, Boolean(options.appSecretStdin));
 }
 
+/** Seconds, or any duration of the age grammar (`15min`, `PT15M`); `15M` is refused as ambiguous. */
 function parseTimeout(raw: string): number {
-  if (!/^\d{1,6}$/.test(raw) || Number(raw) === 0) {
-    throw new UsageError(`Invalid --timeout ${JSON.stringify(raw)}: expected a number of seconds.`);
-  }
-  return Number(raw);
+  return parseDuration(raw, {
+    field: 'timeout',
+    label: '--timeout',
+    maxSeconds: 7 * 86_400,
+    maxWords: 'more than a week',
+  });
 }
 
 async function openBrowser(context: CommandContext, url: string): Promise<void> {

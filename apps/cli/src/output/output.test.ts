@@ -97,3 +97,27 @@ describe('colour and progress policy', () => {
     expect(io.err()).toBe('');
   });
 });
+
+describe('text from the server on the terminal', () => {
+  const hostile = 'x\u001b]0;title\u0007\u009b2J\u202e';
+  const list = (format: 'table' | 'json') => {
+    const io = capture();
+    new Output(io.stdout, io.stderr, format, createColors(false)).list({
+      rows: [{ name: hostile, size: 1 }],
+      columns,
+      json: (row) => row,
+    });
+    return io.out();
+  };
+
+  it('is escaped in tables, never written raw', () => {
+    expect(list('table')).toContain('x\\e]0;title\\u0007\\u009b2J\\u202e');
+    expect(list('table')).not.toMatch(/(?!\n)\p{Cc}/u);
+  });
+
+  it('keeps JSON exact (same value) with C1 controls and bidi marks written as \\u escapes', () => {
+    const text = list('json');
+    expect(text).not.toMatch(/(?!\n)\p{Cc}|\u202e/u);
+    expect(JSON.parse(text)).toEqual([{ name: hostile, size: 1 }]);
+  });
+});

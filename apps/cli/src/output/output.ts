@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '@ovh-pca/core/text';
 import type { OutputStream } from '../runtime/terminal.js';
 import type { Colors } from './colors.js';
 import { toCsv } from './csv.js';
@@ -53,7 +54,8 @@ export class Output {
     this.stdout.write(
       renderTable(
         spec.columns.map((column) => column.header),
-        spec.rows.map((row) => spec.columns.map((column) => column.text(row))),
+        // Server text (a session name) is shown, never interpreted by the terminal.
+        spec.rows.map((row) => spec.columns.map((column) => escapeControlCharacters(column.text(row)))),
         spec.columns.map((column) => column.align ?? 'left'),
         this.colors,
       ),
@@ -89,7 +91,7 @@ export class Output {
     }
     const width = Math.max(...fields.map(([label]) => label.length));
     for (const [label, text] of fields) {
-      this.stdout.write(`${this.colors.bold(label.padEnd(width))}  ${text}\n`);
+      this.stdout.write(`${this.colors.bold(label.padEnd(width))}  ${escapeControlCharacters(text)}\n`);
     }
   }
 
@@ -109,6 +111,6 @@ export class Output {
 
   /** A bare line of data (e.g. `usage` total in table mode). */
   line(text: string): void {
-    this.stdout.write(`${text}\n`);
+    this.stdout.write(`${escapeControlCharacters(text)}\n`);
   }
 }

@@ -1,5 +1,5 @@
-import type { PrunePlan, PruneResult, PruneSessionResult } from '@ovh-pca/core';
-import { formatLocalDate } from './format-date.js';
+import { describeDuration, type PrunePlan, type PruneResult, type PruneSessionResult } from '@ovh-pca/core';
+import { formatDateInWords, formatLocalDate } from './format-date.js';
 import { formatSize } from './format-size.js';
 import type { Column } from './output.js';
 import { sessionJson } from './session-view.js';
@@ -55,7 +55,15 @@ export function planPreview(plan: PrunePlan): string {
   const skipped = plan.skipped.length
     ? `\nLeft alone although old enough: ${plan.skipped.map((skip) => `${skip.session.id} (${skip.reason})`).join(', ')}`
     : '';
-  return `Sessions ended before ${formatLocalDate(plan.cutoff)} (server clock):\n${lines.join('\n')}\nTotal: ${plan.sessions.length} session(s), ${formatSize(plan.totalBytes)}.${skipped}\n`;
+  return `Deletes sessions that ended ${cutoffInWords(plan)}:\n${lines.join('\n')}\nTotal: ${plan.sessions.length} session(s), ${formatSize(plan.totalBytes)}.${skipped}\n`;
+}
+
+/**
+ * The cut-off in words, so a surprise (`1min` where a month was meant) shows before the question:
+ * `Deletes sessions that ended before 2 September 2026, 14:03 UTC (90 days ago, server clock)`.
+ */
+export function cutoffInWords(plan: PrunePlan): string {
+  return `before ${formatDateInWords(plan.cutoff)} (${describeDuration(plan.olderThanSeconds)} ago, server clock)`;
 }
 
 export const PRUNE_RESULT_COLUMNS: ReadonlyArray<Column<PruneSessionResult>> = [

@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { UsageError } from '../cli-errors.js';
 import type { CommandDefinition } from '../command-definition.js';
 import type { GlobalOptions } from '../global-options.js';
+import { checkGlobalValues } from '../input/global-values.js';
 import { createColors, shouldColor } from '../output/colors.js';
 import { Logger } from '../output/logger.js';
 import { Output, type OutputFormat } from '../output/output.js';
@@ -23,6 +24,7 @@ export interface ContextParameters {
 export function createContext(parameters: ContextParameters): CommandContext {
   const { globals, env, terminal, signal } = parameters;
   if (globals.json && globals.csv) throw new UsageError('Choose one of --json and --csv.');
+  checkGlobalValues(globals);
   const colorAllowed = { noColor: env.noColor || !globals.color, termDumb: env.termDumb };
   const stdoutColors = createColors(shouldColor(terminal.stdout, colorAllowed));
   const stderrColors = createColors(shouldColor(terminal.stderr, colorAllowed));

@@ -25,6 +25,8 @@ export async function executeCommand(definition: CommandDefinition, execution: E
   try {
     const context = createContext({ ...execution, env });
     log = context.log;
+    const destroys = definition.destroys?.(execution.options);
+    if (destroys !== undefined) context.ensureCanConfirm(destroys);
     const code = await definition.run(context, { args: execution.args, options: execution.options });
     return code ?? ExitCode.ok;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { quoteInput } from '../text/quote-input.js';
 import { ValidationError } from './archive-errors.js';
 
 // IDs are checked before any request: a malformed ID never reaches the server, and nothing like
@@ -9,7 +10,7 @@ const NUMERIC = /^[0-9]{1,20}$/;
 const SERVICE_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 function show(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  return quoteInput(value, 60);
 }
 
 function parseHex24(field: string, label: string, value: unknown): string {

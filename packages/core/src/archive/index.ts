@@ -31,7 +31,8 @@ export type {
 } from './archive-types.js';
 export { TASK_FUNCTIONS, TASK_STATUSES } from './archive-types.js';
 export { compareNewestFirst, latestSession } from './latest-session.js';
-export { parseAge } from './parse-age.js';
+export type { DurationField } from './parse-age.js';
+export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './parse-age.js';
 export type { PrunePlanInput } from './prune-planner.js';
 export { buildPrunePlan, isPrunable } from './prune-planner.js';
 export type {

@@ -14,12 +14,19 @@ describe('validateSessionName', () => {
     expect(validateSessionName(decomposed)).toBe(decomposed);
   });
 
-  it.each(['', '   ', 'line\nbreak', 'tab\there', 'nul\u0000', 'c1\u0085', 'sep\u2028'])(
-    'rejects %j',
-    (name) => {
-      expect(() => validateSessionName(name)).toThrow(expect.objectContaining({ field: 'name' }));
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'line\nbreak',
+    'tab\there',
+    'nul\u0000',
+    'c1\u0085',
+    'sep\u2028',
+    'lone\ud800',
+    '\udc00x',
+  ])('rejects %j', (name) => {
+    expect(() => validateSessionName(name)).toThrow(expect.objectContaining({ field: 'name' }));
+  });
 
   it('counts code points, not UTF-16 units', () => {
     expect(validateSessionName('🚀'.repeat(MAX_SESSION_NAME_LENGTH))).toHaveLength(

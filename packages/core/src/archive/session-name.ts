@@ -3,8 +3,9 @@ import { ValidationError } from './archive-errors.js';
 /** Longest session name accepted, in Unicode code points. */
 export const MAX_SESSION_NAME_LENGTH = 255;
 
-// Control characters (C0, DEL, C1) plus the line and paragraph separators.
-const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+// Control characters (C0, DEL, C1), the line and paragraph separators, and lone surrogates (not
+// text: OVH answers such a JSON body with 400; with the u flag a well-formed pair does not match).
+const CONTROL = /[\p{Cc}\u2028\u2029\ud800-\udfff]/u;
 
 /** Checks a new session name: any Unicode text, not blank, no control characters, ≤ 255 code points. */
 export function validateSessionName(value: unknown): string {

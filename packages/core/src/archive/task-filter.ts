@@ -1,3 +1,4 @@
+import { quoteInput } from '../text/quote-input.js';
 import { ValidationError } from './archive-errors.js';
 import type { ListTasksOptions } from './archive-query-types.js';
 import { TASK_FUNCTIONS, TASK_STATUSES } from './archive-types.js';
@@ -8,7 +9,7 @@ function checkDate(field: string, value: string | Date | undefined): string | un
   if (Number.isNaN(ms)) {
     throw new ValidationError(
       field,
-      `Invalid ${field} ${JSON.stringify(String(value))}: expected an ISO 8601 date`,
+      `Invalid ${field} ${quoteInput(String(value))}: expected an ISO 8601 date`,
     );
   }
   return new Date(ms).toISOString();
@@ -19,13 +20,13 @@ export function validateTaskFilter(options: ListTasksOptions): Omit<ListTasksOpt
   if (options.function !== undefined && !TASK_FUNCTIONS.includes(options.function)) {
     throw new ValidationError(
       'function',
-      `Invalid task function ${JSON.stringify(options.function)}: one of ${TASK_FUNCTIONS.join(', ')}`,
+      `Invalid task function ${quoteInput(options.function)}: one of ${TASK_FUNCTIONS.join(', ')}`,
     );
   }
   if (options.status !== undefined && !TASK_STATUSES.includes(options.status)) {
     throw new ValidationError(
       'status',
-      `Invalid task status ${JSON.stringify(options.status)}: one of ${TASK_STATUSES.join(', ')}`,
+      `Invalid task status ${quoteInput(options.status)}: one of ${TASK_STATUSES.join(', ')}`,
     );
   }
   return {

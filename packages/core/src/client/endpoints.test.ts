@@ -34,9 +34,22 @@ describe('resolveEndpoint', () => {
     ['ks-eu', 'https://eu.api.kimsufi.com/1.0'],
     ['ks-ca', 'https://ca.api.kimsufi.com/1.0'],
     ['ovh-legacy', 'https://api.ovh.com/1.0'],
-    [' OVH-EU ', 'https://eu.api.ovh.com/1.0'],
+    ['OVH-EU', 'https://eu.api.ovh.com/1.0'],
   ])('resolves alias %j', (alias, expected) => {
     expect(resolveEndpoint(alias)).toBe(expected);
+  });
+
+  // Refused rather than trimmed or folded: what is used is what was typed.
+  it.each([
+    ' OVH-EU ',
+    'ovh-eu\n',
+    '',
+    'ovh-\teu',
+    'https://eu.api.ovh.com/1.0\n',
+    '\u212as-eu',
+    'ovh-eu\u0000',
+  ])('refuses %j', (raw) => {
+    expect(() => resolveEndpoint(raw)).toThrow(ConfigError);
   });
 
   it('keeps the legacy host on the ovhcloud domain too', () => {

@@ -1,4 +1,5 @@
 /** OVH API endpoints (reference doc §1): named endpoints, aliases, the legacy host and custom URLs. */
+import { quoteInput } from '../text/quote-input.js';
 import { ConfigError } from './errors.js';
 
 export type EndpointName =
@@ -61,11 +62,11 @@ function resolveUrl(raw: string): string {
     url = new URL(raw);
   } catch {
     throw new ConfigError(
-      `Unknown endpoint "${raw}": use a name (${knownNames()}) or an https:// URL such as https://eu.api.ovh.com/1.0.`,
+      `Unknown endpoint ${quoteInput(raw)}: use a name (${knownNames()}) or an https:// URL such as https://eu.api.ovh.com/1.0.`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`Endpoint ${raw} must use https:// (got ${url.protocol}).`);
+    throw new ConfigError(`Endpoint ${quoteInput(raw)} must use https:// (got ${quoteInput(url.protocol)}).`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ConfigError(
@@ -75,7 +76,8 @@ function resolveUrl(raw: string): string {
   if (url.username || url.password) {
     throw new ConfigError('Endpoint URLs must not contain a user name or password.');
   }
-  if (url.search || url.hash) {
+  // `raw` too: an empty `?` or `#` leaves no search or hash behind.
+  if (url.search || url.hash || /[?#]/.test(raw)) {
     throw new ConfigError(`Endpoint ${url.origin}${url.pathname} must not contain a query or a fragment.`);
   }
   // Normalised the way fetch will see it (lower-case host, no default port), without a trailing slash.
@@ -87,8 +89,16 @@ function resolveUrl(raw: string): string {
  * Throws ConfigError for unknown names, non-http(s) URLs and plain http to anything but loopback.
  */
 export function resolveEndpoint(nameOrUrl: string, options: { domain?: EndpointDomain } = {}): string {
-  const raw = nameOrUrl.trim();
-  const name = raw.toLowerCase();
+  // Refused, not trimmed: the URL parser would drop a trailing newline or an inner tab silently.
+  // Nor a backslash, which it reads as `/`.
+  if (nameOrUrl === '' || /[\s\p{Cc}\\]/u.test(nameOrUrl)) {
+    throw new ConfigError(
+      `Invalid endpoint ${quoteInput(nameOrUrl)}: ${nameOrUrl === '' ? 'it is empty' : 'no spaces, control characters or "\\" (a stray newline when pasting?)'}.`,
+    );
+  }
+  const raw = nameOrUrl;
+  // ASCII letters only: '\u212a' (Kelvin sign) lower-cases to 'k' and would name ks-eu.
+  const name = raw.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
   const canonical = ENDPOINT_ALIASES[name] ?? name;
   if (isEndpointName(canonical)) {
     const endpoint = ENDPOINTS[canonical];

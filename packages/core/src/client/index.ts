@@ -40,6 +40,7 @@ export type { ListAllOptions } from './iceberg.js';
 export { DEFAULT_PAGE_SIZE } from './iceberg.js';
 export type { OvhClientOptions } from './ovh-client.js';
 export { OvhClient } from './ovh-client.js';
+export { checkHttpMethod, HTTP_METHODS } from './request-checks.js';
 export type { HttpMethod, OvhRequester, OvhRequestOptions, OvhResponse } from './request-types.js';
 export type { SignatureInput } from './signing.js';
 export { signRequest } from './signing.js';

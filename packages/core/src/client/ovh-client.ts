@@ -12,6 +12,7 @@ import { errorFromResponse } from './error-from-response.js';
 import { ConfigError, InvalidResponseError, InvalidSignatureError, QueryTimeOutError } from './errors.js';
 import { type ListAllOptions, listAllObjects } from './iceberg.js';
 import { failureFromFetchError } from './network-failure.js';
+import { checkBodyAllowed, checkHttpMethod, checkQuery, checkRequestPath } from './request-checks.js';
 import { RequestRateLimiter } from './request-rate-limiter.js';
 import type {
   HttpMethod,
@@ -22,7 +23,7 @@ import type {
 } from './request-types.js';
 import { decideRetry, type RetryPolicyOptions } from './retry-policy.js';
 import { signRequest } from './signing.js';
-import { buildRequestUrl } from './url-builder.js';
+import { buildRequestUrl, type QueryValue } from './url-builder.js';
 
 export interface OvhClientOptions {
   /** Endpoint name (`ovh-eu`, alias, `ovh-legacy`) or URL. */
@@ -239,7 +240,15 @@ export class OvhClient implements OvhRequester {
   }
 
   private prepare(method: HttpMethod, path: string, options: OvhRequestOptions): PreparedCall {
-    const upperMethod = method.toUpperCase() as HttpMethod;
+    const upperMethod = checkHttpMethod(method);
+    checkRequestPath(path);
+    // Pairs read once: a one-shot iterable is checked and encoded from the same copy.
+    const query =
+      options.query && Symbol.iterator in options.query
+        ? [...(options.query as Iterable<readonly [string, QueryValue]>)]
+        : options.query;
+    checkQuery(query);
+    checkBodyAllowed(upperMethod, options.body);
     const signed = options.signed ?? true;
     if (signed && (!this.applicationSecret || !this.consumerKey)) {
       throw new ConfigError(
@@ -249,7 +258,7 @@ export class OvhClient implements OvhRequester {
     return {
       method: upperMethod,
       path,
-      url: buildRequestUrl({ endpointUrl: this.endpointUrl, path, query: options.query }),
+      url: buildRequestUrl({ endpointUrl: this.endpointUrl, path, query }),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signed,
       signal: options.signal,

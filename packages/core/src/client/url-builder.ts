@@ -2,6 +2,8 @@
  * Builds the exact URL string that is signed and sent. Everything here is encoded so that the WHATWG
  * URL parser inside fetch leaves it byte for byte unchanged (otherwise the signature would not match).
  */
+
+import { quoteInput } from '../text/quote-input.js';
 import { joinEndpointPath } from './endpoints.js';
 import { ConfigError } from './errors.js';
 
@@ -28,7 +30,7 @@ export function path(
   values.forEach((value, index) => {
     const text = String(value);
     if (text === '' || text === '.' || text === '..') {
-      throw new ConfigError(`Invalid path segment ${JSON.stringify(text)} in ${strings.join('…')}.`);
+      throw new ConfigError(`Invalid path segment ${quoteInput(text)} in ${strings.join('…')}.`);
     }
     result += encodeSegment(text) + (strings[index + 1] ?? '');
   });
@@ -109,11 +111,11 @@ export interface RequestUrlParts {
 /** The absolute URL string to sign and send. Throws ConfigError when fetch would alter it. */
 export function buildRequestUrl({ endpointUrl, path: rawPath, query }: RequestUrlParts): string {
   if (!rawPath.startsWith('/')) {
-    throw new ConfigError(`Request path ${JSON.stringify(rawPath)} must start with "/".`);
+    throw new ConfigError(`Request path ${quoteInput(rawPath)} must start with "/".`);
   }
   if (rawPath.includes('?') || rawPath.includes('#')) {
     throw new ConfigError(
-      `Request path ${JSON.stringify(rawPath)} must not contain "?" or "#": pass parameters as query.`,
+      `Request path ${quoteInput(rawPath)} must not contain "?" or "#": pass parameters as query.`,
     );
   }
   const queryString = encodeQuery(query);
@@ -122,7 +124,7 @@ export function buildRequestUrl({ endpointUrl, path: rawPath, query }: RequestUr
   // The HTTP layer must send exactly what is signed: refuse anything the URL parser would rewrite
   // (dot segments, for instance).
   if (new URL(url).href !== url) {
-    throw new ConfigError(`Request path ${JSON.stringify(rawPath)} would be rewritten before sending.`);
+    throw new ConfigError(`Request path ${quoteInput(rawPath)} would be rewritten before sending.`);
   }
   return url;
 }

@@ -1,4 +1,5 @@
 import { ACCESS_RULE_METHODS, type AccessRule, type AccessRuleMethod } from '../ports/index.js';
+import { quoteInput } from '../text/quote-input.js';
 
 export const READ_ONLY_METHODS: readonly AccessRuleMethod[] = ['GET'];
 /** python-ovh's API_READ_WRITE: PATCH is left out on purpose, as in every SDK preset. */
@@ -68,7 +69,7 @@ export function isAccessRulePresetName(name: string): name is AccessRulePresetNa
 export function presetAccessRules(name: string): AccessRule[] {
   if (!isAccessRulePresetName(name)) {
     throw new InvalidAccessRuleError([
-      `unknown preset ${JSON.stringify(name)}; expected one of ${ACCESS_RULE_PRESET_NAMES.join(', ')}`,
+      `unknown preset ${quoteInput(name)}; expected one of ${ACCESS_RULE_PRESET_NAMES.join(', ')}`,
     ]);
   }
   return ACCESS_RULE_PRESETS[name].rules.map((rule) => ({ ...rule }));
@@ -113,7 +114,7 @@ export function validateAccessRules(rules: ReadonlyArray<{ method: unknown; path
  */
 export function parseAccessRule(text: string): AccessRule[] {
   const match = /^\s*([A-Za-z,|]+)\s+(\S+)\s*$/.exec(text);
-  if (!match) throw new InvalidAccessRuleError([`${JSON.stringify(text)}: expected "METHOD /path"`]);
+  if (!match) throw new InvalidAccessRuleError([`${quoteInput(text)}: expected "METHOD /path"`]);
   const methods = match[1]!.split(/[,|]/).filter(Boolean);
   return validateAccessRules(methods.map((method) => ({ method: method.toUpperCase(), path: match[2]! })));
 }

@@ -1,5 +1,6 @@
 import { InvalidResponseError } from '../client/errors.js';
 import type { AccessRule } from '../ports/index.js';
+import { quoteInput } from '../text/quote-input.js';
 import { validateAccessRules } from './access-rules.js';
 import type { CredentialsApiClient } from './credentials-api-client.js';
 
@@ -47,11 +48,11 @@ function requestProblems(request: ConsumerKeyRequest): string[] {
   if (request.redirection !== undefined) {
     const url = URL.canParse(request.redirection) ? new URL(request.redirection) : undefined;
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      problems.push(`redirection ${JSON.stringify(request.redirection)} is not an absolute http(s) URL`);
+      problems.push(`redirection ${quoteInput(request.redirection)} is not an absolute http(s) URL`);
     }
   }
   for (const ip of request.allowedIPs ?? []) {
-    if (!isIpOrBlock(ip)) problems.push(`allowed IP ${JSON.stringify(ip)} is not an IP address or block`);
+    if (!isIpOrBlock(ip)) problems.push(`allowed IP ${quoteInput(ip)} is not an IP address or block`);
   }
   return problems;
 }

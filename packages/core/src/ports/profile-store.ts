@@ -1,3 +1,4 @@
+import { quoteInput } from '../text/quote-input.js';
 import type { Profile, ProfileInput } from './profile.js';
 
 /** Non-secret profile data, persisted where both the CLI and the desktop app read it. */
@@ -16,7 +17,7 @@ export interface ProfileStore {
 
 export class ProfileNotFoundError extends Error {
   constructor(readonly profile: string) {
-    super(`No profile named "${profile}".`);
+    super(`No profile named ${quoteInput(profile)}.`);
     this.name = 'ProfileNotFoundError';
   }
 }
@@ -24,7 +25,7 @@ export class ProfileNotFoundError extends Error {
 export class InvalidProfileNameError extends Error {
   constructor(readonly profile: string) {
     super(
-      `Invalid profile name ${JSON.stringify(profile)}: use letters, digits, dot, dash or underscore (at most 64).`,
+      `Invalid profile name ${quoteInput(profile)}: use letters, digits, dot, dash or underscore (at most 64).`,
     );
     this.name = 'InvalidProfileNameError';
   }

@@ -103,7 +103,15 @@ describe.skipIf(!keyring && !process.env.CI)('login, whoami, logout with the OS 
 
   it('logout revokes the key at OVH, removes it from the keychain, and leaves no secret anywhere', async () => {
     const consumerKey = (await secrets.get('work', 'consumerKey'))!;
-    const run = await cli(['logout']);
+    // Without a terminal and without --yes, logout refuses like every destructive command.
+    sandbox.clearRequests();
+    const refused = await cli(['logout']);
+    expect(refused.code).toBe(ExitCode.usage);
+    expect(refused.stderr).toMatch(/--yes/);
+    expect(apiCalls(sandbox)).toEqual([]);
+    expect(await secrets.get('work', 'consumerKey')).toBe(consumerKey);
+
+    const run = await cli(['logout', '--yes']);
     expect(run.code, run.stderr).toBe(0);
     expect(apiCalls(sandbox, 'POST').map((entry) => entry.path)).toEqual(['/1.0/auth/logout']);
     expect(await secrets.get('work', 'consumerKey')).toBeUndefined();

@@ -5,6 +5,7 @@ import { ExitCode } from '../../exit-codes.js';
 export const logout = defineCommand({
   path: ['logout'],
   description: 'revoke the consumer key at OVH, then remove it from the keychain (the profile stays)',
+  destroys: () => 'revoke the consumer key',
   async run(context) {
     const core = await import('@ovh-pca/core');
     const { openConfigStores } = await import('../../runtime/config-stores.js');
@@ -15,6 +16,12 @@ export const logout = defineCommand({
       throw new CliError('Not logged in: there is no consumer key to revoke.', ExitCode.notAuthenticated);
     }
     const client = new core.OvhClient(config.requireClientCredentials());
+    const from = consumerKeySource ? `, from ${core.describeSource(consumerKeySource)}` : '';
+    const question = `Revoke the consumer key${config.profileName ? ` of profile ${config.profileName}` : ''} at ${client.endpointUrl}${from}? Commands using it will stop working.`;
+    if (!(await context.confirm(question))) {
+      context.log.info('Nothing revoked.');
+      return ExitCode.failed;
+    }
     if ((await core.logout(client, { signal: context.signal })) === 'revoked') {
       context.log.success('Consumer key revoked at OVH.');
     } else {

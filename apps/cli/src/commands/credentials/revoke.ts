@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../../cli-errors.js';
 import { defineCommand } from '../../command-definition.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -6,13 +7,13 @@ export const credentialsRevoke = defineCommand({
   path: ['credentials', 'revoke'],
   description: "revoke one of the account's consumer keys by its ID (see credentials list)",
   arguments: [{ syntax: '<id>', description: 'credential ID (a number)' }],
+  destroys: () => 'revoke an API key',
   async run(context, { args }) {
     const raw = String(args[0]);
     if (!/^[1-9]\d{0,15}$/.test(raw)) {
-      throw new UsageError(`Invalid credential ID ${JSON.stringify(raw)}: expected a positive number.`);
+      throw new UsageError(`Invalid credential ID ${quoteInput(raw)}: expected a positive number.`);
     }
     const credentialId = Number(raw);
-    context.ensureCanConfirm('revoke an API key');
     const core = await import('@ovh-pca/core');
     const { client } = await context.connect();
     const credential = await core.getCredential(client, credentialId, { signal: context.signal });

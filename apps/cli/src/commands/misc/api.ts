@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { defineCommand } from '../../command-definition.js';
 
 interface ApiOptions {
@@ -28,6 +29,7 @@ export const api = defineCommand<ApiOptions>({
     const input = await import('../../input/api-request.js');
     const method = input.parseApiMethod(String(args[0]));
     const path = input.parseApiPath(String(args[1]));
+    input.checkBodyAllowed(method, options.data);
     let pairs: Array<[string, string]> = [];
     for (const raw of options.query ?? []) pairs = input.parseQueryPair(raw, pairs);
     const body =
@@ -54,9 +56,7 @@ async function readBody(data: string, stdin: NodeJS.ReadableStream): Promise<unk
     const { UsageError } = await import('../../cli-errors.js');
     const file = data.slice(1);
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(
-        `Cannot read --data file ${JSON.stringify(file)}: ${error.code ?? error.message}.`,
-      );
+      throw new UsageError(`Cannot read --data file ${quoteInput(file)}: ${error.code ?? error.message}.`);
     });
     return parseJsonBody(text, `--data ${data}`);
   }

@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../../cli-errors.js';
 import { defineCommand } from '../../command-definition.js';
 
@@ -21,8 +22,7 @@ export const completion = defineCommand({
     else if (shell === 'zsh') write((await import('../../completion/zsh-completion.js')).zshCompletion(tree));
     else if (shell === 'fish')
       write((await import('../../completion/fish-completion.js')).fishCompletion(tree));
-    else
-      throw new UsageError(`Unknown shell ${JSON.stringify(shell)}: expected one of ${SHELLS.join(', ')}.`);
+    else throw new UsageError(`Unknown shell ${quoteInput(shell)}: expected one of ${SHELLS.join(', ')}.`);
     return undefined;
   },
 });

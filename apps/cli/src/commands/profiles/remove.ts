@@ -5,13 +5,13 @@ export const profilesRemove = defineCommand({
   path: ['profiles', 'remove'],
   description: 'forget a profile and its keychain secrets (the key stays valid at OVH: see logout)',
   arguments: [{ syntax: '<name>', description: 'profile name' }],
+  destroys: () => 'remove a profile',
   async run(context, { args }) {
     const { openConfigStores } = await import('../../runtime/config-stores.js');
     const { ProfileNotFoundError } = await import('@ovh-pca/core');
     const name = String(args[0]);
     const stores = await openConfigStores(context.env);
     if (!(await stores.profiles.get(name))) throw new ProfileNotFoundError(name);
-    context.ensureCanConfirm('remove a profile');
     if (!(await context.confirm(`Remove profile "${name}" and its secrets from the keychain?`))) {
       context.log.info('Nothing removed.');
       return ExitCode.failed;

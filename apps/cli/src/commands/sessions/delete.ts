@@ -6,11 +6,11 @@ export const sessionsDelete = defineCommand<{ wait?: boolean }>({
   description: 'delete one session after showing it and asking (Perl -d ID)',
   arguments: [{ syntax: '<id>', description: 'session ID' }],
   options: [{ flags: '--wait', description: 'wait until the deletion task has finished' }],
+  destroys: () => 'delete a session',
   examples: ['ovh-pca sessions delete 51d542f302ee4c5466000000', 'ovh-pca -d 51d542f302ee4c5466000000 --yes'],
   async run(context, { args, options }) {
     const { parseSessionId } = await import('@ovh-pca/core');
     const sessionId = parseSessionId(args[0]);
-    context.ensureCanConfirm('delete a session');
     const { archive } = await context.connect();
     const session = await archive.getSession(sessionId, { signal: context.signal });
     const { formatSize } = await import('../../output/format-size.js');

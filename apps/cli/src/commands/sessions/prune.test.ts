@@ -36,6 +36,40 @@ describe('sessions prune, as the built binary', () => {
     expect(apiCalls(sandbox)).toEqual([]);
   });
 
+  // Read as one minute, `1M` once sent a DELETE for every finished session.
+  it.each([
+    [['-d', '1M', '--yes']],
+    [['-d1m', '--yes']],
+    [['sessions', 'prune', '--older-than', '1M', '--yes']],
+    [['sessions', 'prune', '--older-than', '90D', '--yes']],
+    [['sessions', 'prune', '--older-than', '90d\n', '--yes']],
+  ])('refuses the ambiguous age in %j with a suggestion, sending nothing', async (args) => {
+    sandbox.clearRequests();
+    const before = sandboxSessions(sandbox).length;
+    const run = await cli(args);
+    expect(run.code).toBe(ExitCode.usage);
+    expect(run.stderr).toMatch(/did you mean/);
+    expect(apiCalls(sandbox)).toEqual([]);
+    expect(sandboxSessions(sandbox)).toHaveLength(before);
+  });
+
+  it('states the cut-off date in words, with the age, before anything is deleted', async () => {
+    const inWords = (ms: number) => {
+      const cutoff = new Date(ms - 30 * DAY * 1000);
+      const month = cutoff.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+      return `Deletes sessions that ended before ${cutoff.getUTCDate()} ${month} ${cutoff.getUTCFullYear()}, `;
+    };
+    // The server's clock at either end of the run: the day cannot change unseen at midnight.
+    const before = inWords(sandbox.clock.nowMs());
+    const run = await runBuiltCli(['sessions', 'prune', '--older-than', 'P1M', '--dry-run'], {
+      env: { ...home.env, ...sandboxKeysEnv(sandbox), TZ: 'UTC' },
+    });
+    const after = inWords(sandbox.clock.nowMs());
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.includes(before) || run.stdout.includes(after), run.stdout).toBe(true);
+    expect(run.stdout).toMatch(/UTC \(30 days ago, server clock\):/);
+  });
+
   it('under 20% faults and a skewed clock deletes exactly the old finished sessions, each once', async () => {
     // An age whose cutoff falls between a session's end on the server clock and on the local one.
     const ends = sandboxSessions(sandbox)

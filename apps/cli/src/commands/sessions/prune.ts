@@ -1,3 +1,4 @@
+import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../../cli-errors.js';
 import { defineCommand } from '../../command-definition.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -14,11 +15,15 @@ export const sessionsPrune = defineCommand<PruneOptions>({
   description:
     'delete sessions that ended longer ago than an age, on the server clock, after a preview (Perl -d SECONDS)',
   options: [
-    { flags: '--older-than <age>', description: 'age: seconds (7776000) or 90d, 12h, 30m, 2w' },
+    {
+      flags: '--older-than <age>',
+      description: 'age: seconds (7776000), 90d, 12h, 30min, 2w, 3mo, 1y or P3M',
+    },
     { flags: '--keep <n>', description: 'keep the N newest finished sessions of each service' },
     { flags: '--dry-run', description: 'show what would be deleted, delete nothing' },
     { flags: '--wait', description: 'wait until the deletion tasks have finished' },
   ],
+  destroys: (options) => (options.dryRun ? undefined : 'delete sessions'),
   examples: ['ovh-pca sessions prune --older-than 90d', 'ovh-pca -d 7776000 --yes   # in cron'],
   async run(context, { options }) {
     const { parseAge } = await import('@ovh-pca/core');
@@ -26,7 +31,6 @@ export const sessionsPrune = defineCommand<PruneOptions>({
       throw new UsageError('Missing --older-than <age>, e.g. --older-than 90d.');
     const olderThanSeconds = parseAge(options.olderThan);
     const keepNewest = parseKeep(options.keep);
-    if (!options.dryRun) context.ensureCanConfirm('delete sessions');
 
     const { archive } = await context.connect();
     const view = await import('../../output/prune-view.js');
@@ -47,13 +51,10 @@ export const sessionsPrune = defineCommand<PruneOptions>({
     }
     if (plan.sessions.length === 0) {
       if (context.output.format === 'json') context.output.json(view.pruneResultJson(plan, emptyResult()));
-      else
-        context.log.info(
-          `Nothing to delete: no finished session ended before ${plan.cutoff} (server clock).`,
-        );
+      else context.log.info(`Nothing to delete: no finished session ended ${view.cutoffInWords(plan)}.`);
       return undefined;
     }
-    context.terminal.stderr.write(view.planPreview(plan));
+    context.log.info(view.planPreview(plan).trimEnd());
     if (!(await context.confirm(`Delete these ${plan.sessions.length} session(s)?`))) {
       context.log.info('Nothing deleted.');
       return ExitCode.failed;
@@ -85,7 +86,7 @@ export const sessionsPrune = defineCommand<PruneOptions>({
 function parseKeep(raw: string | undefined): number {
   if (raw === undefined) return 0;
   if (!/^\d{1,6}$/.test(raw))
-    throw new UsageError(`Invalid --keep ${JSON.stringify(raw)}: expected a whole number.`);
+    throw new UsageError(`Invalid --keep ${quoteInput(raw)}: expected a whole number.`);
   return Number(raw);
 }
 

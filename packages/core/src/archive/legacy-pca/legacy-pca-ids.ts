@@ -1,4 +1,4 @@
-import { ValidationError } from './archive-errors.js';
+import { ValidationError } from '../archive-errors.js';
 
 // IDs are checked before any request: a malformed ID never reaches the server, and nothing like
 // `../` or `%2F` can turn an ID into a different route.

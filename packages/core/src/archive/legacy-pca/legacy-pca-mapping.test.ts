@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toArchiveFile, toArchiveSession, toArchiveTask } from './pca-mapping.js';
+import { toArchiveFile, toArchiveSession, toArchiveTask } from './legacy-pca-mapping.js';
 
 describe('PCA wire → archive model', () => {
   it('maps a session: UTC ISO dates, exact bytes, its service, a phase', () => {

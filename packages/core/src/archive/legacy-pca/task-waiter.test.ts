@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorStatus } from './archive-error-info.js';
-import type { ArchiveSession } from './archive-types.js';
+import { errorStatus } from '../archive-error-info.js';
+import { type ArchiveSandbox, startArchiveSandbox } from '../testing/archive-sandbox.js';
+import type { ArchiveSession } from './legacy-pca-types.js';
 import type { TaskProgressEvent } from './task-wait-types.js';
-import { type ArchiveSandbox, startArchiveSandbox } from './testing/archive-sandbox.js';
 
 // Each lifecycle step lasts 150 ms on the sandbox clock: delete and restore finish in 300 ms.
 const STEP_SECONDS = 0.15;

@@ -1,4 +1,4 @@
-import { ValidationError } from './archive-errors.js';
+import { ValidationError } from '../archive-errors.js';
 
 /** Longest session name accepted, in Unicode code points. */
 export const MAX_SESSION_NAME_LENGTH = 255;

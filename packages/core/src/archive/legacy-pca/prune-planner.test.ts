@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from './archive-errors.js';
-import type { ArchiveSession, ArchiveSessionState } from './archive-types.js';
-import { pcaSessionPhase } from './pca/pca-phases.js';
+import { ValidationError } from '../archive-errors.js';
+import { pcaSessionPhase } from './legacy-pca-phases.js';
+import type { ArchiveSession, ArchiveSessionState } from './legacy-pca-types.js';
 import { buildPrunePlan, parseKeepNewest } from './prune-planner.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00.000Z');

@@ -1,3 +1,5 @@
+import { toIsoDate } from '../iso-date.js';
+import { pcaSessionPhase, pcaTaskPhase } from './legacy-pca-phases.js';
 import type {
   ArchiveFile,
   ArchiveSession,
@@ -5,10 +7,8 @@ import type {
   ArchiveTask,
   ArchiveTaskFunction,
   ArchiveTaskStatus,
-} from '../archive-types.js';
-import { toIsoDate } from '../iso-date.js';
-import { pcaSessionPhase, pcaTaskPhase } from './pca-phases.js';
-import type { PcaFileWire, PcaSessionWire, PcaTaskWire } from './pca-wire-types.js';
+} from './legacy-pca-types.js';
+import type { PcaFileWire, PcaSessionWire, PcaTaskWire } from './legacy-pca-wire-types.js';
 
 function bytes(value: unknown): number {
   const n = typeof value === 'number' ? value : Number(value);

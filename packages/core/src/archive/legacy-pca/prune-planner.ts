@@ -1,7 +1,7 @@
-import { ValidationError } from './archive-errors.js';
-import type { ArchiveSession, ArchiveSessionPhase } from './archive-types.js';
-import { dateMs } from './iso-date.js';
+import { ValidationError } from '../archive-errors.js';
+import { dateMs } from '../iso-date.js';
 import { compareNewestFirst } from './latest-session.js';
+import type { ArchiveSession, ArchiveSessionPhase } from './legacy-pca-types.js';
 import type { PrunePlan, PruneSkippedSession, PruneSkipReason } from './prune-types.js';
 
 export interface PrunePlanInput {

@@ -1,14 +1,16 @@
-import type { ArchiveBackend } from './archive-backend.js';
-import type { ArchiveApiClient } from './archive-client.js';
-import { errorStatus } from './archive-error-info.js';
-import { ArchiveNotFoundError, ValidationError } from './archive-errors.js';
-import { parseFileId, parseServiceId, parseSessionId, parseTaskId } from './archive-ids.js';
+import { errorStatus } from '../archive-error-info.js';
+import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
+import { dateMs } from '../iso-date.js';
+import { parseAge } from '../parse-age.js';
+import { latestSession } from './latest-session.js';
+import type { LegacyPcaBackendPort } from './legacy-pca-backend-port.js';
+import { parseFileId, parseServiceId, parseSessionId, parseTaskId } from './legacy-pca-ids.js';
 import type {
   ArchiveCallOptions,
   ListFilesOptions,
   ListSessionsOptions,
   ListTasksOptions,
-} from './archive-query-types.js';
+} from './legacy-pca-query-types.js';
 import type {
   ArchiveFile,
   ArchiveRenameResult,
@@ -16,11 +18,7 @@ import type {
   ArchiveSession,
   ArchiveTask,
   ArchiveUsage,
-} from './archive-types.js';
-import { dateMs } from './iso-date.js';
-import { latestSession } from './latest-session.js';
-import { parseAge } from './parse-age.js';
-import { PcaArchiveBackend } from './pca/pca-backend.js';
+} from './legacy-pca-types.js';
 import { executePrunePlan } from './prune-executor.js';
 import { buildPrunePlan, parseKeepNewest } from './prune-planner.js';
 import type { ExecutePruneOptions, PrunePlan, PrunePlanOptions, PruneResult } from './prune-types.js';
@@ -29,9 +27,9 @@ import { validateTaskFilter } from './task-filter.js';
 import type { ArchiveTaskRef, WaitForTasksOptions } from './task-wait-types.js';
 import { waitForArchiveTasks } from './task-waiter.js';
 
-export interface ArchiveModelOptions {
-  /** An OvhClient (or anything with the same request/getMany/listAll/getTimeOffset). */
-  client: ArchiveApiClient;
+export interface LegacyPcaModelOptions {
+  /** The legacy routes, injected by the composition root: `new LegacyPcaBackend(client)`. */
+  backend: LegacyPcaBackendPort;
   /** Pin one service, `passport/pcaServiceName`; its format is checked at once, its existence on first use. */
   service?: string;
   /** The local clock in ms; must be the one the client measures its offset against. Default Date.now. */
@@ -47,16 +45,15 @@ function byTodoDate(a: ArchiveTask, b: ArchiveTask): number {
 }
 
 /**
- * The archive model: discovery of archive services, sessions, files, tasks, usage, rename,
+ * The legacy PCA sessions model: discovery of PCA services, sessions, files, tasks, usage, rename,
  * delete, restore, task waiting and retention. One instance per command or window: discovery is
  * cached for its lifetime. Everything returned is plain JSON.
  *
  * Scope of a call: its `service` option, else the pinned service, else every service of every
  * passport. Actions on one session go only to the service holding it.
  */
-export class ArchiveModel {
-  readonly #client: ArchiveApiClient;
-  readonly #backend: ArchiveBackend;
+export class LegacyPcaModel {
+  readonly #backend: LegacyPcaBackendPort;
   readonly #pinned: string | undefined;
   readonly #now: () => number;
   #services: Promise<ArchiveService[]> | undefined;
@@ -64,9 +61,8 @@ export class ArchiveModel {
   /** Where each session seen so far lives: spares probing the services for it. */
   readonly #sessionHome = new Map<string, string>();
 
-  constructor(options: ArchiveModelOptions) {
-    this.#client = options.client;
-    this.#backend = new PcaArchiveBackend(options.client);
+  constructor(options: LegacyPcaModelOptions) {
+    this.#backend = options.backend;
     this.#now = options.now ?? Date.now;
     if (options.service !== undefined) {
       const { passport, serviceName } = parseServiceId(options.service);
@@ -207,7 +203,7 @@ export class ArchiveModel {
     const services = await this.#scope(options.service, options.signal);
     const [sessions, offsetSeconds] = await Promise.all([
       this.#listSessionsOf(services, { signal: options.signal }),
-      this.#client.getTimeOffset(options.signal),
+      this.#backend.getTimeOffset(options.signal),
     ]);
     return buildPrunePlan({
       sessions,

@@ -1,6 +1,7 @@
-import { errorStatus, toArchiveErrorInfo } from './archive-error-info.js';
-import type { ArchiveSession, ArchiveTask } from './archive-types.js';
-import { mapBounded } from './bounded-map.js';
+import { errorStatus, toArchiveErrorInfo } from '../archive-error-info.js';
+import { mapBounded } from '../bounded-map.js';
+import { isTransientFailure } from '../transient-failure.js';
+import type { ArchiveSession, ArchiveTask } from './legacy-pca-types.js';
 import { isPrunable } from './prune-planner.js';
 import type {
   ExecutePruneOptions,
@@ -9,7 +10,6 @@ import type {
   PruneSessionResult,
   PruneSkipReason,
 } from './prune-types.js';
-import { isTransientFailure } from './transient-failure.js';
 
 export const DEFAULT_PRUNE_CONCURRENCY = 4;
 export const DEFAULT_DELETE_ATTEMPTS = 3;

@@ -1,5 +1,5 @@
-import type { ArchiveSession } from './archive-types.js';
-import { dateMs } from './iso-date.js';
+import { dateMs } from '../iso-date.js';
+import type { ArchiveSession } from './legacy-pca-types.js';
 
 /**
  * Orders sessions newest first: by startDate, then endDate (a session still uploading counts as

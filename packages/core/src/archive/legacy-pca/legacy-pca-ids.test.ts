@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from './archive-errors.js';
-import { parseFileId, parseServiceId, parseSessionId, parseTaskId } from './archive-ids.js';
+import { ValidationError } from '../archive-errors.js';
+import { parseFileId, parseServiceId, parseSessionId, parseTaskId } from './legacy-pca-ids.js';
 
 describe('parseSessionId', () => {
   it('accepts 24 hex characters and lower-cases them', () => {

@@ -1,4 +1,4 @@
-import type { ArchiveTaskFunction, ArchiveTaskStatus } from './archive-types.js';
+import type { ArchiveTaskFunction, ArchiveTaskStatus } from './legacy-pca-types.js';
 
 export interface ArchiveCallOptions {
   /** One service (`passport/pca`) instead of the model's pinned one / all of them. */

@@ -1,4 +1,4 @@
-import type { ArchiveTask, ArchiveTaskStatus } from './archive-types.js';
+import type { ArchiveTask, ArchiveTaskStatus } from './legacy-pca-types.js';
 
 /** A task to follow: a full ArchiveTask or just its id and service. */
 export type ArchiveTaskRef = Pick<ArchiveTask, 'id' | 'serviceId'> & Partial<ArchiveTask>;

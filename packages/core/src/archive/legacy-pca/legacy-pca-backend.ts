@@ -1,11 +1,11 @@
 import { path } from '../../client/index.js';
-import type { ArchiveBackend, ArchiveTaskRead } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
-import { formatServiceId } from '../archive-ids.js';
-import type { ListTasksOptions } from '../archive-query-types.js';
-import type { ArchiveFile, ArchiveSession, ArchiveTask, PcaArchiveService } from '../archive-types.js';
-import { toArchiveFile, toArchiveSession, toArchiveTask } from './pca-mapping.js';
-import type { PcaFileWire, PcaSessionWire, PcaTaskWire } from './pca-wire-types.js';
+import type { ArchiveTaskRead, LegacyPcaBackendPort } from './legacy-pca-backend-port.js';
+import { formatServiceId } from './legacy-pca-ids.js';
+import { toArchiveFile, toArchiveSession, toArchiveTask } from './legacy-pca-mapping.js';
+import type { ListTasksOptions } from './legacy-pca-query-types.js';
+import type { ArchiveFile, ArchiveSession, ArchiveTask, PcaArchiveService } from './legacy-pca-types.js';
+import type { PcaFileWire, PcaSessionWire, PcaTaskWire } from './legacy-pca-wire-types.js';
 
 function servicePath(service: PcaArchiveService): string {
   return path`/cloud/${service.passport}/pca/${service.serviceName}`;
@@ -21,7 +21,7 @@ function dateParam(value: string | Date | undefined): string | undefined {
 }
 
 /** The legacy Public Cloud Archive routes (`/cloud/{passport}/pca/{pcaService}/…`). */
-export class PcaArchiveBackend implements ArchiveBackend<PcaArchiveService> {
+export class LegacyPcaBackend implements LegacyPcaBackendPort<PcaArchiveService> {
   readonly kind = 'pca' as const;
   readonly #client: ArchiveApiClient;
 
@@ -41,6 +41,10 @@ export class PcaArchiveBackend implements ArchiveBackend<PcaArchiveService> {
       passport,
       serviceName,
     }));
+  }
+
+  listSessionIds(service: PcaArchiveService, signal?: AbortSignal): Promise<string[]> {
+    return this.#client.request<string[]>('GET', `${servicePath(service)}/sessions`, { signal });
   }
 
   async listSessions(
@@ -177,5 +181,9 @@ export class PcaArchiveBackend implements ArchiveBackend<PcaArchiveService> {
     const bytes = typeof usage === 'number' ? usage : Number(usage);
     if (!Number.isFinite(bytes)) throw new TypeError(`Unexpected usage answer for ${service.id}`);
     return bytes;
+  }
+
+  getTimeOffset(signal?: AbortSignal): Promise<number> {
+    return this.#client.getTimeOffset(signal);
   }
 }

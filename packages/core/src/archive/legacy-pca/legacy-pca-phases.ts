@@ -1,9 +1,10 @@
+import type { ArchiveObjectPhase } from '../archive-entities.js';
 import type {
   ArchiveSessionPhase,
   ArchiveSessionState,
   ArchiveTaskPhase,
   ArchiveTaskStatus,
-} from '../archive-types.js';
+} from './legacy-pca-types.js';
 
 // How the legacy states map onto the product-independent phases. Unknown states fall to `busy` /
 // `running`: never final, so prune and task waiting stay on the safe side.
@@ -52,4 +53,19 @@ const TASK_PHASE: Record<ArchiveTaskStatus, ArchiveTaskPhase> = {
 
 export function pcaTaskPhase(status: string): ArchiveTaskPhase {
   return TASK_PHASE[status as ArchiveTaskStatus] ?? 'running';
+}
+
+// A legacy session read as an archive object. Restoring brings a session back to `done`: on this
+// product nothing is ever `online` from the model's point of view (files came back by SFTP).
+const OBJECT_PHASE: Record<ArchiveSessionPhase, ArchiveObjectPhase> = {
+  ready: 'offline',
+  restoring: 'retrieving',
+  uploading: 'uploading',
+  deleting: 'deleting',
+  failed: 'failed',
+  busy: 'busy',
+};
+
+export function legacySessionObjectPhase(phase: ArchiveSessionPhase): ArchiveObjectPhase {
+  return OBJECT_PHASE[phase];
 }

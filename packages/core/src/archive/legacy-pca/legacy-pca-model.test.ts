@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OvhClient } from '../client/index.js';
-import { ArchiveNotFoundError, ValidationError } from './archive-errors.js';
-import { ArchiveModel } from './archive-model.js';
-import { type ArchiveSandbox, startArchiveSandbox } from './testing/archive-sandbox.js';
+import type { OvhClient } from '../../client/index.js';
+import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
+import { type ArchiveSandbox, startArchiveSandbox } from '../testing/archive-sandbox.js';
+import { LegacyPcaBackend } from './legacy-pca-backend.js';
+import { LegacyPcaModel } from './legacy-pca-model.js';
 
 const SESSIONS_PER_SERVICE = 120;
 
@@ -228,7 +229,7 @@ describe('rename and tasks', () => {
       sessionId: target.id,
       name,
     });
-    const fresh = new ArchiveModel({ client: kit.client() });
+    const fresh = new LegacyPcaModel({ backend: new LegacyPcaBackend(kit.client()) });
     expect((await fresh.getSession(target.id)).name).toBe(name);
 
     const tasks = await model.listTasks({

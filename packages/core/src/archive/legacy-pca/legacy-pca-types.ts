@@ -1,12 +1,11 @@
-// Plain JSON shapes of the archive model. Every value here crosses IPC and `--json` output as is:
-// dates are ISO 8601 strings in UTC (`2026-03-14T02:00:00.000Z`), sizes are exact byte counts.
-// Byte counts are JavaScript numbers: exact up to 2^53 bytes (8 PiB), far above any archive.
-
-/** Which archive product a service belongs to. Only the legacy Public Cloud Archive exists today. */
-export type ArchiveKind = 'pca';
+// Plain JSON shapes of the legacy PCA sessions model (`sessions …`, `services …`, `tasks …`). Every
+// value here crosses IPC and `--json` output as is: dates are ISO 8601 strings in UTC
+// (`2026-03-14T02:00:00.000Z`), sizes are exact byte counts (JavaScript numbers: exact up to 2^53
+// bytes, 8 PiB, far above any archive). The product-neutral nouns are in ../archive-entities.ts.
 
 /** A legacy Public Cloud Archive service: `id` is `passport/pcaServiceName`. */
 export interface PcaArchiveService {
+  /** Kept as it always was in `services list --json`; the product name is `legacy-pca`. */
   kind: 'pca';
   /** `passport/pcaServiceName`, the value `--service` and `{ service }` accept. */
   id: string;

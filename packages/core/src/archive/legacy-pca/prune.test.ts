@@ -1,9 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ValidationError } from './archive-errors.js';
-import type { ArchiveSession } from './archive-types.js';
-import { type ArchiveSandbox, startArchiveSandbox } from './testing/archive-sandbox.js';
+import { ValidationError } from '../archive-errors.js';
+import { type ArchiveSandbox, startArchiveSandbox } from '../testing/archive-sandbox.js';
+import type { ArchiveSession } from './legacy-pca-types.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

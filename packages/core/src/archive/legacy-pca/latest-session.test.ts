@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchiveSession } from './archive-types.js';
 import { latestSession } from './latest-session.js';
+import type { ArchiveSession } from './legacy-pca-types.js';
 
 function session(id: string, startDate: string, endDate: string | null = startDate): ArchiveSession {
   return {

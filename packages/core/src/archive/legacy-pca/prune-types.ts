@@ -1,5 +1,5 @@
-import type { ArchiveErrorInfo } from './archive-error-info.js';
-import type { ArchiveSession, ArchiveTask } from './archive-types.js';
+import type { ArchiveErrorInfo } from '../archive-error-info.js';
+import type { ArchiveSession, ArchiveTask } from './legacy-pca-types.js';
 
 export interface PrunePlanOptions {
   /** Sessions whose end is older than this are deleted: seconds, or an age like `90d` (see parseAge). */

@@ -1,6 +1,6 @@
-import { ValidationError } from './archive-errors.js';
-import type { ListTasksOptions } from './archive-query-types.js';
-import { TASK_FUNCTIONS, TASK_STATUSES } from './archive-types.js';
+import { ValidationError } from '../archive-errors.js';
+import type { ListTasksOptions } from './legacy-pca-query-types.js';
+import { TASK_FUNCTIONS, TASK_STATUSES } from './legacy-pca-types.js';
 
 function checkDate(field: string, value: string | Date | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -26,14 +26,7 @@ import { tasksList } from './tasks/list.js';
 import { tasksShow } from './tasks/show.js';
 import { tasksWait } from './tasks/wait.js';
 
-/** Descriptions of the two-word command groups. */
-export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
-  sessions: 'archive sessions: list, show, files, rename, delete, restore, prune',
-  tasks: 'archive tasks: list, show, wait',
-  services: 'PCA services: list, use',
-  profiles: 'saved logins: list, show, use, remove',
-  credentials: "the account's API keys: list, revoke",
-};
+export { COMMAND_GROUPS } from './command-groups.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   sessionsList,

@@ -1,4 +1,4 @@
-import type { OutputStream } from '../runtime/terminal.js';
+import type { OutputStream } from '../terminal.js';
 import type { Colors } from './colors.js';
 
 /** Messages for people, all on stderr so stdout stays clean data. */

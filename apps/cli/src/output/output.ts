@@ -1,4 +1,4 @@
-import type { OutputStream } from '../runtime/terminal.js';
+import type { OutputStream } from '../terminal.js';
 import type { Colors } from './colors.js';
 import { toCsv } from './csv.js';
 import { toJsonText } from './json.js';

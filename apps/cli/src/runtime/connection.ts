@@ -1,5 +1,7 @@
 import type { ArchiveCatalog, LegacyPcaModel, OvhClient, ResolvedConfig } from '@ovh-pca/core';
-import type { CommandContext } from './command-context.js';
+import type { GlobalOptions } from '../global-options.js';
+import type { Logger } from '../output/logger.js';
+import type { CliEnvironment } from './cli-environment.js';
 import { type ConfigStores, openConfigStores } from './config-stores.js';
 
 /** A signed API session: where its settings came from, the client and the archive models over it. */
@@ -17,7 +19,11 @@ export interface Connection {
  * Resolves the settings (flags, OVH_* variables, profile + keychain, ovh.conf), then builds the
  * client and the archive model. Throws CredentialsNotConfiguredError (exit 4) when a key is missing.
  */
-export async function openConnection(context: CommandContext): Promise<Connection> {
+export async function openConnection(context: {
+  globals: GlobalOptions;
+  env: CliEnvironment;
+  log: Logger;
+}): Promise<Connection> {
   const core = await import('@ovh-pca/core');
   const { OvhClient, parseServiceId } = core;
   // A malformed --service is bad input: refuse it before reading any setting or sending anything.

@@ -2,7 +2,8 @@
 
 /** Descriptions of the two-word command groups. */
 export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
-  sessions: 'archive sessions: list, show, files, rename, delete, restore, prune',
+  archives: 'archives of every product: list',
+  sessions: 'legacy PCA archive sessions: list, show, files, rename, delete, restore, prune',
   tasks: 'archive tasks: list, show, wait',
   services: 'PCA services: list, use',
   profiles: 'saved logins: list, show, use, remove',

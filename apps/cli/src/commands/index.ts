@@ -1,5 +1,6 @@
 // Every command, in help order. Adding a command = one file + one line here.
 import type { CommandDefinition } from '../command-definition.js';
+import { archivesList } from './archives/list.js';
 import { login } from './auth/login.js';
 import { logout } from './auth/logout.js';
 import { whoami } from './auth/whoami.js';
@@ -29,6 +30,7 @@ import { tasksWait } from './tasks/wait.js';
 export { COMMAND_GROUPS } from './command-groups.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
+  archivesList,
   sessionsList,
   sessionsShow,
   sessionsFiles,

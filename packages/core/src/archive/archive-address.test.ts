@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveAddressError, parseArchiveAddress, resolveArchiveAddress } from './archive-address.js';
+import {
+  ArchiveAddressError,
+  parseArchiveAddress,
+  parseArchiveRegion,
+  resolveArchiveAddress,
+} from './archive-address.js';
 import type { Archive } from './archive-entities.js';
 import { ValidationError } from './archive-errors.js';
 
@@ -39,6 +44,13 @@ describe('archive addresses', () => {
   ])('refuses %j (%s)', (text, message) => {
     expect(() => parseArchiveAddress(text)).toThrow(ValidationError);
     expect(() => parseArchiveAddress(text)).toThrow(message);
+  });
+
+  it('reads a region filter upper case and refuses anything else', () => {
+    expect(parseArchiveRegion('rbx-archive')).toBe('RBX-ARCHIVE');
+    for (const bad of ['', 'GRA/1', 'g ra', '-GRA', undefined]) {
+      expect(() => parseArchiveRegion(bad)).toThrow(/Invalid region/);
+    }
   });
 
   it('accepts a name of exactly 256 bytes', () => {

@@ -61,6 +61,15 @@ export function validateArchiveName(value: unknown): string {
   return value;
 }
 
+/** A region as typed (`gra`, `RBX-ARCHIVE`): letters, digits and `-`; returned upper case. */
+export function parseArchiveRegion(value: unknown): string {
+  const text = typeof value === 'string' ? value : '';
+  if (!REGION.test(text)) {
+    throw new ValidationError('region', `Invalid region ${show(String(value))}: expected a name such as GRA or RBX-ARCHIVE`);
+  }
+  return text.toUpperCase();
+}
+
 /** Parses `NAME`, `REGION/NAME` or `PROJECT/REGION/NAME`; anything else is a ValidationError. */
 export function parseArchiveAddress(value: unknown): ArchiveAddress {
   const text = typeof value === 'string' ? value : '';

@@ -6,6 +6,7 @@ export {
   ArchiveAddressError,
   MAX_ARCHIVE_NAME_BYTES,
   parseArchiveAddress,
+  parseArchiveRegion,
   resolveArchiveAddress,
   validateArchiveName,
 } from './archive-address.js';

@@ -65,7 +65,10 @@ export function validateArchiveName(value: unknown): string {
 export function parseArchiveRegion(value: unknown): string {
   const text = typeof value === 'string' ? value : '';
   if (!REGION.test(text)) {
-    throw new ValidationError('region', `Invalid region ${show(String(value))}: expected a name such as GRA or RBX-ARCHIVE`);
+    throw new ValidationError(
+      'region',
+      `Invalid region ${show(String(value))}: expected a name such as GRA or RBX-ARCHIVE`,
+    );
   }
   return text.toUpperCase();
 }

@@ -28,11 +28,25 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
+export type {
+  SwiftAccess,
+  SwiftAccessProvider,
+  SwiftContainerApi,
+  SwiftListedObject,
+  ToSwiftAccess,
+} from './cloud-archive/cloud-archive-ports.js';
 export type { CloudArchiveObjectState } from './cloud-archive/cloud-archive-states.js';
 export {
   CLOUD_ARCHIVE_OBJECT_STATES,
   cloudArchiveObjectPhase,
 } from './cloud-archive/cloud-archive-states.js';
+export type {
+  StorageAccessWire,
+  StorageContainerDetailWire,
+  StorageContainerWire,
+  StorageCreationWire,
+  StorageObjectWire,
+} from './cloud-archive/cloud-archive-wire-types.js';
 export type { ColdArchiveState } from './cold-archive/cold-archive-states.js';
 export { COLD_ARCHIVE_STATES, coldArchivePhase } from './cold-archive/cold-archive-states.js';
 export type { DeepArchiveObjectState } from './deep-archive/deep-archive-states.js';

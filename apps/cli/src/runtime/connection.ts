@@ -17,7 +17,7 @@ export interface Connection {
 
 /**
  * Resolves the settings (flags, OVH_* variables, profile + keychain, ovh.conf), then builds the
- * client and the archive model. Throws CredentialsNotConfiguredError (exit 4) when a key is missing.
+ * client and the archive models. Throws CredentialsNotConfiguredError (exit 4) when a key is missing.
  */
 export async function openConnection(context: {
   globals: GlobalOptions;

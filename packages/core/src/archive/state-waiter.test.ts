@@ -78,6 +78,27 @@ describe('waitForStates', () => {
     expect(server.sleeps).toEqual([50]);
   });
 
+  it('follows 50 000 objects of 5 containers with one read per container per round', async () => {
+    const items = Array.from({ length: 50_000 }, (_, index) => ({ id: `k${index}`, group: `c${index % 5}` }));
+    const reads: number[] = [];
+    let lastSettled = 0;
+    const result = await waitForStates<Obj>(items, {
+      read: async (_group, ids) => {
+        reads.push(ids.length);
+        return ids.map((id) => ({ id, value: { state: 'unsealed' } }));
+      },
+      isSettled: settled,
+      stateOf: (value) => value.state,
+      onProgress: (event) => {
+        expect(event.settled).toBe(lastSettled + 1);
+        lastSettled = event.settled;
+      },
+    });
+    expect(reads).toEqual([10_000, 10_000, 10_000, 10_000, 10_000]);
+    expect(lastSettled).toBe(50_000);
+    expect(result).toHaveLength(50_000);
+  });
+
   it('caps a server hint at maxRetryAfterMs', async () => {
     const server = scripted({
       a: [{ value: { state: 'unsealing' }, retryAfterSeconds: 90_000 }, { value: { state: 'unsealed' } }],

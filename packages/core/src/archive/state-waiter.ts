@@ -83,18 +83,21 @@ export async function waitForStates<T>(
   const total = entries.size;
   const isDone = (entry: { value?: T }): boolean =>
     entry.value !== undefined && options.isSettled(entry.value);
-  const settledCount = (): number => [...entries.values()].filter(isDone).length;
+  // Counted as values change, not recounted: a wait may follow many thousand objects.
+  let settled = [...entries.values()].filter(isDone).length;
 
   const record = (entry: { item: WaitItem<T>; value?: T }, value: T): void => {
     const previousState = entry.value === undefined ? null : options.stateOf(entry.value);
+    const wasDone = isDone(entry);
     entry.value = value;
+    settled += Number(isDone(entry)) - Number(wasDone);
     if (previousState !== options.stateOf(value)) {
       options.onProgress?.({
         id: entry.item.id,
         group: entry.item.group,
         value,
         previousState,
-        settled: settledCount(),
+        settled,
         total,
       });
     }
@@ -103,15 +106,22 @@ export async function waitForStates<T>(
   for (;;) {
     const pending = [...entries.values()].filter((entry) => !isDone(entry));
     if (pending.length === 0) break;
-    const earliest = Math.min(...pending.map((entry) => entry.nextReadAt));
+    const earliest = pending.reduce(
+      (min, entry) => Math.min(min, entry.nextReadAt),
+      Number.POSITIVE_INFINITY,
+    );
     const wait = earliest - now();
     if (wait > 0) await pause(wait, options.signal);
     options.signal?.throwIfAborted();
 
     const readAt = now();
-    const due = pending.filter((entry) => entry.nextReadAt <= readAt);
-    const byGroup = new Map<string, typeof due>();
-    for (const entry of due) byGroup.set(entry.item.group, [...(byGroup.get(entry.item.group) ?? []), entry]);
+    const byGroup = new Map<string, typeof pending>();
+    for (const entry of pending) {
+      if (entry.nextReadAt > readAt) continue;
+      const group = byGroup.get(entry.item.group);
+      if (group) group.push(entry);
+      else byGroup.set(entry.item.group, [entry]);
+    }
     await Promise.all(
       [...byGroup].map(async ([group, groupEntries]) => {
         const readings = await options.read(

@@ -1,4 +1,4 @@
-import type { OptionDefinition } from './command-definition.js';
+import type { OptionDefinition } from './command-shape.js';
 
 /** Options every command accepts, before or after the subcommand. */
 export interface GlobalOptions {

@@ -12,7 +12,7 @@ import { COMMAND_GROUPS, COMMANDS } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
 import { GLOBAL_OPTION_DEFINITIONS, type GlobalOptions } from './global-options.js';
 import { LEGACY_HELP, translateLegacyFlags } from './legacy-flags.js';
-import type { Terminal } from './runtime/terminal.js';
+import type { Terminal } from './terminal.js';
 
 export const VERSION: string = packageJson.version;
 

@@ -1,5 +1,6 @@
 // Every command, in help order. Adding a command = one file + one line here.
 import type { CommandDefinition } from '../command-definition.js';
+import { archivesList } from './archives/list.js';
 import { login } from './auth/login.js';
 import { logout } from './auth/logout.js';
 import { whoami } from './auth/whoami.js';
@@ -26,16 +27,10 @@ import { tasksList } from './tasks/list.js';
 import { tasksShow } from './tasks/show.js';
 import { tasksWait } from './tasks/wait.js';
 
-/** Descriptions of the two-word command groups. */
-export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
-  sessions: 'archive sessions: list, show, files, rename, delete, restore, prune',
-  tasks: 'archive tasks: list, show, wait',
-  services: 'PCA services: list, use',
-  profiles: 'saved logins: list, show, use, remove',
-  credentials: "the account's API keys: list, revoke",
-};
+export { COMMAND_GROUPS } from './command-groups.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
+  archivesList,
   sessionsList,
   sessionsShow,
   sessionsFiles,

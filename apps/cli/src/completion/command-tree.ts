@@ -1,4 +1,4 @@
-import type { CommandDefinition, OptionDefinition } from '../command-definition.js';
+import type { CommandShape, OptionDefinition } from '../command-shape.js';
 import { GLOBAL_OPTION_DEFINITIONS, GLOBAL_OPTIONS_WITH_VALUE } from '../global-options.js';
 import { LEGACY_FLAGS_WITH_VALUE } from '../legacy-flags.js';
 
@@ -18,7 +18,7 @@ export interface CompletionTree {
 }
 
 export function buildCompletionTree(
-  registry: readonly CommandDefinition[],
+  registry: readonly CommandShape[],
   groups: Readonly<Record<string, string>>,
 ): CompletionTree {
   const globalOptions = GLOBAL_OPTION_DEFINITIONS.flatMap(optionWords);

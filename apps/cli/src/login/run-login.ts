@@ -10,12 +10,12 @@ import {
   saveLogin,
   waitForValidation,
 } from '@ovh-pca/core';
-import { CliError } from '../cli-errors.js';
-import type { LoginOptions } from '../commands/auth/login.js';
+import { CliError, UsageError } from '../cli-errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { parseRedirectUrl } from '../input/redirect-url.js';
 import type { CommandContext } from '../runtime/command-context.js';
 import { openConfigStores } from '../runtime/config-stores.js';
+import type { LoginOptions } from './login-options.js';
 import { type LoopbackRedirect, startLoopbackRedirect } from './loopback-redirect.js';
 import { readApplicationSecret } from './read-secret.js';
 

@@ -1,5 +1,5 @@
 import { escapeControlCharacters, safeMessage as safe } from '@ovh-pca/core/text';
-import type { OutputStream } from '../runtime/terminal.js';
+import type { OutputStream } from '../terminal.js';
 import type { Colors } from './colors.js';
 
 /**

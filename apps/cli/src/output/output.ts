@@ -1,5 +1,5 @@
 import { escapeControlCharacters } from '@ovh-pca/core/text';
-import type { OutputStream } from '../runtime/terminal.js';
+import type { OutputStream } from '../terminal.js';
 import type { Colors } from './colors.js';
 import { toCsv } from './csv.js';
 import { toJsonText } from './json.js';

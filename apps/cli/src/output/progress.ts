@@ -1,4 +1,4 @@
-import type { OutputStream } from '../runtime/terminal.js';
+import type { OutputStream } from '../terminal.js';
 
 /** A progress line for long work: an ora spinner on a terminal, nothing otherwise. */
 export interface Progress {

@@ -1,12 +1,12 @@
-import type { CommandDefinition } from '../command-definition.js';
+import type { CommandShape } from '../command-shape.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { Colors } from '../output/colors.js';
 import type { Logger } from '../output/logger.js';
 import type { Output } from '../output/output.js';
 import type { Progress } from '../output/progress.js';
+import type { Terminal } from '../terminal.js';
 import type { CliEnvironment } from './cli-environment.js';
 import type { Connection } from './connection.js';
-import type { Terminal } from './terminal.js';
 
 /** What every command's `run` receives. Heavy pieces are created on first use. */
 export interface CommandContext {
@@ -22,7 +22,7 @@ export interface CommandContext {
   /** Both stdin and stderr are terminals: prompts are possible. */
   interactive: boolean;
   /** Every command, for help-like commands (completion). */
-  registry: readonly CommandDefinition[];
+  registry: readonly CommandShape[];
   /** A spinner on stderr when it is a terminal and the output is not machine-readable. */
   progress(text: string): Promise<Progress>;
   /**

@@ -1,21 +1,31 @@
-import type { ArchiveModel, OvhClient, ResolvedConfig } from '@ovh-pca/core';
-import type { CommandContext } from './command-context.js';
+import type { ArchiveCatalog, LegacyPcaModel, OvhClient, ResolvedConfig } from '@ovh-pca/core';
+import type { GlobalOptions } from '../global-options.js';
+import type { Logger } from '../output/logger.js';
+import type { CliEnvironment } from './cli-environment.js';
 import { type ConfigStores, openConfigStores } from './config-stores.js';
 
-/** A signed API session: where its settings came from, the client and the archive model over it. */
+/** A signed API session: where its settings came from, the client and the archive models over it. */
 export interface Connection {
   config: ResolvedConfig;
   client: OvhClient;
-  archive: ArchiveModel;
+  /** Legacy PCA sessions, services and tasks (`sessions …`, the seed flags). */
+  archive: LegacyPcaModel;
+  /** Every archive product the CLI offers, product-neutral (`archives …`). */
+  archives: ArchiveCatalog;
   stores: ConfigStores;
 }
 
 /**
  * Resolves the settings (flags, OVH_* variables, profile + keychain, ovh.conf), then builds the
- * client and the archive model. Throws CredentialsNotConfiguredError (exit 4) when a key is missing.
+ * client and the archive models. Throws CredentialsNotConfiguredError (exit 4) when a key is missing.
  */
-export async function openConnection(context: CommandContext): Promise<Connection> {
-  const { ArchiveModel, OvhClient, parseServiceId } = await import('@ovh-pca/core');
+export async function openConnection(context: {
+  globals: GlobalOptions;
+  env: CliEnvironment;
+  log: Logger;
+}): Promise<Connection> {
+  const core = await import('@ovh-pca/core');
+  const { OvhClient, parseServiceId } = core;
   // A malformed --service is bad input: refuse it before reading any setting or sending anything.
   if (context.globals.service !== undefined) parseServiceId(context.globals.service);
   const stores = await openConfigStores(context.env);
@@ -32,7 +42,10 @@ export async function openConnection(context: CommandContext): Promise<Connectio
           )
       : undefined,
   });
+  // The archive backends the CLI offers are chosen here, once: legacy PCA for now.
   const service = context.globals.service ?? config.archiveService;
-  const archive = new ArchiveModel({ client, service });
-  return { config, client, archive, stores };
+  const backend = new core.LegacyPcaBackend(client);
+  const archive = new core.LegacyPcaModel({ backend, service });
+  const archives = new core.ArchiveCatalog([new core.LegacyPcaArchiveBackend({ model: archive, backend })]);
+  return { config, client, archive, archives, stores };
 }

@@ -1,23 +1,23 @@
 import type { Readable, Writable } from 'node:stream';
 import { UsageError } from '../cli-errors.js';
-import type { CommandDefinition } from '../command-definition.js';
+import type { CommandShape } from '../command-shape.js';
 import type { GlobalOptions } from '../global-options.js';
 import { checkGlobalValues } from '../input/global-values.js';
 import { createColors, shouldColor } from '../output/colors.js';
 import { Logger } from '../output/logger.js';
 import { Output, type OutputFormat } from '../output/output.js';
 import { startProgress } from '../output/progress.js';
+import type { Terminal } from '../terminal.js';
 import type { CliEnvironment } from './cli-environment.js';
 import type { CommandContext } from './command-context.js';
 import { openConnection } from './connection.js';
-import type { Terminal } from './terminal.js';
 
 export interface ContextParameters {
   globals: GlobalOptions;
   env: CliEnvironment;
   terminal: Terminal;
   signal: AbortSignal;
-  registry: readonly CommandDefinition[];
+  registry: readonly CommandShape[];
 }
 
 /** Builds the context of one command run. Nothing here touches the network or the keychain. */

@@ -3,10 +3,10 @@ import { ExitCode } from '../exit-codes.js';
 import type { GlobalOptions } from '../global-options.js';
 import { createColors } from '../output/colors.js';
 import { Logger } from '../output/logger.js';
+import type { Terminal } from '../terminal.js';
 import { readCliEnvironment } from './cli-environment.js';
 import { createContext } from './create-context.js';
 import { reportError } from './report-error.js';
-import type { Terminal } from './terminal.js';
 
 export interface Execution {
   args: Array<string | string[] | undefined>;

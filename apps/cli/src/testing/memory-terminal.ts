@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Terminal } from '../runtime/terminal.js';
+import type { Terminal } from '../terminal.js';
 
 /** A terminal made of strings, for in-process runs of runCli. */
 export function memoryTerminal(options: { stdin?: string; tty?: boolean } = {}) {

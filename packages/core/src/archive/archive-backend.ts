@@ -1,39 +1,57 @@
-import type { ListTasksOptions } from './archive-query-types.js';
-import type { ArchiveFile, ArchiveService, ArchiveSession, ArchiveTask } from './archive-types.js';
+import type { Archive, ArchiveObject } from './archive-entities.js';
+import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
+import type { WaitReading } from './state-waiter.js';
 
-/** A task read in a batch: the task, or the error that one read met. */
-export interface ArchiveTaskRead {
-  id: string;
-  task?: ArchiveTask;
-  error?: Error;
+export interface ListArchivesOptions {
+  /** Only this region (upper case): a hint a backend may use to ask less; the catalog filters. */
+  region?: string;
+  signal?: AbortSignal;
+}
+
+export interface ListObjectsOptions {
+  /** Only keys starting with this prefix. */
+  prefix?: string;
+  signal?: AbortSignal;
 }
 
 /**
- * What one archive product must offer the model. The legacy Public Cloud Archive implements it in
- * ./pca; Cloud Archive and Cold Archive will come as further implementations. Every call targets
- * exactly one service; a missing object rejects with an error whose `status` is 404.
+ * One archive product, as the product-neutral commands and screens see it. Each composition root
+ * (the CLI's connection, the desktop main's profile session) builds the backends it offers and
+ * hands them to an ArchiveCatalog; nothing else constructs one.
+ *
+ * `capabilities` says what the product really does; a caller checks it before offering an action.
+ * The methods of `retrieve` are optional here and present exactly when the capability is declared;
+ * those of `download`, `upload`, `delete`, `prune` and `lifecycle` join this interface with the
+ * commands that use them (issue 11 §3; legacy PCA offers them today through LegacyPcaModel).
  */
-export interface ArchiveBackend<S extends ArchiveService = ArchiveService> {
-  readonly kind: S['kind'];
-  /** The accounts services hang from (Public Cloud passports). */
-  listPassports(signal?: AbortSignal): Promise<string[]>;
-  /** The services of one passport; rejects with status 404 when the passport does not exist. */
-  listServicesOfPassport(passport: string, signal?: AbortSignal): Promise<S[]>;
-  listSessions(service: S, options: { name?: string; signal?: AbortSignal }): Promise<ArchiveSession[]>;
-  getSession(service: S, sessionId: string, signal?: AbortSignal): Promise<ArchiveSession>;
-  renameSession(service: S, sessionId: string, name: string, signal?: AbortSignal): Promise<void>;
-  deleteSession(service: S, sessionId: string, signal?: AbortSignal): Promise<ArchiveTask>;
-  restoreSession(service: S, sessionId: string, signal?: AbortSignal): Promise<ArchiveTask>;
-  listFiles(
-    service: S,
-    sessionId: string,
-    options: { name?: string; signal?: AbortSignal },
-  ): Promise<ArchiveFile[]>;
-  getFile(service: S, sessionId: string, fileId: string, signal?: AbortSignal): Promise<ArchiveFile>;
-  listTasks(service: S, filter: Omit<ListTasksOptions, 'service'>): Promise<ArchiveTask[]>;
-  getTask(service: S, taskId: string, signal?: AbortSignal): Promise<ArchiveTask>;
-  /** Several tasks of one service in a constant number of requests. */
-  getTasks(service: S, taskIds: readonly string[], signal?: AbortSignal): Promise<ArchiveTaskRead[]>;
-  /** Bytes stored. */
-  getUsage(service: S, signal?: AbortSignal): Promise<number>;
+export interface ArchiveBackend {
+  readonly product: ArchiveProduct;
+  readonly capabilities: readonly ArchiveCapability[];
+  /** Every archive of this product the credential can see, with counts and bytes. */
+  listArchives(options?: ListArchivesOptions): Promise<Archive[]>;
+  /** The objects of one archive (one the listing returned), ordered by key. */
+  listObjects(archive: Archive, options?: ListObjectsOptions): Promise<ArchiveObject[]>;
+  /**
+   * Starts retrieving these objects (unseal, restore); answers each one's state just after. Objects
+   * already online, or already retrieving, are left as they are.
+   */
+  retrieveObjects?(
+    archive: Archive,
+    keys: readonly string[],
+    options?: { signal?: AbortSignal },
+  ): Promise<ArchiveObject[]>;
+  /**
+   * The current state of several objects, for the state waiter: a 404 as an error, a server's
+   * delay as `retryAfterSeconds`.
+   */
+  readObjectStates?(
+    archive: Archive,
+    keys: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Array<WaitReading<ArchiveObject>>>;
+}
+
+/** Whether a backend declares a capability. */
+export function hasCapability(backend: ArchiveBackend, capability: ArchiveCapability): boolean {
+  return backend.capabilities.includes(capability);
 }

@@ -1,22 +1,83 @@
-// Public surface of the archive model (issue 4). See docs/archives.md.
+// Public surface of the archive model. See docs/archives.md.
+
+// Product-neutral: products, capabilities, archives and objects, addresses, waiting.
+export type { ArchiveAddress } from './archive-address.js';
+export {
+  ArchiveAddressError,
+  MAX_ARCHIVE_NAME_BYTES,
+  parseArchiveAddress,
+  parseArchiveRegion,
+  resolveArchiveAddress,
+  validateArchiveName,
+} from './archive-address.js';
+export type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from './archive-backend.js';
+export { hasCapability } from './archive-backend.js';
+export type { CatalogListOptions } from './archive-catalog.js';
+export { ArchiveCatalog } from './archive-catalog.js';
 export type { ArchiveApiClient, ArchiveBatchItem, ArchiveRequestOptions } from './archive-client.js';
+export type { Archive, ArchiveObject, ArchiveObjectPhase, ArchivePhase } from './archive-entities.js';
+export { ARCHIVE_OBJECT_PHASES, ARCHIVE_PHASES, formatArchiveAddress } from './archive-entities.js';
 export type { ArchiveErrorInfo } from './archive-error-info.js';
 export { toArchiveErrorInfo } from './archive-error-info.js';
 export type { ArchiveObjectKind } from './archive-errors.js';
 export { ArchiveNotFoundError, isValidationError, ValidationError } from './archive-errors.js';
-export type { ParsedServiceId } from './archive-ids.js';
-export { formatServiceId, parseFileId, parseServiceId, parseSessionId, parseTaskId } from './archive-ids.js';
-export type { ArchiveModelOptions } from './archive-model.js';
-export { ArchiveModel } from './archive-model.js';
+export type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
+export {
+  ARCHIVE_CAPABILITIES,
+  ARCHIVE_PRODUCTS,
+  isArchiveProduct,
+  parseArchiveProduct,
+} from './archive-product.js';
+export type {
+  SwiftAccess,
+  SwiftAccessProvider,
+  SwiftContainerApi,
+  SwiftListedObject,
+  ToSwiftAccess,
+} from './cloud-archive/cloud-archive-ports.js';
+export type { CloudArchiveObjectState } from './cloud-archive/cloud-archive-states.js';
+export {
+  CLOUD_ARCHIVE_OBJECT_STATES,
+  cloudArchiveObjectPhase,
+} from './cloud-archive/cloud-archive-states.js';
+export type {
+  StorageAccessWire,
+  StorageContainerDetailWire,
+  StorageContainerWire,
+  StorageCreationWire,
+  StorageObjectWire,
+} from './cloud-archive/cloud-archive-wire-types.js';
+export type { ColdArchiveState } from './cold-archive/cold-archive-states.js';
+export { COLD_ARCHIVE_STATES, coldArchivePhase } from './cold-archive/cold-archive-states.js';
+export type { DeepArchiveObjectState } from './deep-archive/deep-archive-states.js';
+export {
+  DEEP_ARCHIVE_OBJECT_STATES,
+  deepArchiveObjectPhase,
+  deepArchiveObjectState,
+} from './deep-archive/deep-archive-states.js';
+// Legacy Public Cloud Archive (/cloud/{passport}/pca/…): its backend, sessions model and enums.
+export { compareNewestFirst, latestSession } from './legacy-pca/latest-session.js';
+export { LegacyPcaArchiveBackend, sessionAsObject } from './legacy-pca/legacy-pca-archives.js';
+export { LegacyPcaBackend } from './legacy-pca/legacy-pca-backend.js';
+export type { ArchiveTaskRead, LegacyPcaBackendPort } from './legacy-pca/legacy-pca-backend-port.js';
+export type { ParsedServiceId } from './legacy-pca/legacy-pca-ids.js';
+export {
+  formatServiceId,
+  parseFileId,
+  parseServiceId,
+  parseSessionId,
+  parseTaskId,
+} from './legacy-pca/legacy-pca-ids.js';
+export type { LegacyPcaModelOptions } from './legacy-pca/legacy-pca-model.js';
+export { LegacyPcaModel } from './legacy-pca/legacy-pca-model.js';
 export type {
   ArchiveCallOptions,
   ListFilesOptions,
   ListSessionsOptions,
   ListTasksOptions,
-} from './archive-query-types.js';
+} from './legacy-pca/legacy-pca-query-types.js';
 export type {
   ArchiveFile,
-  ArchiveKind,
   ArchiveRenameResult,
   ArchiveService,
   ArchiveSession,
@@ -28,13 +89,10 @@ export type {
   ArchiveTaskStatus,
   ArchiveUsage,
   PcaArchiveService,
-} from './archive-types.js';
-export { TASK_FUNCTIONS, TASK_STATUSES } from './archive-types.js';
-export { compareNewestFirst, latestSession } from './latest-session.js';
-export type { DurationField } from './parse-age.js';
-export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './parse-age.js';
-export type { PrunePlanInput } from './prune-planner.js';
-export { buildPrunePlan, isPrunable } from './prune-planner.js';
+} from './legacy-pca/legacy-pca-types.js';
+export { SESSION_STATES, TASK_FUNCTIONS, TASK_STATUSES } from './legacy-pca/legacy-pca-types.js';
+export type { PrunePlanInput } from './legacy-pca/prune-planner.js';
+export { buildPrunePlan, isPrunable } from './legacy-pca/prune-planner.js';
 export type {
   ExecutePruneOptions,
   PruneOutcome,
@@ -45,7 +103,11 @@ export type {
   PruneSessionResult,
   PruneSkippedSession,
   PruneSkipReason,
-} from './prune-types.js';
-export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './session-name.js';
-export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './task-wait-types.js';
-export { DEFAULT_TASK_POLL_INTERVAL_MS } from './task-waiter.js';
+} from './legacy-pca/prune-types.js';
+export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './legacy-pca/session-name.js';
+export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './legacy-pca/task-wait-types.js';
+export { DEFAULT_TASK_POLL_INTERVAL_MS } from './legacy-pca/task-waiter.js';
+export type { DurationField } from './parse-age.js';
+export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './parse-age.js';
+export type { StateWaitOptions, WaitItem, WaitProgressEvent, WaitReading } from './state-waiter.js';
+export { DEFAULT_WAIT_POLL_INTERVAL_MS, waitForStates } from './state-waiter.js';

@@ -1,13 +1,5 @@
 import { defineCommand } from '../../command-definition.js';
-
-export interface LoginOptions {
-  rules: string;
-  redirect?: string;
-  appSecretStdin?: boolean;
-  browser: boolean;
-  timeout: string;
-  default?: boolean;
-}
+import type { LoginOptions } from '../../login/login-options.js';
 
 export const login = defineCommand<LoginOptions>({
   path: ['login'],

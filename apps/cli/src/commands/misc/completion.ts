@@ -15,7 +15,7 @@ export const completion = defineCommand({
   async run(context, { args }) {
     const shell = String(args[0]);
     const { buildCompletionTree } = await import('../../completion/command-tree.js');
-    const { COMMAND_GROUPS } = await import('../index.js');
+    const { COMMAND_GROUPS } = await import('../command-groups.js');
     const tree = buildCompletionTree(context.registry, COMMAND_GROUPS);
     const write = (script: string) => context.terminal.stdout.write(script);
     if (shell === 'bash') write((await import('../../completion/bash-completion.js')).bashCompletion(tree));

@@ -27,7 +27,7 @@ export const sessionsDelete = defineCommand<{ wait?: boolean }>({
     const { taskJson } = await import('../../output/task-view.js');
     let final = task;
     if (options.wait) {
-      const { waitWithProgress } = await import('../../output/task-wait-view.js');
+      const { waitWithProgress } = await import('../../runtime/follow-tasks.js');
       [final = task] = await waitWithProgress(context, [task], archive);
     }
     if (context.output.format === 'json') {

@@ -68,7 +68,7 @@ export const sessionsPrune = defineCommand<PruneOptions>({
       })
       .finally(() => deleting.stop());
     if (options.wait && result.tasks.length > 0) {
-      const { waitWithProgress } = await import('../../output/task-wait-view.js');
+      const { waitWithProgress } = await import('../../runtime/follow-tasks.js');
       await waitWithProgress(context, result.tasks, archive);
     }
 

@@ -13,7 +13,7 @@ export const sessionsRestore = defineCommand<{ wait?: boolean }>({
     const task = await archive.restoreSession(sessionId, { signal: context.signal });
     let final = task;
     if (options.wait) {
-      const { waitWithProgress } = await import('../../output/task-wait-view.js');
+      const { waitWithProgress } = await import('../../runtime/follow-tasks.js');
       [final = task] = await waitWithProgress(context, [task], archive);
     }
     const { taskJson } = await import('../../output/task-view.js');

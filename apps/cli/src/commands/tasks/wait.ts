@@ -10,7 +10,7 @@ export const tasksWait = defineCommand({
     const ids = (args[0] as string[]).map((id) => parseTaskId(id));
     const { archive } = await context.connect();
     const tasks = await Promise.all(ids.map((id) => archive.getTask(id, { signal: context.signal })));
-    const { waitWithProgress, countFailed } = await import('../../output/task-wait-view.js');
+    const { waitWithProgress, countFailed } = await import('../../runtime/follow-tasks.js');
     const final = await waitWithProgress(context, tasks, archive);
     const { TASK_COLUMNS, taskJson } = await import('../../output/task-view.js');
     context.output.list({ rows: final, columns: TASK_COLUMNS, json: taskJson });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ArchiveModel, ArchiveTask, PrunePlan } from '@ovh-pca/core';
+import type { ArchiveTask, LegacyPcaModel, PrunePlan } from '@ovh-pca/core';
 import { DesktopError } from '../ipc/desktop-error.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import type { ProfileSessions } from '../services/profile-sessions.js';
@@ -30,11 +30,11 @@ export function createArchiveHandlers(
   // The plans the user was shown, by id: prune executes one of these and nothing the renderer wrote.
   const plans = new Map<string, { profileName: string; plan: PrunePlan }>();
 
-  const follow = async (archive: ArchiveModel, started: ArchiveTask[], names: Map<string, string>) => {
+  const follow = async (archive: LegacyPcaModel, started: ArchiveTask[], names: Map<string, string>) => {
     const { profile } = await sessions.connection();
     tasks.watch(profile.name, archive, started, names);
   };
-  const sessionName = (archive: ArchiveModel, serviceId: string, sessionId: string) =>
+  const sessionName = (archive: LegacyPcaModel, serviceId: string, sessionId: string) =>
     archive
       .getSession(sessionId, { service: serviceId })
       .then((session) => session.name)

@@ -1,5 +1,14 @@
 import { join } from 'node:path';
-import { OvhClient, type PollInterval, type ProfileStore, type SecretStore } from '@ovh-pca/core';
+import {
+  ArchiveCatalog,
+  LegacyPcaArchiveBackend,
+  LegacyPcaBackend,
+  LegacyPcaModel,
+  OvhClient,
+  type PollInterval,
+  type ProfileStore,
+  type SecretStore,
+} from '@ovh-pca/core';
 import { createAppHandlers } from '../handlers/app-handlers.js';
 import { createArchiveHandlers } from '../handlers/archive-handlers.js';
 import { createAuthHandlers } from '../handlers/auth-handlers.js';
@@ -9,7 +18,7 @@ import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import type { EmitEvent } from './app-events.js';
 import { LoginFlow } from './login-flow.js';
 import { describeTasksEnd } from './notification-text.js';
-import { type CreateClient, ProfileSessions } from './profile-sessions.js';
+import { type ArchiveAccess, type CreateClient, ProfileSessions } from './profile-sessions.js';
 import { TaskWatcher } from './task-watcher.js';
 import { type StartSandbox, TrialSandbox } from './trial-sandbox.js';
 import { UiLanguageSetting } from './ui-language.js';
@@ -49,6 +58,16 @@ export interface DesktopServices {
   close(): Promise<void>;
 }
 
+/** The archive products the app offers over one profile's client: legacy PCA for now. */
+function createArchives(client: OvhClient): ArchiveAccess {
+  const backend = new LegacyPcaBackend(client);
+  const archive = new LegacyPcaModel({ backend });
+  return {
+    archive,
+    archives: new ArchiveCatalog([new LegacyPcaArchiveBackend({ model: archive, backend })]),
+  };
+}
+
 /** Wires main's services and IPC handlers once; the Electron entry and the tests share it. */
 export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices {
   const language = new UiLanguageSetting(deps.locale);
@@ -64,6 +83,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     secretStore: deps.secretStore,
     trial,
     createClient,
+    createArchives,
     emit: deps.emit,
   });
   const login = new LoginFlow({

@@ -1,6 +1,7 @@
 import {
   ACCESS_RULE_PRESETS,
-  ArchiveModel,
+  type ArchiveCatalog,
+  type LegacyPcaModel,
   type OvhClient,
   type OvhClientOptions,
   type Profile,
@@ -17,6 +18,13 @@ import type { TrialSandbox } from './trial-sandbox.js';
 
 export type CreateClient = (options: OvhClientOptions) => OvhClient;
 
+/** The archive products over one signed client: the legacy sessions model and every product's backend. */
+export interface ArchiveAccess {
+  archive: LegacyPcaModel;
+  archives: ArchiveCatalog;
+}
+export type CreateArchives = (client: OvhClient) => ArchiveAccess;
+
 /** A consumer key asked for and not yet accepted: lives in main's memory only, secrets included. */
 export interface PendingLogin {
   name: string;
@@ -29,11 +37,10 @@ export interface PendingLogin {
   abort: AbortController;
 }
 
-/** The active profile's signed client and archive model, built once per profile and secrets. */
-export interface Connection {
+/** The active profile's signed client and archive models, built once per profile and secrets. */
+export interface Connection extends ArchiveAccess {
   profile: Profile;
   client: OvhClient;
-  archive: ArchiveModel;
 }
 
 export interface ProfileSessionsOptions {
@@ -41,6 +48,8 @@ export interface ProfileSessionsOptions {
   secretStore: SecretStore;
   trial: TrialSandbox;
   createClient: CreateClient;
+  /** Injected by the composition root (desktop-services.ts). */
+  createArchives: CreateArchives;
   emit: EmitEvent;
 }
 
@@ -221,7 +230,7 @@ export class ProfileSessions {
         }),
       ),
     });
-    return { profile, client, archive: new ArchiveModel({ client }) };
+    return { profile, client, ...this.#options.createArchives(client) };
   }
 
   async #summarise(profile: Profile): Promise<ProfileSummary> {

@@ -1,4 +1,4 @@
-import type { ArchiveModel, ArchiveTask } from '@ovh-pca/core';
+import type { ArchiveTask, LegacyPcaModel } from '@ovh-pca/core';
 import type { EmitEvent } from './app-events.js';
 import { taskProgress } from './task-progress.js';
 
@@ -36,7 +36,7 @@ export class TaskWatcher {
 
   watch(
     profileName: string,
-    archive: ArchiveModel,
+    archive: LegacyPcaModel,
     tasks: ArchiveTask[],
     sessionNames: Map<string, string>,
   ): void {

@@ -1,12 +1,17 @@
 // Test support (not exported): a sandbox plus clients and models pointed at it.
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { OvhClient, type OvhClientOptions } from '../../client/index.js';
-import { ArchiveModel } from '../archive-model.js';
+import { ArchiveCatalog } from '../archive-catalog.js';
+import { LegacyPcaArchiveBackend } from '../legacy-pca/legacy-pca-archives.js';
+import { LegacyPcaBackend } from '../legacy-pca/legacy-pca-backend.js';
+import { LegacyPcaModel } from '../legacy-pca/legacy-pca-model.js';
 
 export interface ArchiveSandbox {
   sandbox: SandboxHandle;
   client(options?: Partial<OvhClientOptions>): OvhClient;
-  model(options?: { service?: string; client?: Partial<OvhClientOptions> }): ArchiveModel;
+  model(options?: { service?: string; client?: Partial<OvhClientOptions> }): LegacyPcaModel;
+  /** The archive catalog as a composition root builds it (legacy PCA only, for now). */
+  catalog(options?: { client?: Partial<OvhClientOptions> }): ArchiveCatalog;
   /** Log entries of API calls (below /1.0) since the last clear. */
   apiRequests(): ReturnType<SandboxHandle['requests']>;
   /** Every service as `passport/pca`, read from the sandbox's own state. */
@@ -30,7 +35,15 @@ export async function startArchiveSandbox(options: StartSandboxOptions = {}): Pr
     sandbox,
     client,
     model: (modelOptions = {}) =>
-      new ArchiveModel({ client: client(modelOptions.client), service: modelOptions.service }),
+      new LegacyPcaModel({
+        backend: new LegacyPcaBackend(client(modelOptions.client)),
+        service: modelOptions.service,
+      }),
+    catalog: (catalogOptions = {}) => {
+      const backend = new LegacyPcaBackend(client(catalogOptions.client));
+      const model = new LegacyPcaModel({ backend });
+      return new ArchiveCatalog([new LegacyPcaArchiveBackend({ model, backend })]);
+    },
     apiRequests: () => sandbox.requests().filter((entry) => entry.path.startsWith('/1.0/')),
     serviceIds: () =>
       Object.values(sandbox.state.cloud.passports).flatMap((passport) =>

@@ -1,0 +1,96 @@
+import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ExitCode } from '../../exit-codes.js';
+import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
+import { apiCalls } from '../../testing/sandbox-facts.js';
+
+let sandbox: SandboxHandle;
+let home: Awaited<ReturnType<typeof makeTestHome>>;
+const cli = (args: string[]) => runBuiltCli(args, { env: { ...home.env, ...sandboxKeysEnv(sandbox) } });
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ sessions: 5, files: 1, seed: 23 });
+  home = await makeTestHome();
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await home?.dispose();
+});
+beforeEach(() => sandbox.clearRequests());
+
+/** Each PCA service as a legacy-pca row, read straight from the sandbox's state. */
+function expectedRows() {
+  return Object.values(sandbox.state.cloud.passports)
+    .flatMap((passport) =>
+      Object.values(passport.pcaServices).map((service) => {
+        const sessions = Object.values(service.sessions);
+        return {
+          product: 'legacy-pca',
+          project: passport.serviceName,
+          region: null,
+          name: service.serviceName,
+          state: 'active',
+          phase: 'open',
+          objects: sessions.length,
+          bytes: sessions.reduce((sum, session) => sum + session.size, 0),
+        };
+      }),
+    )
+    .sort((a, b) => (a.project + a.name < b.project + b.name ? -1 : 1));
+}
+
+describe('archives list, as the built binary', () => {
+  it('shows every legacy PCA service as a legacy-pca archive, with the documented --json fields', async () => {
+    const run = await cli(['archives', 'list', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows).toEqual(expectedRows());
+    expect(Object.keys(rows[0]!)).toEqual([
+      'product',
+      'project',
+      'region',
+      'name',
+      'state',
+      'phase',
+      'objects',
+      'bytes',
+    ]);
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints a table and CSV of the same archives', async () => {
+    const table = await cli(['archives', 'list']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^Product\s+Project\s+Region\s+Name\s+State\s+Objects\s+Size$/,
+    );
+    const csv = (await cli(['archives', 'list', '--csv'])).stdout.trimEnd().split('\n');
+    expect(csv[0]).toBe('Product,Project,Region,Name,State,Objects,Size');
+    expect(csv.slice(1)).toEqual(
+      expectedRows().map((row) =>
+        [row.product, row.project, '', row.name, row.state, row.objects, row.bytes].join(','),
+      ),
+    );
+  });
+
+  it('filters by product, and a region filter leaves region-less legacy archives out', async () => {
+    const legacy = await cli(['archives', 'list', '--product', 'legacy-pca', '--json']);
+    expect(JSON.parse(legacy.stdout)).toHaveLength(expectedRows().length);
+    const gra = await cli(['archives', 'list', '--region', 'gra', '--json']);
+    expect(gra.code, gra.stderr).toBe(0);
+    expect(JSON.parse(gra.stdout)).toEqual([]);
+  });
+
+  it.each([
+    [['--product', 'tape'], /Unknown archive product "tape"/],
+    [['--product', 'Legacy-PCA'], /Unknown archive product/],
+    [['--region', 'GRA/1'], /Invalid region/],
+    [['--product', 'cloud-archive'], /not available here/],
+  ])('bad filter %j: exit 2, a message, no request', async (args, message) => {
+    const run = await cli(['archives', 'list', ...args]);
+    expect(run.code).toBe(ExitCode.usage);
+    expect(run.stderr).toMatch(message);
+    expect(apiCalls(sandbox)).toEqual([]);
+  });
+});

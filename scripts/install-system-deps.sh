@@ -3,7 +3,7 @@
 # Idempotent: does nothing when every package is already installed.
 set -euo pipefail
 
-packages=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb xauth fonts-dejavu-core zsh fish)
+packages=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb xauth fonts-dejavu-core zsh fish rclone)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -221,7 +221,12 @@ describe('/cloud/project/{sn}/storage', () => {
     const download = await fetch(url.body.getURL);
     expect(download.status).toBe(200);
     expect((await download.arrayBuffer()).byteLength).toBe(12);
-    const tampered = await fetch(url.body.getURL.replace(/temp_url_sig=./, 'temp_url_sig=0'));
+    const tampered = await fetch(
+      url.body.getURL.replace(
+        /temp_url_sig=(.)/,
+        (_, first: string) => `temp_url_sig=${first === '0' ? '1' : '0'}`,
+      ),
+    );
     expect(tampered.status).toBe(401);
   });
 });

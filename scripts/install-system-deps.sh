@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suites need (keychain, D-Bus, browser, X server).
+# Installs the Debian packages the test suites need (keychain, D-Bus, browser, X server, rclone for
+# the sandbox's Swift test).
 # Idempotent: does nothing when every package is already installed.
 set -euo pipefail
 
@@ -18,5 +19,7 @@ fi
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 echo "install-system-deps: installing ${missing[*]}" >&2
-"${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+"${sudo_cmd[@]}" apt-get update -qq ||
+  { echo "install-system-deps: apt-get update failed (network, or another apt holding its lock?)" >&2; exit 1; }
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+  { echo "install-system-deps: apt-get install ${missing[*]} failed (see apt's message above)" >&2; exit 1; }

@@ -69,6 +69,19 @@ describe('/cloud/project', () => {
   });
 });
 
+describe('schema document', () => {
+  it('lists the new routes in cloud.json', async () => {
+    const document = (await (await fetch(`${sandbox.endpoint}/cloud.json`)).json()) as {
+      apis: { path: string; operations: { httpMethod: string }[] }[];
+    };
+    const container = document.apis.find((api) => api.path === '/cloud/project/{serviceName}/storage/{containerId}');
+    expect(container?.operations.map((operation) => operation.httpMethod).sort()).toEqual(['DELETE', 'GET', 'PUT']);
+    expect(document.apis.map((api) => api.path)).toEqual(
+      expect.arrayContaining(['/cloud/project/{serviceName}/storage/access', '/cloud/order/rule/availability']),
+    );
+  });
+});
+
 describe('/cloud/project/{sn}/user', () => {
   it('creates a user with a role, shows the password once, goes creating → ok, and gives an openrc', async () => {
     const created = await ovhCall<{

@@ -74,10 +74,19 @@ describe('schema document', () => {
     const document = (await (await fetch(`${sandbox.endpoint}/cloud.json`)).json()) as {
       apis: { path: string; operations: { httpMethod: string }[] }[];
     };
-    const container = document.apis.find((api) => api.path === '/cloud/project/{serviceName}/storage/{containerId}');
-    expect(container?.operations.map((operation) => operation.httpMethod).sort()).toEqual(['DELETE', 'GET', 'PUT']);
+    const container = document.apis.find(
+      (api) => api.path === '/cloud/project/{serviceName}/storage/{containerId}',
+    );
+    expect(container?.operations.map((operation) => operation.httpMethod).sort()).toEqual([
+      'DELETE',
+      'GET',
+      'PUT',
+    ]);
     expect(document.apis.map((api) => api.path)).toEqual(
-      expect.arrayContaining(['/cloud/project/{serviceName}/storage/access', '/cloud/order/rule/availability']),
+      expect.arrayContaining([
+        '/cloud/project/{serviceName}/storage/access',
+        '/cloud/order/rule/availability',
+      ]),
     );
   });
 });

@@ -60,8 +60,9 @@ function openrc(
       : [
           `export OS_AUTH_URL=${ctx.endpoints.keystone}`,
           'export OS_IDENTITY_API_VERSION=3',
-          'export OS_USER_DOMAIN_NAME=${OS_USER_DOMAIN_NAME:-"Default"}',
-          'export OS_PROJECT_DOMAIN_NAME=${OS_PROJECT_DOMAIN_NAME:-"Default"}',
+          // Shell defaults, written as OVH's file has them.
+          `export OS_USER_DOMAIN_NAME=\${OS_USER_DOMAIN_NAME:-"Default"}`,
+          `export OS_PROJECT_DOMAIN_NAME=\${OS_PROJECT_DOMAIN_NAME:-"Default"}`,
           `export OS_TENANT_ID=${project.serviceName}`,
           `export OS_TENANT_NAME="${project.projectName}"`,
         ];

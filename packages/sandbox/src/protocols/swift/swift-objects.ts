@@ -10,11 +10,7 @@ import { deleteObject } from '../../domain/object-storage/delete-objects.js';
 import { newObject } from '../../domain/object-storage/new-object.js';
 import { putObject } from '../../domain/object-storage/object-listing.js';
 import { objectNameProblem } from '../../domain/object-storage/object-names.js';
-import type {
-  ContainerRecord,
-  ObjectRecord,
-  ObjectStorageAccount,
-} from '../../domain/object-storage/object-storage-state.js';
+import type { ObjectRecord } from '../../domain/object-storage/object-storage-state.js';
 import {
   isArchive,
   type Retrieval,
@@ -32,7 +28,14 @@ import {
   SwiftError,
   swiftTimestamp,
 } from './swift-answers.js';
-import { answerEtag, type DataPart, partsLength, readParts, resolveParts } from './swift-parts.js';
+import {
+  answerEtag,
+  type DataPart,
+  type ObjectTarget,
+  partsLength,
+  readParts,
+  resolveParts,
+} from './swift-parts.js';
 import { deleteSloManifest, putSloManifest, sloManifestAnswer } from './swift-slo.js';
 
 /** OVH's max_file_size (reference §8.3). */
@@ -44,13 +47,6 @@ const KEPT_HEADERS = [
   'cache-control',
   'expires',
 ];
-
-export interface ObjectTarget {
-  account: ObjectStorageAccount;
-  accountName: string;
-  container: ContainerRecord;
-  key: string;
-}
 
 function keptHeaders(request: ProtocolRequest): Record<string, string> {
   const kept: Record<string, string> = {};

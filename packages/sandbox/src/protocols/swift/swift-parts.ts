@@ -15,6 +15,14 @@ import type {
 } from '../../domain/object-storage/object-storage-state.js';
 import { SwiftError } from './swift-answers.js';
 
+/** The object a Swift request names, with its account and container. */
+export interface ObjectTarget {
+  account: ObjectStorageAccount;
+  accountName: string;
+  container: ContainerRecord;
+  key: string;
+}
+
 export interface DataPart {
   container: ContainerRecord;
   object: ObjectRecord;

@@ -14,7 +14,7 @@ import { readBody } from '../../http/read-body.js';
 import type { RouteContext } from '../../http/route-types.js';
 import type { ProtocolAnswer, ProtocolRequest } from '../protocol-types.js';
 import { header, listingDate, SwiftError } from './swift-answers.js';
-import type { ObjectTarget } from './swift-objects.js';
+import type { ObjectTarget } from './swift-parts.js';
 
 export const MAX_MANIFEST_SEGMENTS = 1000;
 export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../index.js';
+import { openSwiftSession } from '../testing/openstack-auth.js';
 import { ovhCall } from '../testing/ovh-call.js';
 
 let dir: string;
@@ -72,6 +73,28 @@ describe('--data persistence', () => {
       expect(Object.keys(after.publicCloud.projects)).toEqual(projects.body);
     } finally {
       await sandbox.close();
+    }
+  });
+
+  it('keeps uploaded object bytes beside the data file across a restart', async () => {
+    const dataFile = join(dir, 'objects.json');
+    const bytes = Buffer.from('bytes that must survive a restart, é');
+    const first = await startSandbox({ dataFile });
+    const session = await openSwiftSession(first);
+    expect((await session.swift('/standard-gra/kept/file.txt', { method: 'PUT', body: bytes })).status).toBe(
+      201,
+    );
+    await first.close();
+    expect((await readdir(`${dataFile}.objects`)).filter((name) => !name.endsWith('.part'))).toHaveLength(1);
+
+    const second = await startSandbox({ dataFile });
+    try {
+      expect(second.objectDir).toBe(`${dataFile}.objects`);
+      const again = await openSwiftSession(second);
+      const read = await again.swift('/standard-gra/kept/file.txt');
+      expect(Buffer.from(await read.arrayBuffer()).equals(bytes)).toBe(true);
+    } finally {
+      await second.close();
     }
   });
 

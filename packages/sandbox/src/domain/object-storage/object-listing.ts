@@ -24,6 +24,7 @@ function codePointRank(unit: number): number {
 }
 
 const sortedCache = new WeakMap<Record<string, ObjectRecord>, string[]>();
+const usageCache = new WeakMap<Record<string, ObjectRecord>, { objects: number; bytes: number }>();
 
 export function sortedKeys(container: ContainerRecord): string[] {
   let keys = sortedCache.get(container.objects);
@@ -36,6 +37,7 @@ export function sortedKeys(container: ContainerRecord): string[] {
 
 export function putObject(container: ContainerRecord, object: ObjectRecord): void {
   if (!(object.key in container.objects)) sortedCache.delete(container.objects);
+  usageCache.delete(container.objects);
   container.objects[object.key] = object;
 }
 
@@ -44,6 +46,7 @@ export function removeObject(container: ContainerRecord, key: string): ObjectRec
   if (!object) return undefined;
   delete container.objects[key];
   sortedCache.delete(container.objects);
+  usageCache.delete(container.objects);
   return object;
 }
 
@@ -100,13 +103,19 @@ export function listObjects(container: ContainerRecord, options: ListOptions): L
   return entries;
 }
 
+/** Object count and bytes used (every HEAD and listing shows them), cached like the sorted keys. */
 export function containerUsage(container: ContainerRecord): { objects: number; bytes: number } {
+  const cached = usageCache.get(container.objects);
+  if (cached) return cached;
   let bytes = 0;
   let objects = 0;
-  for (const object of Object.values(container.objects)) {
+  for (const key in container.objects) {
+    const object = container.objects[key]!;
     objects++;
     // A manifest stores no data of its own: its segments are counted where they are.
     if (!object.manifest) bytes += object.bytes;
   }
-  return { objects, bytes };
+  const usage = { objects, bytes };
+  usageCache.set(container.objects, usage);
+  return usage;
 }

@@ -4,11 +4,12 @@
  * per container from bytes to a gigabyte (generated from a seed, never stored), keys with `/` and
  * non-ASCII, most sealed, one unsealing and one unsealed per archive container.
  */
-import { GENERATED_CHUNK, generatedMd5Sync } from '../../blobs/generated-bytes.js';
+import { GENERATED_CHUNK } from '../../blobs/generated-bytes.js';
 import type { SeedOptions } from '../../state/sandbox-state.js';
 import { createSeededRandom, deriveSeed, type RandomSource } from '../../state/seeded-random.js';
 import { logUniform, randomHex } from '../cloud/random-draws.js';
 import { newObject } from '../object-storage/new-object.js';
+import { EMPTY_MD5 } from '../object-storage/object-etag.js';
 import { putObject } from '../object-storage/object-listing.js';
 import type {
   ContainerRecord,
@@ -22,8 +23,6 @@ import { SWIFT_REGIONS } from './region-catalog.js';
 const DAY = 86_400_000;
 /** The one large seeded object: 1 GiB, in the first project's GRA archive. */
 export const SEEDED_LARGE_BYTES = 1024 * 1024 * 1024;
-/** Above this, a generated object's MD5 is computed when first needed, not when seeding. */
-const EAGER_MD5_LIMIT = 8 * GENERATED_CHUNK;
 
 /** Keys of the first objects of every container; the rest are numbered. */
 const NAMED_KEYS = [
@@ -78,7 +77,8 @@ function seedObjects(
     const object = newObject({
       key,
       bytes,
-      etag: bytes <= EAGER_MD5_LIMIT ? generatedMd5Sync(seed, bytes) : null,
+      // Hashed when first listed or read (ensureEtag): seeding 100,000 objects stays quick.
+      etag: bytes === 0 ? EMPTY_MD5 : null,
       blob: bytes === 0 ? { kind: 'empty' } : { kind: 'generated', seed },
       nowMs: nowMs - Math.floor(random() * 365 * DAY),
       contentType: key.endsWith('/') ? 'application/directory' : undefined,

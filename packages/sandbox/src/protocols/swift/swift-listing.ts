@@ -3,7 +3,7 @@
  * `format` or the Accept header; `limit` (default and maximum 10,000), `marker`, `end_marker`,
  * `prefix`, `delimiter`; `policy_extra=true` adds Cloud Archive's retrieval state to each object.
  */
-import { ensureEtag } from '../../domain/object-storage/object-etag.js';
+import { EMPTY_MD5, ensureEtag } from '../../domain/object-storage/object-etag.js';
 import {
   compareKeys,
   containerUsage,
@@ -103,10 +103,7 @@ export async function containerListing(
     }
     const object = entry.object;
     const row: Record<string, unknown> = {
-      hash:
-        object.manifest?.kind === 'dlo'
-          ? 'd41d8cd98f00b204e9800998ecf8427e'
-          : await ensureEtag(object, ctx.markDirty),
+      hash: object.manifest?.kind === 'dlo' ? EMPTY_MD5 : await ensureEtag(object, ctx.markDirty),
       last_modified: listingDate(object.lastModifiedMs),
       bytes: object.manifest?.kind === 'dlo' ? 0 : object.bytes,
       name: object.key,

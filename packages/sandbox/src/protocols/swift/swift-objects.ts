@@ -8,6 +8,7 @@ import { BlobTooLargeError } from '../../blobs/blob-store.js';
 import { ownEntry } from '../../domain/cloud/own-entry.js';
 import { deleteObject } from '../../domain/object-storage/delete-objects.js';
 import { newObject } from '../../domain/object-storage/new-object.js';
+import { EMPTY_MD5 } from '../../domain/object-storage/object-etag.js';
 import { putObject } from '../../domain/object-storage/object-listing.js';
 import { objectNameProblem } from '../../domain/object-storage/object-names.js';
 import type { ObjectRecord } from '../../domain/object-storage/object-storage-state.js';
@@ -264,7 +265,7 @@ async function writeDloManifest(
   const object = newObject({
     key: target.key,
     bytes: 0,
-    etag: 'd41d8cd98f00b204e9800998ecf8427e',
+    etag: EMPTY_MD5,
     blob: { kind: 'empty' },
     nowMs: ctx.clock.nowMs(),
     contentType: header(request.headers, 'content-type'),

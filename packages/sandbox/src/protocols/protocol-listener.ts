@@ -153,9 +153,15 @@ async function handle(
     }
     cutAfter = Math.floor(length / 2);
   }
+  if (!req.readableEnded && answer.status >= 400 && hasUpload(req)) {
+    // Refused before its body was read (413, 404…): answer, then hang up rather than read gigabytes.
+    answer.headers = { ...answer.headers, Connection: 'close' };
+    res.on('finish', () => req.socket.destroy());
+  } else if (!req.readableEnded) {
+    // A handler that left a small body unread: drain it, so the connection can be reused.
+    req.resume();
+  }
   writeAnswer(res, answer, cutAfter);
-  // A handler that left the upload unread: drain it, so the connection can be reused.
-  if (!req.readableEnded) req.resume();
 }
 
 export async function listenProtocol(

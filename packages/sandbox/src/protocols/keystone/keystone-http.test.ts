@@ -104,6 +104,18 @@ describe('Keystone v3', () => {
     }
   });
 
+  it('validates a token with GET /v3/auth/tokens', async () => {
+    const session = await openSwiftSession(sandbox);
+    const check = (subject: string) =>
+      fetch(`${sandbox.openstack.authUrl}/auth/tokens`, {
+        headers: { 'X-Auth-Token': session.token, 'X-Subject-Token': subject },
+      });
+    const valid = await check(session.token);
+    expect(valid.status).toBe(200);
+    expect(((await valid.json()) as TokenBody).token.project.id).toBe(sandbox.openstack.projectId);
+    expect((await check('gAAAAAunknown')).status).toBe(404);
+  });
+
   it('logs Keystone and Swift requests with their protocol', async () => {
     sandbox.clearRequests();
     const session = await openSwiftSession(sandbox);
@@ -117,5 +129,9 @@ describe('Keystone v3', () => {
     ]);
     expect(sandbox.requests()[1]).toMatchObject({ status: 200, region: 'GRA' });
     expect(sandbox.requests()[1]!.queryId).toMatch(/^tx[0-9a-f]{21}-[0-9a-f]{10}$/);
+    const admin = (await (await fetch(`${sandbox.origin}/_sandbox/requests`)).json()) as {
+      protocol: string;
+    }[];
+    expect(admin.map((entry) => entry.protocol)).toEqual(['keystone', 'swift']);
   });
 });

@@ -117,6 +117,43 @@ describe('Swift objects', () => {
     ).toBe(404);
   });
 
+  it('refuses an upload over max_file_size with 413 and one without a length with 411', async () => {
+    const { request } = await import('node:http');
+    const send = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(`${session.accountUrl()}/work/huge`);
+        const req = request(
+          url,
+          { method: 'PUT', headers: { 'X-Auth-Token': session.token, ...headers } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await send({ 'Content-Length': String(5_368_709_123) })).toBe(413);
+    // Neither Content-Length nor Transfer-Encoding: only a raw request can say that.
+    const { connect } = await import('node:net');
+    const url = new URL(`${session.accountUrl()}/work/huge`);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => {
+        socket.write(
+          `PUT ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nX-Auth-Token: ${session.token}\r\nConnection: close\r\n\r\n`,
+        );
+      });
+      let answer = '';
+      socket.on('data', (piece) => {
+        answer += piece.toString();
+      });
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 411 Length Required');
+    expect((await session.swift('/work/huge', { method: 'HEAD' })).status).toBe(404);
+  });
+
   it('replaces metadata with POST', async () => {
     await session.swift('/work/meta', {
       method: 'PUT',

@@ -2,7 +2,6 @@
  * startSandbox(options): seeds or loads the state, wires every domain's routes into the HTTP
  * layer and listens on 127.0.0.1. The handle gives the demo keys plus controls for tests.
  */
-import type { AddressInfo } from 'node:net';
 import { BlobStore } from './blobs/blob-store.js';
 import {
   createAccount,
@@ -14,12 +13,13 @@ import {
 import type { AccessRule, CredentialStatus, SandboxCredential } from './domain/auth/auth-state.js';
 import { canUseObjectStorage } from './domain/public-cloud/cloud-users.js';
 import { createFaultPicker, PROTOCOL_FAULT_KINDS } from './http/fault-injection.js';
+import { type LoopbackListener, listenLoopback } from './http/listen-loopback.js';
 import { createQueryIdGenerator } from './http/query-id.js';
 import { RequestLog, type RequestLogEntry } from './http/request-log.js';
 import { RouteMatcher } from './http/route-matcher.js';
 import type { RouteDefinition } from './http/route-types.js';
 import type { SandboxRuntime } from './http/sandbox-runtime.js';
-import { listenProtocol, type ProtocolListener } from './protocols/protocol-listener.js';
+import { listenProtocol } from './protocols/protocol-listener.js';
 import { API_DOMAINS, PAGE_ROUTES, protocolEntryPoints } from './sandbox-registry.js';
 import {
   applyBehaviourUpdate,
@@ -233,16 +233,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const account = state.auth.accounts.find((candidate) => candidate.nichandle === credential.nichandle)!;
 
   const server = createSandboxServer(runtime);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-  const listeners: ProtocolListener[] = [];
+  const api = await listenLoopback(server, options.port ?? 0);
+  const { port, origin } = api;
+  const listeners: LoopbackListener[] = [api];
   for (const entryPoint of protocolEntryPoints()) {
     const listener = await listenProtocol(runtime, entryPoint);
     listeners.push(listener);
@@ -311,13 +304,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       await writer?.flush();
     },
     close: () => {
-      closed ??= Promise.all([
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-        ...listeners.map((listener) => listener.close()),
-      ])
+      closed ??= Promise.all(listeners.map((listener) => listener.close()))
         .then(() => writer?.flush())
         .then(() => blobs.close());
       return closed;

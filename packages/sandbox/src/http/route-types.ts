@@ -6,7 +6,6 @@
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { SandboxClock } from '../state/clock.js';
 import type { SandboxState } from '../state/sandbox-state.js';
-
 import type { HttpMethod } from './http-method.js';
 
 export type { HttpMethod };

@@ -4,19 +4,14 @@
  * answer is streamed. Nothing here buffers a body.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { routeContext } from '../http/api-dispatch.js';
+import { type LoopbackListener, listenLoopback } from '../http/listen-loopback.js';
 import type { FaultKind, RequestLogEntry } from '../http/request-log.js';
 import type { SandboxRuntime } from '../http/sandbox-runtime.js';
 import { formatOvhDate } from '../state/ovh-date.js';
 import type { ProtocolAnswer, ProtocolEntryPoint } from './protocol-types.js';
-
-export interface ProtocolListener {
-  origin: string;
-  close(): Promise<void>;
-}
 
 function bodyLength(answer: ProtocolAnswer): number | undefined {
   const declared = answer.headers?.['Content-Length'];
@@ -168,7 +163,7 @@ export async function listenProtocol(
   runtime: SandboxRuntime,
   entryPoint: ProtocolEntryPoint,
   port = 0,
-): Promise<ProtocolListener> {
+): Promise<LoopbackListener> {
   const server: Server = createServer((req, res) => {
     handle(runtime, entryPoint, req, res).catch((error: unknown) => {
       console.error(
@@ -183,20 +178,5 @@ export async function listenProtocol(
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${bound}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenLoopback(server, port);
 }

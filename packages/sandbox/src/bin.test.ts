@@ -41,8 +41,42 @@ describe('ovh-sandbox', () => {
   it('prints exactly one JSON line, serves signed calls, closes cleanly on SIGTERM', async () => {
     const started = await start(['--port', '0', '--seed', '5']);
     expect(Object.keys(started.line).sort()).toEqual(
-      ['account', 'applicationKey', 'applicationSecret', 'consumerKey', 'endpoint'].sort(),
+      ['account', 'applicationKey', 'applicationSecret', 'consumerKey', 'endpoint', 'openstack'].sort(),
     );
+    const openstack = started.line.openstack as Record<string, string>;
+    expect(Object.keys(openstack).sort()).toEqual(
+      [
+        'authUrl',
+        'password',
+        'projectDomain',
+        'projectId',
+        'projectName',
+        'region',
+        'userDomain',
+        'username',
+      ].sort(),
+    );
+    expect(openstack.authUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3$/);
+    // The user's project is the first seeded project, its id the serviceName API v1 lists.
+    const keystone = await fetch(`${openstack.authUrl}/auth/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: {
+              user: {
+                name: openstack.username,
+                domain: { name: openstack.userDomain },
+                password: openstack.password,
+              },
+            },
+          },
+          scope: { project: { id: openstack.projectId } },
+        },
+      }),
+    });
+    expect(keystone.status).toBe(201);
     expect(started.line.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/1\.0$/);
     expect(started.line.account).toEqual({
       nichandle: expect.stringMatching(/-ovh$/),

@@ -45,10 +45,15 @@ async function main(): Promise<void> {
       applicationSecret: sandbox.applicationSecret,
       consumerKey: sandbox.consumerKey,
       account: sandbox.account,
+      openstack: sandbox.openstack,
     })}\n`,
   );
   process.stderr.write(
-    `ovh-sandbox listening on ${sandbox.origin} (validation page ${sandbox.origin}/auth/, log ${sandbox.origin}/_sandbox/requests)\n`,
+    `ovh-sandbox listening on ${sandbox.origin} (validation page ${sandbox.origin}/auth/, log ${sandbox.origin}/_sandbox/requests), Keystone ${sandbox.endpoints.keystone}, Swift ${Object.entries(
+      sandbox.endpoints.swift,
+    )
+      .map(([region, url]) => `${region} ${url}`)
+      .join(', ')}\n`,
   );
 }
 

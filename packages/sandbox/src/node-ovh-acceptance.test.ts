@@ -44,7 +44,7 @@ async function sdkCall(
     },
     body: text ?? undefined,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & unknown[] };
 }
 
 const demoKeys = () => ({
@@ -109,5 +109,30 @@ describe('requests signed by @ovhcloud/node-ovh', () => {
       status: 403,
       body: { errorCode: 'INVALID_CREDENTIAL', message: 'This credential is not valid' },
     });
+  });
+
+  it('drive the Public Cloud project and Cloud Archive routes', async () => {
+    const projects = await sdkCall('GET', '/cloud/project', demoKeys());
+    expect(projects.status).toBe(200);
+    const project = projects.body[0] as string;
+    const region = await sdkCall('GET', `/cloud/project/${project}/region/GRA`, demoKeys());
+    expect(region.body.services).toEqual([expect.objectContaining({ name: 'storage', status: 'UP' })]);
+    const created = await sdkCall('POST', `/cloud/project/${project}/storage`, demoKeys(), {
+      archive: true,
+      containerName: 'signé par node-ovh',
+      region: 'GRA',
+    });
+    expect(created).toMatchObject({ status: 200, body: { archive: true, name: 'signé par node-ovh' } });
+    const id = encodeURIComponent(String(created.body.id));
+    const detail = await sdkCall('GET', `/cloud/project/${project}/storage/${id}?noObjects=true`, demoKeys());
+    expect(detail.body).toMatchObject({ archive: true, storedObjects: 0, objects: [] });
+    const user = await sdkCall('POST', `/cloud/project/${project}/user`, demoKeys(), {
+      role: 'objectstore_operator',
+    });
+    expect(user.body).toMatchObject({ status: 'creating', password: expect.any(String) });
+    const access = await sdkCall('POST', `/cloud/project/${project}/storage/access`, demoKeys());
+    expect(access.body).toMatchObject({ token: expect.any(String), endpoints: expect.any(Array) });
+    const deleted = await sdkCall('DELETE', `/cloud/project/${project}/storage/${id}`, demoKeys());
+    expect(deleted.status).toBe(200);
   });
 });

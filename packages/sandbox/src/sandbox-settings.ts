@@ -26,6 +26,9 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   timestampWindowSeconds: 60,
   batch: true,
   iceberg: true,
+  // Observed Retry-After on OVH: 599 s (reference §8.3); the unsealed window is unpublished (24 h claimed).
+  retrievalDelaySeconds: 600,
+  unsealedForSeconds: 86_400,
 };
 
 type Check = (value: unknown) => boolean;
@@ -38,6 +41,8 @@ const CHECKS: Record<keyof SandboxSettings | 'skewSeconds', [Check, string]> = {
   timestampWindowSeconds: [nonNegative, 'a number of seconds >= 0'],
   batch: [(value) => typeof value === 'boolean', 'true or false'],
   iceberg: [(value) => typeof value === 'boolean', 'true or false'],
+  retrievalDelaySeconds: [nonNegative, 'a number of seconds >= 0'],
+  unsealedForSeconds: [nonNegative, 'a number of seconds >= 0'],
   skewSeconds: [(value) => typeof value === 'number' && Number.isFinite(value), 'a number of seconds'],
 };
 

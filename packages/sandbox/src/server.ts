@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ADMIN_PREFIX, handleAdminCall } from './http/admin-routes.js';
-import { dispatchApiCall, invalidUrl } from './http/api-dispatch.js';
+import { dispatchApiCall, invalidUrl, routeContext } from './http/api-dispatch.js';
 import { errorBody } from './http/error-body.js';
 import { readBody } from './http/read-body.js';
 import type { FaultKind, RequestLogEntry } from './http/request-log.js';
@@ -44,6 +44,7 @@ function remoteAddressOf(req: IncomingMessage): string {
 function answerFault(res: ServerResponse, fault: FaultKind): void {
   switch (fault) {
     case 'drop':
+    case 'truncate':
       res.socket?.destroy();
       return;
     case '429':
@@ -88,6 +89,7 @@ async function handleRequest(
       status: 0,
       time: formatOvhDate(runtime.clock.nowMs()),
       queryId: String(res.getHeader('X-Ovh-QueryId')),
+      protocol: 'ovh',
     });
     res.on('finish', () => {
       logged.status = res.statusCode;
@@ -157,13 +159,7 @@ async function handleRequest(
       origin,
       remoteAddress: remoteAddressOf(req),
     },
-    {
-      state: runtime.state,
-      clock: runtime.clock,
-      random: runtime.random,
-      markDirty: runtime.markDirty,
-      options: runtime.settings,
-    },
+    routeContext(runtime),
   );
   sendResult(res, result);
 }

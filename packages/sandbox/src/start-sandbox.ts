@@ -2,7 +2,7 @@
  * startSandbox(options): seeds or loads the state, wires every domain's routes into the HTTP
  * layer and listens on 127.0.0.1. The handle gives the demo keys plus controls for tests.
  */
-import type { AddressInfo } from 'node:net';
+import { BlobStore } from './blobs/blob-store.js';
 import {
   createAccount,
   createApplication,
@@ -10,18 +10,17 @@ import {
   FULL_ACCESS_RULES,
   type NewAccount,
 } from './domain/auth/auth-records.js';
-import { authRoutes } from './domain/auth/auth-routes.js';
 import type { AccessRule, CredentialStatus, SandboxCredential } from './domain/auth/auth-state.js';
-import { validationPageRoutes } from './domain/auth/validation-page.js';
-import { cloudRoutes } from './domain/cloud/index.js';
-import { dedicatedCloudRoutes } from './domain/dedicated-cloud/index.js';
-import { meRoutes } from './domain/me/me-routes.js';
-import { createFaultPicker } from './http/fault-injection.js';
+import { canUseObjectStorage } from './domain/public-cloud/cloud-users.js';
+import { createFaultPicker, PROTOCOL_FAULT_KINDS } from './http/fault-injection.js';
+import { type LoopbackListener, listenLoopback } from './http/listen-loopback.js';
 import { createQueryIdGenerator } from './http/query-id.js';
 import { RequestLog, type RequestLogEntry } from './http/request-log.js';
 import { RouteMatcher } from './http/route-matcher.js';
 import type { RouteDefinition } from './http/route-types.js';
 import type { SandboxRuntime } from './http/sandbox-runtime.js';
+import { listenProtocol } from './protocols/protocol-listener.js';
+import { API_DOMAINS, PAGE_ROUTES, protocolEntryPoints } from './sandbox-registry.js';
 import {
   applyBehaviourUpdate,
   type BehaviourUpdate,
@@ -50,6 +49,14 @@ export interface StartSandboxOptions {
   sessions?: number;
   /** Files per session. Default 12. */
   files?: number;
+  /** Objects per seeded Swift container. Default 12. */
+  objects?: number;
+  /** Cloud Archive: seconds to unseal an object (Retry-After). Default 600. */
+  retrievalDelaySeconds?: number;
+  /** Cloud Archive: seconds an unsealed object stays downloadable. Default 86400. */
+  unsealedForSeconds?: number;
+  /** Where uploaded object bytes live. Default: `<dataFile>.objects/` with dataFile, else a temp dir. */
+  objectDir?: string;
   taskDurationSeconds?: number;
   /** Default 60. */
   timestampWindowSeconds?: number;
@@ -77,6 +84,20 @@ export interface NewCredentialInput {
   allowedIPs?: string[];
 }
 
+/** An object-storage user of the first project: what an OpenStack client (rclone, swift) needs. */
+export interface OpenStackCredentials {
+  /** Keystone v3: `http://127.0.0.1:PORT/v3`. */
+  authUrl: string;
+  username: string;
+  password: string;
+  userDomain: string;
+  /** The project's serviceName (also its OpenStack id). */
+  projectId: string;
+  projectName: string;
+  projectDomain: string;
+  region: string;
+}
+
 export interface SandboxHandle {
   /** `http://127.0.0.1:PORT/1.0` */
   endpoint: string;
@@ -89,6 +110,11 @@ export interface SandboxHandle {
   applicationSecret: string;
   consumerKey: string;
   account: { nichandle: string; password: string };
+  openstack: OpenStackCredentials;
+  /** Keystone's base URL and each region's Swift origin. */
+  endpoints: { keystone: string; swift: Record<string, string> };
+  /** Where uploaded object bytes are kept. */
+  objectDir: string;
   /** Live state: tests may read and change it. */
   readonly state: SandboxState;
   clock: SandboxClock;
@@ -121,6 +147,10 @@ function settingsFrom(options: StartSandboxOptions): SandboxSettings {
     }),
     ...(options.batch !== undefined && { batch: options.batch }),
     ...(options.iceberg !== undefined && { iceberg: options.iceberg }),
+    ...(options.retrievalDelaySeconds !== undefined && {
+      retrievalDelaySeconds: options.retrievalDelaySeconds,
+    }),
+    ...(options.unsealedForSeconds !== undefined && { unsealedForSeconds: options.unsealedForSeconds }),
   });
   return settings;
 }
@@ -154,15 +184,20 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const seed = options.seed ?? 1;
   const clock = createSandboxClock(options.skewSeconds ?? 0);
   const settings = settingsFrom(options);
-  const loaded = options.dataFile ? await loadStateFile(options.dataFile) : undefined;
-  const state =
-    loaded ??
-    createInitialState({
-      seed,
-      sessions: options.sessions ?? 8,
-      files: options.files ?? 12,
-      nowMs: clock.nowMs(),
-    });
+  const seedOptions = {
+    seed,
+    sessions: options.sessions ?? 8,
+    files: options.files ?? 12,
+    objects: options.objects ?? 12,
+    retrievalDelaySeconds: settings.retrievalDelaySeconds,
+    unsealedForSeconds: settings.unsealedForSeconds,
+    nowMs: clock.nowMs(),
+  };
+  const loaded = options.dataFile ? await loadStateFile(options.dataFile, seedOptions) : undefined;
+  const state = loaded ?? createInitialState(seedOptions);
+  const blobs = await BlobStore.open(
+    options.objectDir ?? (options.dataFile ? `${options.dataFile}.objects` : undefined),
+  );
 
   let writer: StateFileWriter | undefined;
   const runtime: SandboxRuntime = {
@@ -170,24 +205,27 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     clock,
     settings,
     apiRoutes: new RouteMatcher([
-      ...authRoutes,
-      ...meRoutes,
-      ...cloudRoutes,
-      ...dedicatedCloudRoutes,
+      ...API_DOMAINS.flatMap((domain) => domain.routes),
       ...(options.extraRoutes ?? []),
     ]),
-    pageRoutes: new RouteMatcher(validationPageRoutes),
+    pageRoutes: new RouteMatcher(PAGE_ROUTES),
     log: new RequestLog(),
     random: createSeededRandom(deriveSeed(seed, 'handlers')),
     latencyRandom: createSeededRandom(deriveSeed(seed, 'latency')),
     pickFault: createFaultPicker(createSeededRandom(deriveSeed(seed, 'faults'))),
+    pickProtocolFault: createFaultPicker(
+      createSeededRandom(deriveSeed(seed, 'protocol-faults')),
+      PROTOCOL_FAULT_KINDS,
+    ),
     nextQueryId: createQueryIdGenerator(),
     markDirty: () => writer?.markDirty(),
+    blobs,
+    endpoints: { keystone: '', swift: {} },
   };
   if (options.dataFile) {
     writer = new StateFileWriter(options.dataFile, () => runtime.state);
-    // A fresh state is written at once, so a restart finds the same keys.
-    if (!loaded) writer.markDirty();
+    // A fresh (or migrated) state is written at once, so a restart finds the same keys.
+    writer.markDirty();
   }
 
   const credential = demoCredential(runtime);
@@ -195,15 +233,15 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const account = state.auth.accounts.find((candidate) => candidate.nichandle === credential.nichandle)!;
 
   const server = createSandboxServer(runtime);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const api = await listenLoopback(server, options.port ?? 0);
+  const { port, origin } = api;
+  const listeners: LoopbackListener[] = [api];
+  for (const entryPoint of protocolEntryPoints()) {
+    const listener = await listenProtocol(runtime, entryPoint);
+    listeners.push(listener);
+    if (entryPoint.protocol === 'keystone') runtime.endpoints.keystone = `${listener.origin}/v3`;
+    else if (entryPoint.region) runtime.endpoints.swift[entryPoint.region] = listener.origin;
+  }
 
   const findApplication = (applicationKey: string | undefined) => {
     const found = applicationKey
@@ -223,6 +261,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     applicationSecret: application.applicationSecret,
     consumerKey: credential.consumerKey,
     account: { nichandle: account.nichandle, password: account.password },
+    openstack: openStackCredentials(runtime),
+    endpoints: runtime.endpoints,
+    objectDir: blobs.dir,
     get state() {
       return runtime.state;
     },
@@ -263,12 +304,29 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       await writer?.flush();
     },
     close: () => {
-      closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => writer?.flush());
+      closed ??= Promise.all(listeners.map((listener) => listener.close()))
+        .then(() => writer?.flush())
+        .then(() => blobs.close());
       return closed;
     },
+  };
+}
+
+/** The first project's first object-storage user, in the first region with Swift. */
+function openStackCredentials(runtime: SandboxRuntime): OpenStackCredentials {
+  const project = Object.values(runtime.state.publicCloud.projects)[0];
+  const user = project && Object.values(project.users).find(canUseObjectStorage);
+  if (!project || !user)
+    throw new Error('Sandbox state has no Public Cloud project with an object storage user');
+  return {
+    authUrl: runtime.endpoints.keystone,
+    username: user.username,
+    password: user.password,
+    userDomain: 'Default',
+    projectId: project.serviceName,
+    projectName: project.projectName,
+    projectDomain: 'Default',
+    region: project.regions.find((region) => region in runtime.endpoints.swift) ?? 'GRA',
   };
 }
 

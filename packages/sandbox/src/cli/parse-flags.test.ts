@@ -26,6 +26,14 @@ describe('parseFlags', () => {
       '--no-iceberg',
       '--data',
       '/tmp/x.json',
+      '--objects',
+      '100',
+      '--retrieval-delay',
+      '5',
+      '--unsealed-for',
+      '60',
+      '--object-dir',
+      '/tmp/objects',
     ]);
     expect(parsed).toEqual({
       help: false,
@@ -43,6 +51,10 @@ describe('parseFlags', () => {
         batch: false,
         iceberg: false,
         dataFile: '/tmp/x.json',
+        objects: 100,
+        retrievalDelaySeconds: 5,
+        unsealedForSeconds: 60,
+        objectDir: '/tmp/objects',
       },
     });
   });
@@ -63,6 +75,10 @@ describe('parseFlags', () => {
     [['--unknown']],
     [['positional']],
     [['--data', '']],
+    [['--objects', '-1']],
+    [['--retrieval-delay', 'soon']],
+    [['--unsealed-for', '-5']],
+    [['--object-dir', '']],
   ])('refuses %j', (argv) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
   });

@@ -8,17 +8,24 @@ export class FlagError extends Error {
 
 export const USAGE = `Usage: ovh-sandbox [options]
 
-A local OVH API (legacy Public Cloud Archive, /auth, /me, /dedicatedCloud) on 127.0.0.1.
-On start prints one JSON line on stdout: endpoint, demo keys and account. Logs go to stderr.
+A local OVH API (/auth, /me, legacy Public Cloud Archive, /cloud/project, /dedicatedCloud) on
+127.0.0.1, with Keystone and Swift (Cloud Archive, policy PCA) on ports of their own.
+On start prints one JSON line on stdout: endpoint, demo keys, account and an OpenStack user.
+Logs go to stderr.
 
 Options:
   --port N                 port to listen on (0 = any free port; default 0)
   --latency MS[:JITTER]    delay every API answer by MS ms, plus 0..JITTER ms (seeded)
   --skew SECONDS           server clock minus real clock (may be negative)
-  --faults RATE            share 0..1 of API calls answered by 429, 500, 503 or a dropped connection
+  --faults RATE            share 0..1 of calls answered by 429, 500, 503 or a dropped connection
+                           (Keystone and Swift also: a connection cut in the middle of a body)
   --seed N                 seed for data, keys, faults and jitter (default 1)
   --sessions N             archive sessions per PCA service (default 8)
   --files N                files per session (default 12)
+  --objects N              objects per seeded Swift container (default 12)
+  --retrieval-delay SECS   Cloud Archive: time a sealed object takes to unseal (default 600)
+  --unsealed-for SECS      Cloud Archive: time an unsealed object stays downloadable (default 86400)
+  --object-dir DIR         where uploaded object bytes live (default: beside --data, else a temp dir)
   --task-duration SECONDS  time each task or session step takes (default 10)
   --timestamp-window SECS  accepted X-Ovh-Timestamp distance (default 60)
   --no-batch               ignore X-Ovh-Batch (to exercise client fallbacks)
@@ -72,6 +79,10 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
         seed: { type: 'string' },
         sessions: { type: 'string' },
         files: { type: 'string' },
+        objects: { type: 'string' },
+        'retrieval-delay': { type: 'string' },
+        'unsealed-for': { type: 'string' },
+        'object-dir': { type: 'string' },
         'task-duration': { type: 'string' },
         'timestamp-window': { type: 'string' },
         'no-batch': { type: 'boolean' },
@@ -98,6 +109,10 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
     seed: number(text('seed'), 'seed', nonNegativeInteger, 'a non-negative integer'),
     sessions: number(text('sessions'), 'sessions', nonNegativeInteger, 'a non-negative integer'),
     files: number(text('files'), 'files', nonNegativeInteger, 'a non-negative integer'),
+    objects: number(text('objects'), 'objects', nonNegativeInteger, 'a non-negative integer'),
+    retrievalDelaySeconds: number(text('retrieval-delay'), 'retrieval-delay', nonNegative, 'seconds >= 0'),
+    unsealedForSeconds: number(text('unsealed-for'), 'unsealed-for', nonNegative, 'seconds >= 0'),
+    objectDir: text('object-dir'),
     taskDurationSeconds: number(text('task-duration'), 'task-duration', nonNegative, 'seconds >= 0'),
     timestampWindowSeconds: number(text('timestamp-window'), 'timestamp-window', nonNegative, 'seconds >= 0'),
     batch: values['no-batch'] ? false : undefined,
@@ -105,6 +120,7 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
     dataFile: text('data'),
   };
   if (options.dataFile === '') throw new FlagError('--data expects a file path');
+  if (options.objectDir === '') throw new FlagError('--object-dir expects a directory');
   // Leave unset options out, so the defaults of startSandbox apply.
   return {
     help: false,

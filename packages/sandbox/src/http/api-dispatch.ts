@@ -54,23 +54,25 @@ export function parseJsonBody(rawBody: Buffer): unknown {
   }
 }
 
-function routeContext(runtime: SandboxRuntime): RouteContext {
+export function routeContext(runtime: SandboxRuntime): RouteContext {
   return {
     state: runtime.state,
     clock: runtime.clock,
     random: runtime.random,
     markDirty: runtime.markDirty,
     options: runtime.settings,
+    blobs: runtime.blobs,
+    endpoints: runtime.endpoints,
   };
 }
 
 /** Fills a pattern's placeholders (decoded values) to make RouteRequest.path. */
 function fillPattern(pattern: string, params: Record<string, string>): string {
-  return pattern.replace(/\{([^}]+)\}/g, (_, name: string) => params[name] ?? '');
+  return pattern.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => params[name] ?? '');
 }
 
 function lastPlaceholder(pattern: string): string | undefined {
-  return /\{([^}]+)\}$/.exec(pattern)?.[1];
+  return /\{([^}+]+)\}$/.exec(pattern)?.[1];
 }
 
 function headerText(headers: IncomingHttpHeaders, name: string): string | undefined {

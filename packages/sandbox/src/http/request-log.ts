@@ -8,11 +8,18 @@ export interface RequestLogEntry {
   /** Sandbox clock when the request arrived, ISO 8601. */
   time: string;
   queryId: string;
-  /** Set when fault injection decided the answer: `429`, `500`, `503` or `drop`. */
+  /** Set when fault injection decided the answer: `429`, `500`, `503`, `drop` or `truncate`. */
   fault?: FaultKind;
+  /** Which entry point received it: `ovh` (API v1), `keystone` or `swift`. */
+  protocol?: RequestProtocol;
+  /** Region of a Swift request. */
+  region?: string;
 }
 
-export type FaultKind = '429' | '500' | '503' | 'drop';
+export type RequestProtocol = 'ovh' | 'keystone' | 'swift';
+
+/** `truncate`: the connection drops in the middle of a body (protocol entry points only). */
+export type FaultKind = '429' | '500' | '503' | 'drop' | 'truncate';
 
 /** Keeps the newest entries only, so a long-running sandbox does not grow without bound. */
 export class RequestLog {

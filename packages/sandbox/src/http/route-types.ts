@@ -3,10 +3,12 @@
  * Iceberg, fault injection, request log) and its domain modules (auth, /me, /cloud, /dedicatedCloud).
  * Domain modules only declare routes; they never see sockets, headers or signatures.
  */
+import type { BlobStore } from '../blobs/blob-store.js';
 import type { SandboxClock } from '../state/clock.js';
 import type { SandboxState } from '../state/sandbox-state.js';
+import type { HttpMethod } from './http-method.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type { HttpMethod };
 
 /** Who made a signed call; absent on unauthenticated routes. */
 export interface CallerIdentity {
@@ -42,6 +44,18 @@ export interface RouteContext {
   /** Marks the state dirty so the persistence layer writes it (when --data is set). */
   markDirty: () => void;
   options: Readonly<SandboxBehaviour>;
+  /** Where object bytes live (Swift uploads, API v1 deletes). */
+  blobs: BlobStore;
+  /** The sandbox's own OpenStack URLs, for `services` endpoints, catalogs and temp URLs. */
+  endpoints: ProtocolEndpoints;
+}
+
+/** URLs of the protocol entry points, known once their listeners are up. */
+export interface ProtocolEndpoints {
+  /** Keystone v3 base, `http://127.0.0.1:PORT/v3`. */
+  keystone: string;
+  /** Swift origin per region, `http://127.0.0.1:PORT` (accounts are `/v1/AUTH_<project>` below). */
+  swift: Record<string, string>;
 }
 
 /** Answer of a route: JSON body (undefined = JSON null) and optional status (default 200). */
@@ -108,4 +122,8 @@ export interface SandboxBehaviour {
   batch: boolean;
   /** Whether Iceberg pagination is honoured (turned off to test client fallbacks). */
   iceberg: boolean;
+  /** Cloud Archive: seconds an object takes to unseal (the Retry-After of a sealed GET). */
+  retrievalDelaySeconds: number;
+  /** Cloud Archive: seconds an unsealed object stays downloadable before it is sealed again. */
+  unsealedForSeconds: number;
 }

@@ -1,10 +1,12 @@
 /** Everything the HTTP layer needs from a running sandbox, assembled once by startSandbox. */
+import type { BlobStore } from '../blobs/blob-store.js';
 import type { SandboxSettings } from '../sandbox-settings.js';
 import type { SandboxClock } from '../state/clock.js';
 import type { SandboxState } from '../state/sandbox-state.js';
 import type { RandomSource } from '../state/seeded-random.js';
 import type { FaultKind, RequestLog } from './request-log.js';
 import type { RouteMatcher } from './route-matcher.js';
+import type { ProtocolEndpoints } from './route-types.js';
 
 export interface SandboxRuntime {
   state: SandboxState;
@@ -20,6 +22,11 @@ export interface SandboxRuntime {
   /** Seeded source for latency jitter. */
   latencyRandom: RandomSource;
   pickFault: (rate: number) => FaultKind | undefined;
+  /** Faults of the protocol entry points (adds `truncate`), from their own seeded stream. */
+  pickProtocolFault: (rate: number) => FaultKind | undefined;
   nextQueryId: () => string;
   markDirty: () => void;
+  blobs: BlobStore;
+  /** Filled once the protocol listeners are up. */
+  endpoints: ProtocolEndpoints;
 }

@@ -41,7 +41,7 @@ export function schemaIndex(routes: readonly RouteDefinition[], basePath: string
 }
 
 function parametersOf(route: RouteDefinition): SchemaParameter[] {
-  const pathParameters = [...route.pattern.matchAll(/\{([^}]+)\}/g)].map(
+  const pathParameters = [...route.pattern.matchAll(/\{([^}+]+)\+?\}/g)].map(
     (match): SchemaParameter => ({
       name: match[1]!,
       paramType: 'path',

@@ -5,13 +5,16 @@
 import type { AuthState } from '../domain/auth/auth-state.js';
 import type { CloudState } from '../domain/cloud/cloud-state.js';
 import type { DedicatedCloudState } from '../domain/dedicated-cloud/dedicated-cloud-state.js';
+import type { PublicCloudState } from '../domain/public-cloud/public-cloud-state.js';
 
 export interface SandboxState {
   /** Bumped when the shape changes; a data file of another version is refused, not misread. */
-  version: 1;
+  version: 2;
   auth: AuthState;
   cloud: CloudState;
   dedicatedCloud: DedicatedCloudState;
+  /** Since version 2: `/cloud/project`, Keystone and Swift. */
+  publicCloud: PublicCloudState;
 }
 
 /** Options that shape the seeded data (flags `--seed`, `--sessions`, `--files`). */
@@ -21,6 +24,11 @@ export interface SeedOptions {
   sessions: number;
   /** Files per session. */
   files: number;
+  /** Objects per seeded Swift container (default 12). */
+  objects?: number;
+  /** PCA retrieval delay and unsealed window for the seeded unsealing and unsealed objects (600, 86400). */
+  retrievalDelaySeconds?: number;
+  unsealedForSeconds?: number;
   /** Server time at seeding, ms. */
   nowMs: number;
 }

@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../index.js';
+import { openSwiftSession } from '../testing/openstack-auth.js';
 import { ovhCall } from '../testing/ovh-call.js';
 
 let dir: string;
@@ -54,10 +55,53 @@ describe('--data persistence', () => {
     }
   });
 
+  it('migrates a file written by version 1 (before Public Cloud projects), keeping its keys', async () => {
+    // Written by the sandbox as it was before version 2 (`--seed 3 --sessions 2 --files 2`).
+    const dataFile = join(dir, 'v1.json');
+    await copyFile(new URL('./fixtures/state-v1.json', import.meta.url), dataFile);
+    const before = JSON.parse(await readFile(dataFile, 'utf8'));
+    const sandbox = await startSandbox({ dataFile, seed: 3 });
+    try {
+      expect(sandbox.consumerKey).toBe(before.auth.credentials[0].consumerKey);
+      const projects = await ovhCall<string[]>(sandbox, { path: '/cloud/project' });
+      expect(projects.body).toHaveLength(2);
+      const legacy = await ovhCall<string[]>(sandbox, { path: '/cloud' });
+      expect(legacy.body).toEqual(Object.keys(before.cloud.passports));
+      await sandbox.flush();
+      const after = JSON.parse(await readFile(dataFile, 'utf8'));
+      expect(after.version).toBe(2);
+      expect(Object.keys(after.publicCloud.projects)).toEqual(projects.body);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('keeps uploaded object bytes beside the data file across a restart', async () => {
+    const dataFile = join(dir, 'objects.json');
+    const bytes = Buffer.from('bytes that must survive a restart, é');
+    const first = await startSandbox({ dataFile });
+    const session = await openSwiftSession(first);
+    expect((await session.swift('/standard-gra/kept/file.txt', { method: 'PUT', body: bytes })).status).toBe(
+      201,
+    );
+    await first.close();
+    expect((await readdir(`${dataFile}.objects`)).filter((name) => !name.endsWith('.part'))).toHaveLength(1);
+
+    const second = await startSandbox({ dataFile });
+    try {
+      expect(second.objectDir).toBe(`${dataFile}.objects`);
+      const again = await openSwiftSession(second);
+      const read = await again.swift('/standard-gra/kept/file.txt');
+      expect(Buffer.from(await read.arrayBuffer()).equals(bytes)).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses a file of another version, or not JSON, with a clear error', async () => {
     const old = join(dir, 'old.json');
     await writeFile(old, JSON.stringify({ version: 0, auth: {} }));
-    await expect(startSandbox({ dataFile: old })).rejects.toThrow(/version 0.*reads version 1/);
+    await expect(startSandbox({ dataFile: old })).rejects.toThrow(/version 0.*reads version 2/);
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{not json');
     await expect(startSandbox({ dataFile: broken })).rejects.toThrow(/not valid JSON/);

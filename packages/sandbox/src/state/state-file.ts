@@ -4,15 +4,18 @@
  * so it is created readable by its owner only.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { STATE_VERSION } from './create-initial-state.js';
-import type { SandboxState } from './sandbox-state.js';
+import { migrateState } from './migrate-state.js';
+import type { SandboxState, SeedOptions } from './sandbox-state.js';
 
 export class StateFileError extends Error {
   override name = 'StateFileError';
 }
 
-/** The saved state, or undefined when the file does not exist yet. */
-export async function loadStateFile(file: string): Promise<SandboxState | undefined> {
+/**
+ * The saved state, or undefined when the file does not exist yet. An older version is migrated
+ * (new slices seeded from `seed`); the file itself is rewritten by the next save.
+ */
+export async function loadStateFile(file: string, seed: SeedOptions): Promise<SandboxState | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -29,12 +32,15 @@ export async function loadStateFile(file: string): Promise<SandboxState | undefi
     );
   }
   const version = (parsed as { version?: unknown } | null)?.version;
-  if (version !== STATE_VERSION) {
+  try {
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new Error('it is not an object');
+    return migrateState(parsed as Record<string, unknown>, seed);
+  } catch (error) {
     throw new StateFileError(
-      `Sandbox data file ${file} has version ${String(version)}, this sandbox reads version ${STATE_VERSION}; delete it or pick another --data file`,
+      `Sandbox data file ${file} has version ${String(version)} and cannot be read: ${(error as Error).message}; delete it or pick another --data file`,
     );
   }
-  return parsed as SandboxState;
 }
 
 export class StateFileWriter {

@@ -1,5 +1,5 @@
 /** Accounts, applications and consumer keys. Owned by the auth and /me modules. */
-import type { HttpMethod } from '../../http/route-types.js';
+import type { HttpMethod } from '../../http/http-method.js';
 
 export type CredentialStatus = 'pendingValidation' | 'validated' | 'refused' | 'expired';
 

@@ -3,6 +3,7 @@
  * clock the test moves by hand. Handler errors other than SandboxHttpError are rethrown, so a
  * test fails if a handler ever throws anything OVH would not answer.
  */
+import type { BlobStore } from '../../../blobs/blob-store.js';
 import { RouteMatcher } from '../../../http/route-matcher.js';
 import {
   type HttpMethod,
@@ -60,7 +61,19 @@ export function createRouteHarness(routes: RouteDefinition[], options: HarnessOp
       timestampWindowSeconds: 60,
       batch: true,
       iceberg: true,
+      retrievalDelaySeconds: 600,
+      unsealedForSeconds: 86_400,
     },
+    // The legacy routes store no object bytes and link to no OpenStack service.
+    blobs: new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('The route harness has no blob store');
+        },
+      },
+    ) as BlobStore,
+    endpoints: { keystone: 'http://127.0.0.1:9/v3', swift: {} },
   };
   const matcher = new RouteMatcher(routes);
 

@@ -1,0 +1,60 @@
+/**
+ * A Swift account's containers and objects, shared by the Swift protocol and API v1's
+ * `/cloud/project/{sn}/storage`. Times are sandbox-clock ms; retrieval states are computed from them.
+ */
+
+/** Swift storage policies OVH offers: PCS (standard, the default) and PCA (Cloud Archive). */
+export type StoragePolicy = 'PCS' | 'PCA';
+
+export interface ObjectStorageAccount {
+  createdMs: number;
+  /** `X-Account-Meta-*` by lower-case name without the prefix (e.g. `temp-url-key`). */
+  meta: Record<string, string>;
+  containers: Record<string, ContainerRecord>;
+}
+
+export interface ContainerRecord {
+  name: string;
+  policy: StoragePolicy;
+  createdMs: number;
+  /** `X-Container-Meta-*` by lower-case name without the prefix. */
+  meta: Record<string, string>;
+  /** `X-Container-Read` / `X-Container-Write` ACLs, as sent. */
+  read: string | null;
+  write: string | null;
+  objects: Record<string, ObjectRecord>;
+}
+
+/** Where an object's bytes are: a file in the blob store, or generated from a seed (never stored). */
+export type BlobRef = { kind: 'file'; id: string } | { kind: 'generated'; seed: number } | { kind: 'empty' };
+
+export type ManifestRecord =
+  /** DLO: `X-Object-Manifest: container/prefix`, the segments are whatever the prefix lists. */
+  | { kind: 'dlo'; container: string; prefix: string }
+  /** SLO: the segments as given to `?multipart-manifest=put`, checked then. */
+  | { kind: 'slo'; segments: SloSegment[] };
+
+export interface SloSegment {
+  container: string;
+  key: string;
+  etag: string;
+  bytes: number;
+}
+
+export interface ObjectRecord {
+  key: string;
+  /** Stored bytes (0 for a manifest). */
+  bytes: number;
+  /** MD5 hex of the stored bytes; null until computed for a large generated object. */
+  etag: string | null;
+  contentType: string;
+  lastModifiedMs: number;
+  /** `X-Object-Meta-*` by lower-case name without the prefix. */
+  meta: Record<string, string>;
+  /** Other headers Swift keeps with the object (Content-Disposition, Content-Encoding…). */
+  headers: Record<string, string>;
+  blob: BlobRef;
+  manifest: ManifestRecord | null;
+  /** PCA only: an unsealing asked at some point; sealed when null or once the window has passed. */
+  retrieval: { readyMs: number; unsealedUntilMs: number } | null;
+}

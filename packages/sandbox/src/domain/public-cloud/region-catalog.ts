@@ -1,0 +1,67 @@
+/**
+ * The Public Cloud regions the sandbox offers. Storage regions carry a Swift entry point of their
+ * own (a listener per region, as OVH has a host per region); PCA is not creatable on SBG (reference
+ * §8.5). Part 2 adds the S3 regions here.
+ */
+export interface RegionInfo {
+  name: string;
+  continentCode: 'EU' | 'NA';
+  datacenterLocation: string;
+  countryCode: string;
+  /** Swift (service `storage`) is served in this region. */
+  swift: boolean;
+  /** Cloud Archive containers can be created here. */
+  archive: boolean;
+}
+
+export const REGIONS: readonly RegionInfo[] = [
+  {
+    name: 'GRA',
+    continentCode: 'EU',
+    datacenterLocation: 'GRA',
+    countryCode: 'fr',
+    swift: true,
+    archive: true,
+  },
+  {
+    name: 'BHS',
+    continentCode: 'NA',
+    datacenterLocation: 'BHS',
+    countryCode: 'ca',
+    swift: true,
+    archive: true,
+  },
+  {
+    name: 'SBG',
+    continentCode: 'EU',
+    datacenterLocation: 'SBG',
+    countryCode: 'fr',
+    swift: true,
+    archive: false,
+  },
+  {
+    name: 'WAW',
+    continentCode: 'EU',
+    datacenterLocation: 'WAW',
+    countryCode: 'pl',
+    swift: true,
+    archive: false,
+  },
+];
+
+export const SWIFT_REGIONS = REGIONS.filter((region) => region.swift).map((region) => region.name);
+
+export function regionInfo(name: string): RegionInfo | undefined {
+  return REGIONS.find((region) => region.name === name);
+}
+
+/** Plans of `/cloud/order/rule/availability`: PCA is `archive.consumption` (reference §10). */
+export const ORDER_PLANS: ReadonlyArray<{ code: string; regions: string[] }> = [
+  { code: 'archive.consumption', regions: REGIONS.filter((r) => r.archive).map((r) => r.name) },
+  { code: 'storage.consumption', regions: SWIFT_REGIONS },
+];
+
+export const ORDER_PRODUCTS: ReadonlyArray<{ name: string; regions: string[] }> = [
+  { name: 'archive', regions: REGIONS.filter((r) => r.archive).map((r) => r.name) },
+  { name: 'storage', regions: SWIFT_REGIONS },
+];

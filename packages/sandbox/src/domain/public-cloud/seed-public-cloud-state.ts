@@ -1,0 +1,145 @@
+/**
+ * The seeded `/cloud/project` slice: two projects of the demo account, each with an object-storage
+ * user; Cloud Archive (PCA) containers in GRA and BHS beside a standard one; `options.objects` objects
+ * per container from bytes to a gigabyte (generated from a seed, never stored), keys with `/` and
+ * non-ASCII, most sealed, one unsealing and one unsealed per archive container.
+ */
+import { GENERATED_CHUNK } from '../../blobs/generated-bytes.js';
+import type { SeedOptions } from '../../state/sandbox-state.js';
+import { createSeededRandom, deriveSeed, type RandomSource } from '../../state/seeded-random.js';
+import { logUniform, randomHex } from '../cloud/random-draws.js';
+import { newObject } from '../object-storage/new-object.js';
+import { EMPTY_MD5 } from '../object-storage/object-etag.js';
+import { putObject } from '../object-storage/object-listing.js';
+import type {
+  ContainerRecord,
+  ObjectStorageAccount,
+  StoragePolicy,
+} from '../object-storage/object-storage-state.js';
+import { createCloudUser } from './cloud-users.js';
+import type { CloudProjectRecord, PublicCloudState } from './public-cloud-state.js';
+import { SWIFT_REGIONS } from './region-catalog.js';
+
+const DAY = 86_400_000;
+/** The one large seeded object: 1 GiB, in the first project's GRA archive. */
+export const SEEDED_LARGE_BYTES = 1024 * 1024 * 1024;
+
+/** Keys of the first objects of every container; the rest are numbered. */
+const NAMED_KEYS = [
+  'README.txt',
+  'photos/2026/été/plage-été.jpg',
+  'backups/db/dump-2026-03-14.sql.gz',
+  '写真/バックアップ/アルバム 01.tar',
+  'docs/Übersicht & Pläne (v2).pdf',
+  'logs/2026/03/14/app.log',
+  'a%20b+c?d#e.bin',
+  'dir/',
+];
+
+interface ContainerPlan {
+  region: string;
+  name: string;
+  policy: StoragePolicy;
+  large?: boolean;
+}
+
+const PROJECT_PLANS: ContainerPlan[][] = [
+  [
+    { region: 'GRA', name: 'archives-gra', policy: 'PCA', large: true },
+    { region: 'BHS', name: 'archives-bhs', policy: 'PCA' },
+    { region: 'GRA', name: 'standard-gra', policy: 'PCS' },
+  ],
+  [{ region: 'GRA', name: 'cold-backups', policy: 'PCA' }],
+];
+
+function emptyAccount(nowMs: number): ObjectStorageAccount {
+  return { createdMs: nowMs, meta: {}, containers: {} };
+}
+
+function seedObjects(
+  random: RandomSource,
+  container: ContainerRecord,
+  plan: ContainerPlan,
+  options: SeedOptions,
+) {
+  const count = Math.max(0, Math.floor(options.objects ?? 12));
+  const { nowMs } = options;
+  const delayMs = (options.retrievalDelaySeconds ?? 600) * 1000;
+  const windowMs = (options.unsealedForSeconds ?? 86_400) * 1000;
+  for (let i = 0; i < count; i++) {
+    const key = NAMED_KEYS[i] ?? `data/part-${String(i).padStart(6, '0')}.bin`;
+    let bytes: number;
+    if (i === 0) bytes = 12;
+    else if (key.endsWith('/')) bytes = 0;
+    else if (plan.large && i === 2) bytes = SEEDED_LARGE_BYTES;
+    else bytes = Math.round(logUniform(random, 1, i < NAMED_KEYS.length ? 4 * GENERATED_CHUNK : 16 * 1024));
+    const seed = Math.floor(random() * 0x7fff_ffff);
+    const object = newObject({
+      key,
+      bytes,
+      // Hashed when first listed or read (ensureEtag): seeding 100,000 objects stays quick.
+      etag: bytes === 0 ? EMPTY_MD5 : null,
+      blob: bytes === 0 ? { kind: 'empty' } : { kind: 'generated', seed },
+      nowMs: nowMs - Math.floor(random() * 365 * DAY),
+      contentType: key.endsWith('/') ? 'application/directory' : undefined,
+    });
+    if (plan.policy === 'PCA' && i === 1) {
+      // One unsealing: asked a moment ago, ready after the retrieval delay.
+      const readyMs = nowMs + delayMs;
+      object.retrieval = { readyMs, unsealedUntilMs: readyMs + windowMs };
+    } else if (plan.policy === 'PCA' && i === 3) {
+      // One unsealed: ready a minute ago, retrievable for the rest of the window.
+      const readyMs = nowMs - 60_000;
+      object.retrieval = { readyMs, unsealedUntilMs: readyMs + windowMs };
+    }
+    putObject(container, object);
+  }
+}
+
+export function seedPublicCloudState(options: SeedOptions, ownerNichandle: string): PublicCloudState {
+  const random = createSeededRandom(deriveSeed(options.seed, 'public-cloud'));
+  const cloud: PublicCloudState = {
+    projects: {},
+    nextUserId: 100_000 + Math.floor(random() * 800_000),
+    tokens: {},
+  };
+  PROJECT_PLANS.forEach((plans, index) => {
+    const project: CloudProjectRecord = {
+      serviceName: randomHex(random, 32),
+      projectName: String(1_000_000_000_000_000 + Math.floor(random() * 8_999_999_999_999_999)).slice(0, 16),
+      description: index === 0 ? 'Archives' : 'Backups',
+      ownerNichandle,
+      creationMs: options.nowMs - (400 + index * 100) * DAY,
+      regions: [...SWIFT_REGIONS],
+      users: {},
+      storage: {},
+    };
+    cloud.projects[project.serviceName] = project;
+    createCloudUser(cloud, project, random, {
+      description: 'ovh-pca sandbox object storage',
+      roles: ['objectstore_operator'],
+      nowMs: project.creationMs,
+      creatingMs: 0,
+    });
+    for (const plan of plans) {
+      project.storage[plan.region] ??= emptyAccount(project.creationMs);
+      const container: ContainerRecord = {
+        name: plan.name,
+        policy: plan.policy,
+        createdMs: project.creationMs,
+        meta: {},
+        read: null,
+        write: null,
+        objects: {},
+      };
+      project.storage[plan.region]!.containers[plan.name] = container;
+      seedObjects(
+        createSeededRandom(deriveSeed(options.seed, `objects:${index}:${plan.name}`)),
+        container,
+        plan,
+        options,
+      );
+    }
+  });
+  return cloud;
+}

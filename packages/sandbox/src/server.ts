@@ -69,6 +69,21 @@ function sendResult(res: ServerResponse, result: RouteResult): void {
   else sendJson(res, status, result.body, result.headers);
 }
 
+/**
+ * Sends an answer once every change made so far is saved (with --data), so nothing the client was
+ * told happened can be lost by a kill; a failed save answers 500 instead.
+ */
+async function sendWhenPersisted(runtime: SandboxRuntime, res: ServerResponse, send: () => void) {
+  try {
+    await runtime.persisted();
+  } catch (error) {
+    console.error(`[ovh-sandbox] answer withheld: ${(error as Error).message}`);
+    sendError(res, new SandboxHttpError(500, 'Internal server error', 'Server::InternalServerError'));
+    return;
+  }
+  send();
+}
+
 async function handleRequest(
   runtime: SandboxRuntime,
   req: IncomingMessage,
@@ -125,20 +140,18 @@ async function handleRequest(
       return;
     }
     const signedUrl = /^https?:\/\//i.test(target) ? target : `${origin}${target}`;
-    sendResult(
-      res,
-      await dispatchApiCall(runtime, {
-        method,
-        apiPath: api.apiPath,
-        rawQuery,
-        headers: req.headers,
-        rawBody,
-        signedUrl,
-        origin,
-        base: api.base,
-        remoteAddress: remoteAddressOf(req),
-      }),
-    );
+    const result = await dispatchApiCall(runtime, {
+      method,
+      apiPath: api.apiPath,
+      rawQuery,
+      headers: req.headers,
+      rawBody,
+      signedUrl,
+      origin,
+      base: api.base,
+      remoteAddress: remoteAddressOf(req),
+    });
+    await sendWhenPersisted(runtime, res, () => sendResult(res, result));
     return;
   }
 
@@ -165,14 +178,15 @@ async function handleRequest(
       options: runtime.settings,
     },
   );
-  sendResult(res, result);
+  await sendWhenPersisted(runtime, res, () => sendResult(res, result));
 }
 
 export function createSandboxServer(runtime: SandboxRuntime): Server {
   const server = createServer((req, res) => {
     handleRequest(runtime, req, res).catch((error: unknown) => {
       if (error instanceof SandboxHttpError) {
-        sendError(res, error);
+        // A handler may have changed something before refusing.
+        void sendWhenPersisted(runtime, res, () => sendError(res, error));
         return;
       }
       console.error(`[ovh-sandbox] ${req.method} ${(req.url ?? '').split('?')[0]} failed:`, error);

@@ -183,6 +183,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     pickFault: createFaultPicker(createSeededRandom(deriveSeed(seed, 'faults'))),
     nextQueryId: createQueryIdGenerator(),
     markDirty: () => writer?.markDirty(),
+    markTouched: () => writer?.markTouched(),
+    persisted: () => writer?.persisted() ?? Promise.resolve(),
   };
   if (options.dataFile) {
     writer = new StateFileWriter(options.dataFile, () => runtime.state);
@@ -193,6 +195,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const credential = demoCredential(runtime);
   const application = state.auth.applications.find((app) => app.applicationId === credential.applicationId)!;
   const account = state.auth.accounts.find((candidate) => candidate.nichandle === credential.nichandle)!;
+  // The keys printed below must be the ones a restart finds, even after a kill.
+  await writer?.flush();
 
   const server = createSandboxServer(runtime);
   await new Promise<void>((resolve, reject) => {

@@ -105,6 +105,7 @@ export async function dispatchApiCall(runtime: SandboxRuntime, call: ApiCall): P
     nowMs: runtime.clock.nowMs(),
     timestampWindowSeconds: runtime.settings.timestampWindowSeconds,
     markDirty: runtime.markDirty,
+    markTouched: runtime.markTouched,
   });
   const body = parseJsonBody(call.rawBody);
   const query = new URLSearchParams(call.rawQuery);

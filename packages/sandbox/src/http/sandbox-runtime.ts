@@ -21,5 +21,10 @@ export interface SandboxRuntime {
   latencyRandom: RandomSource;
   pickFault: (rate: number) => FaultKind | undefined;
   nextQueryId: () => string;
+  /** A change its answer acknowledges (with --data, saved before that answer goes out). */
   markDirty: () => void;
+  /** Bookkeeping a kill may lose (`lastUse`): saved later, no answer waits for it. */
+  markTouched: () => void;
+  /** Resolves once every acknowledged change is on disk (at once without --data); rejects if saving failed. */
+  persisted: () => Promise<void>;
 }

@@ -1,18 +1,62 @@
 /**
- * `--data FILE`: the state survives restarts. Writes are debounced and atomic (temp file + rename),
- * so a crash mid-write leaves the previous file intact. The file holds the sandbox's own demo keys,
- * so it is created readable by its owner only.
+ * `--data FILE`: the state survives restarts, and a change the sandbox has acknowledged survives a
+ * kill. Every save writes the whole state to a temp file, fsyncs it, renames it over FILE and
+ * fsyncs the directory, so FILE is always one complete save. Saves are grouped: changes made while
+ * a save runs go into the next one, so concurrent writers share the cost. The file holds the
+ * sandbox's own demo keys, so it is created readable by its owner only.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { STATE_VERSION } from './create-initial-state.js';
+import { writeFileDurably } from './durable-write.js';
 import type { SandboxState } from './sandbox-state.js';
 
 export class StateFileError extends Error {
   override name = 'StateFileError';
 }
 
-/** The saved state, or undefined when the file does not exist yet. */
+/** `FILE.<pid>.<n>.tmp`: the temp names this module writes, and the only ones it removes. */
+const tempName = (file: string, pid: number, counter: number) => `${file}.${pid}.${counter}.tmp`;
+
+function isOwnTempFile(name: string, file: string): number | undefined {
+  const prefix = `${basename(file)}.`;
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files left by a sandbox that was killed mid-save (never those of a live one). */
+export async function removeStaleTempFiles(file: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = isOwnTempFile(name, file);
+    if (pid === undefined || isRunning(pid)) continue;
+    await unlink(join(dirname(file), name)).catch(() => undefined);
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** The saved state, or undefined when the file does not exist yet. Never half a file. */
 export async function loadStateFile(file: string): Promise<SandboxState | undefined> {
+  await removeStaleTempFiles(file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -24,8 +68,11 @@ export async function loadStateFile(file: string): Promise<SandboxState | undefi
   try {
     parsed = JSON.parse(text);
   } catch {
+    // Saves replace the file whole, so this is damage from outside (a disk, an editor, a copy).
+    const size = Buffer.byteLength(text);
+    const looksCut = size === 0 || !text.trimEnd().endsWith('}');
     throw new StateFileError(
-      `Sandbox data file ${file} is not valid JSON; delete it or pick another --data file`,
+      `Sandbox data file ${file} is not valid JSON (${size} bytes${looksCut ? ', truncated' : ''}); it was not loaded. Delete it or pick another --data file`,
     );
   }
   const version = (parsed as { version?: unknown } | null)?.version;
@@ -37,51 +84,121 @@ export async function loadStateFile(file: string): Promise<SandboxState | undefi
   return parsed as SandboxState;
 }
 
+interface Waiter {
+  generation: number;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export interface StateFileWriterOptions {
+  /** How long bookkeeping changes (`markTouched`) may wait for a save, ms. */
+  touchDelayMs?: number;
+  onError?: (error: Error) => void;
+}
+
 export class StateFileWriter {
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
+  /** Changes made so far, numbered; a save covers every change up to the number it was taken at. */
+  private changed = 0;
+  /** Newest change that must reach the disk before its answer. */
+  private needed = 0;
+  private saved = 0;
+  private saving = false;
+  private waiters: Waiter[] = [];
+  private touchTimer: NodeJS.Timeout | undefined;
   private counter = 0;
+  private readonly touchDelayMs: number;
+  private readonly onError: (error: Error) => void;
 
   constructor(
     private readonly file: string,
     private readonly snapshot: () => SandboxState,
-    private readonly debounceMs = 50,
-    private readonly onError: (error: Error) => void = (error) => console.error(error.message),
-  ) {}
+    options: StateFileWriterOptions = {},
+  ) {
+    this.touchDelayMs = options.touchDelayMs ?? 1000;
+    this.onError = options.onError ?? ((error) => console.error(`[ovh-sandbox] ${error.message}`));
+  }
 
+  /** A change an answer acknowledges: saved at once, and `persisted()` waits for it. */
   markDirty(): void {
-    this.dirty = true;
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, this.debounceMs);
+    this.needed = ++this.changed;
+    this.start();
   }
 
-  /** Writes now if anything changed; resolves once the file on disk is current. */
+  /**
+   * Bookkeeping a kill may lose (a key's `lastUse`): saved with the next change, or after
+   * touchDelayMs, so read-only calls do not each wait for a save.
+   */
+  markTouched(): void {
+    this.changed++;
+    this.touchTimer ??= setTimeout(() => {
+      this.touchTimer = undefined;
+      this.needed = this.changed;
+      this.start();
+    }, this.touchDelayMs);
+    this.touchTimer.unref();
+  }
+
+  /** Resolves once every change marked with `markDirty` so far is on disk; rejects if that save failed. */
+  persisted(): Promise<void> {
+    return this.waitFor(this.needed);
+  }
+
+  /** Writes every change now, bookkeeping included; resolves once the file on disk is current. */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+    if (this.touchTimer) {
+      clearTimeout(this.touchTimer);
+      this.touchTimer = undefined;
     }
-    if (this.dirty) {
-      this.dirty = false;
-      const text = JSON.stringify(this.snapshot());
-      this.writing = this.writing.then(() => this.write(text));
-    }
-    return this.writing;
+    this.needed = this.changed;
+    return this.waitFor(this.changed);
   }
 
-  private async write(text: string): Promise<void> {
-    const temp = `${this.file}.${process.pid}.${++this.counter}.tmp`;
-    try {
-      await writeFile(temp, text, { mode: 0o600 });
-      await rename(temp, this.file);
-    } catch (error) {
-      this.onError(
-        new StateFileError(`Cannot write sandbox data file ${this.file}: ${(error as Error).message}`),
-      );
+  private waitFor(generation: number): Promise<void> {
+    if (this.saved >= generation) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ generation, resolve, reject });
+      this.start();
+    });
+  }
+
+  private start(): void {
+    if (this.saving) return;
+    this.saving = true;
+    // On the next turn, so every change of the current one shares the save.
+    setImmediate(() => void this.saveLoop());
+  }
+
+  private async saveLoop(): Promise<void> {
+    while (this.saved < this.needed) {
+      const generation = this.changed;
+      try {
+        await writeFileDurably(
+          this.file,
+          tempName(this.file, process.pid, ++this.counter),
+          JSON.stringify(this.snapshot()),
+        );
+      } catch (error) {
+        const failure = new StateFileError(
+          `Cannot write sandbox data file ${this.file}: ${(error as Error).message}`,
+        );
+        this.onError(failure);
+        // Those waiting are told; the next change or flush tries again.
+        this.settle(generation, failure);
+        break;
+      }
+      this.saved = generation;
+      this.settle(generation);
+    }
+    this.saving = false;
+    if (this.saved < this.needed && this.waiters.length > 0) this.start();
+  }
+
+  private settle(generation: number, failure?: Error): void {
+    const done = this.waiters.filter((waiter) => waiter.generation <= generation);
+    this.waiters = this.waiters.filter((waiter) => waiter.generation > generation);
+    for (const waiter of done) {
+      if (failure) waiter.reject(failure);
+      else waiter.resolve();
     }
   }
 }

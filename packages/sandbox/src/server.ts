@@ -110,10 +110,13 @@ async function handleRequest(
     entry = logged;
   }
 
-  const bodyRead = await readBody(req);
+  const bodyRead = await readBody(req, { idleTimeoutMs: runtime.timeouts.idleMs });
   if (!bodyRead.ok) {
     if (bodyRead.reason === 'too-large') {
       const error = new SandboxHttpError(413, 'Request entity too large', 'Client::RequestEntityTooLarge');
+      sendError(res, error, { Connection: 'close' });
+    } else if (bodyRead.reason === 'timeout') {
+      const error = new SandboxHttpError(408, 'Request timeout', 'Client::RequestTimeout');
       sendError(res, error, { Connection: 'close' });
     }
     return;
@@ -181,8 +184,21 @@ async function handleRequest(
   await sendWhenPersisted(runtime, res, () => sendResult(res, result));
 }
 
+/** What Node answers itself to a client error, by its code; anything else is 400. */
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+};
+
 export function createSandboxServer(runtime: SandboxRuntime): Server {
-  const server = createServer((req, res) => {
+  const { idleMs, requestMs } = runtime.timeouts;
+  const serverOptions = {
+    // Node checks these on a timer: check often enough for short test timeouts.
+    headersTimeout: idleMs,
+    requestTimeout: requestMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(idleMs / 4))),
+  };
+  const server = createServer(serverOptions, (req, res) => {
     handleRequest(runtime, req, res).catch((error: unknown) => {
       if (error instanceof SandboxHttpError) {
         // A handler may have changed something before refusing.
@@ -197,11 +213,12 @@ export function createSandboxServer(runtime: SandboxRuntime): Server {
       );
     });
   });
-  server.on('clientError', (_error, socket) => {
-    // Unparseable bytes: answer like a front-end proxy would, then hang up.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Unparseable bytes or a client too slow: answer like a front-end proxy would, then hang up.
     if (socket.writable) {
+      const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request';
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nConnection: close\r\nX-Ovh-QueryId: ${runtime.nextQueryId()}\r\nContent-Length: 0\r\n\r\n`,
+        `HTTP/1.1 ${status}\r\nConnection: close\r\nX-Ovh-QueryId: ${runtime.nextQueryId()}\r\nContent-Length: 0\r\n\r\n`,
       );
     } else {
       socket.destroy();

@@ -18,10 +18,11 @@ import { dedicatedCloudRoutes } from './domain/dedicated-cloud/index.js';
 import { meRoutes } from './domain/me/me-routes.js';
 import { createFaultPicker } from './http/fault-injection.js';
 import { createQueryIdGenerator } from './http/query-id.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './http/read-body.js';
 import { RequestLog, type RequestLogEntry } from './http/request-log.js';
 import { RouteMatcher } from './http/route-matcher.js';
 import type { RouteDefinition } from './http/route-types.js';
-import type { SandboxRuntime } from './http/sandbox-runtime.js';
+import type { RequestTimeouts, SandboxRuntime } from './http/sandbox-runtime.js';
 import {
   applyBehaviourUpdate,
   type BehaviourUpdate,
@@ -34,6 +35,8 @@ import { createInitialState } from './state/create-initial-state.js';
 import type { SandboxState } from './state/sandbox-state.js';
 import { createSeededRandom, deriveSeed } from './state/seeded-random.js';
 import { loadStateFile, StateFileWriter } from './state/state-file.js';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface StartSandboxOptions {
   /** 0 (default) = any free port. */
@@ -59,6 +62,10 @@ export interface StartSandboxOptions {
   batch?: boolean;
   /** Honour Iceberg pagination (default true). */
   iceberg?: boolean;
+  /** Headers must arrive within it, and a body may not pause longer, ms (default 10 000): else 408. */
+  idleTimeoutMs?: number;
+  /** A whole request must arrive within it, ms (default 60 000): else 408. */
+  requestTimeoutMs?: number;
   /** Extra routes below /1.0, e.g. for a test. */
   extraRoutes?: RouteDefinition[];
 }
@@ -125,6 +132,20 @@ function settingsFrom(options: StartSandboxOptions): SandboxSettings {
   return settings;
 }
 
+function timeoutsFrom(options: StartSandboxOptions): RequestTimeouts {
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const requestMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  for (const [name, value] of [
+    ['idleTimeoutMs', idleMs],
+    ['requestTimeoutMs', requestMs],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of ms >= 1`);
+  }
+  // Node refuses a headers timeout longer than the request timeout.
+  if (idleMs > requestMs) throw new Error('idleTimeoutMs must not exceed requestTimeoutMs');
+  return { idleMs, requestMs };
+}
+
 /** The key printed on start: the demo application's first full-rights key, re-created if gone. */
 function demoCredential(runtime: SandboxRuntime): SandboxCredential {
   const { auth } = runtime.state;
@@ -169,6 +190,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     state,
     clock,
     settings,
+    timeouts: timeoutsFrom(options),
     apiRoutes: new RouteMatcher([
       ...authRoutes,
       ...meRoutes,

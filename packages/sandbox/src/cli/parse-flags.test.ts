@@ -26,6 +26,10 @@ describe('parseFlags', () => {
       '--no-iceberg',
       '--data',
       '/tmp/x.json',
+      '--idle-timeout',
+      '500',
+      '--request-timeout',
+      '2000',
     ]);
     expect(parsed).toEqual({
       help: false,
@@ -43,6 +47,8 @@ describe('parseFlags', () => {
         batch: false,
         iceberg: false,
         dataFile: '/tmp/x.json',
+        idleTimeoutMs: 500,
+        requestTimeoutMs: 2000,
       },
     });
   });
@@ -63,6 +69,11 @@ describe('parseFlags', () => {
     [['--unknown']],
     [['positional']],
     [['--data', '']],
+    [['--idle-timeout', '0']],
+    [['--idle-timeout', '1.5']],
+    [['--request-timeout', '-1']],
+    [['--idle-timeout', '70000']],
+    [['--idle-timeout', '500', '--request-timeout', '400']],
   ])('refuses %j', (argv) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
   });

@@ -6,11 +6,20 @@ import type { RandomSource } from '../state/seeded-random.js';
 import type { FaultKind, RequestLog } from './request-log.js';
 import type { RouteMatcher } from './route-matcher.js';
 
+export interface RequestTimeouts {
+  /** Headers must arrive within it, and a body may not go silent longer: 408 and close. */
+  idleMs: number;
+  /** A whole request (headers and body) must arrive within it: 408 and close. */
+  requestMs: number;
+}
+
 export interface SandboxRuntime {
   state: SandboxState;
   clock: SandboxClock;
   /** Live settings: changes apply to the next request. */
   settings: SandboxSettings;
+  /** Fixed at start: how long a client may take to send a request. */
+  timeouts: RequestTimeouts;
   apiRoutes: RouteMatcher;
   /** Browser pages outside /1.0 (the credential validation page); their body is a parsed form. */
   pageRoutes: RouteMatcher;

@@ -18,11 +18,17 @@ const WORKERS = 12;
 let bin: string;
 let removeBuild: () => void;
 let dir: string;
+/** The sandbox running now, so a failing round never leaves it behind. */
+let running: SandboxProcess | undefined;
 beforeAll(async () => {
   ({ bin, remove: removeBuild } = buildSandboxBin());
   dir = await mkdtemp(join(tmpdir(), 'ovh-sandbox-kill-'));
 });
 afterAll(async () => {
+  if (running && running.child.exitCode === null && running.child.signalCode === null) {
+    running.child.kill('SIGKILL');
+    await running.exited;
+  }
   removeBuild();
   await rm(dir, { recursive: true, force: true });
 });
@@ -167,6 +173,7 @@ describe('--data survives SIGKILL', () => {
     const args = ['--data', dataFile, '--sessions', '40', '--task-duration', '3600'];
     const random = createSeededRandom(9009);
     let started = await startSandboxProcess(bin, args);
+    running = started;
     const paths = await sessionPaths(targetOf(started));
     let rows = await listSessions(targetOf(started), paths);
     let totalAnswered = 0;
@@ -178,6 +185,7 @@ describe('--data survives SIGKILL', () => {
       staleTempFiles += (await readdir(dir)).filter((name) => name.includes(`.${killedPid}.`)).length;
 
       started = await startSandboxProcess(bin, args);
+      running = started;
       rows = await verify(targetOf(started), paths, expected);
       // Temp files of the killed process are removed before the restarted one listens.
       expect((await readdir(dir)).filter((name) => name.includes(`.${killedPid}.`))).toEqual([]);

@@ -175,6 +175,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const seed = options.seed ?? 1;
   const clock = createSandboxClock(options.skewSeconds ?? 0);
   const settings = settingsFrom(options);
+  const timeouts = timeoutsFrom(options);
   const loaded = options.dataFile ? await loadStateFile(options.dataFile) : undefined;
   const state =
     loaded ??
@@ -190,7 +191,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     state,
     clock,
     settings,
-    timeouts: timeoutsFrom(options),
+    timeouts,
     apiRoutes: new RouteMatcher([
       ...authRoutes,
       ...meRoutes,

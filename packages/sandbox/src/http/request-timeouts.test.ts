@@ -1,4 +1,4 @@
-/** Slow or stalled clients over raw sockets: each gets 408 (or 413) and a closed connection. */
+/** Slow, stalled or oversized requests over raw sockets: each gets 408, 413 or 431 and a closed connection. */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from '../index.js';
@@ -68,6 +68,17 @@ describe('request timeouts', () => {
     });
     // Whichever limit the machine's pace reaches first, the answer is the same.
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('408 and close when a connection sends nothing at all', async () => {
+    expect(await exchange('')).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('431 and close when the headers are over 16 KB', async () => {
+    const answer = await exchange(
+      `GET /1.0/auth/time HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
   });
 
   it('still serves a normal request after all that', async () => {

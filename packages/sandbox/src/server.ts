@@ -9,6 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ADMIN_PREFIX, handleAdminCall } from './http/admin-routes.js';
 import { dispatchApiCall, invalidUrl } from './http/api-dispatch.js';
 import { errorBody } from './http/error-body.js';
+import { parseFormBody } from './http/form-body.js';
 import { readBody } from './http/read-body.js';
 import type { FaultKind, RequestLogEntry } from './http/request-log.js';
 import { type RouteResult, SandboxHttpError } from './http/route-types.js';
@@ -160,7 +161,7 @@ async function handleRequest(
 
   const page = runtime.pageRoutes.match(method, rawPath);
   if (!page) throw invalidUrl();
-  const form = new URLSearchParams(rawBody.toString('utf8'));
+  const form = parseFormBody(rawBody);
   const result = await page.route.handler(
     {
       method: page.route.method,

@@ -1,37 +1,42 @@
 /**
- * Replaces a file so that it survives a kill or a power cut: the text goes to a temp file beside it
- * (mode 0600), is fsynced, renamed over the target, and the directory is fsynced so the rename
- * itself is on disk. Readers see the old file or the new one, never a part.
+ * Replacing a file whole. `replaceFile` writes a temp file beside it (mode 0600) and renames it
+ * over the target: readers and a restarted process see the old file or the new one, never a part,
+ * and once it resolves the new one survives the writer being killed (the kernel holds it).
+ * `syncToDisk` then fsyncs the file and its directory, so it also survives a power cut.
  */
-import { open, rename, unlink } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-export async function writeFileDurably(file: string, tempFile: string, text: string): Promise<void> {
+/**
+ * Synchronous on purpose: one uninterrupted step. Each async call is a thread-pool round trip that
+ * waits for the CPU again, which on a busy machine made a 120 KB save take 18 ms instead of 1.
+ */
+export function replaceFile(file: string, tempFile: string, text: string): void {
   try {
-    const handle = await open(tempFile, 'w', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tempFile, file);
+    writeFileSync(tempFile, text, { mode: 0o600 });
+    renameSync(tempFile, file);
   } catch (error) {
-    await unlink(tempFile).catch(() => undefined);
+    rmSync(tempFile, { force: true });
     throw error;
   }
-  await syncDirectory(dirname(file));
 }
 
-async function syncDirectory(directory: string): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+export async function syncToDisk(file: string): Promise<void> {
+  await fsync(file, 'r+');
   try {
-    handle = await open(directory, 'r');
-    await handle.sync();
+    await fsync(dirname(file), 'r');
   } catch (error) {
     // Windows cannot open or fsync a directory; there the rename is as durable as it gets.
     if (process.platform !== 'win32') throw error;
+  }
+}
+
+async function fsync(path: string, flags: string): Promise<void> {
+  const handle = await open(path, flags);
+  try {
+    await handle.sync();
   } finally {
-    await handle?.close();
+    await handle.close();
   }
 }

@@ -1,14 +1,17 @@
 /**
  * `--data FILE`: the state survives restarts, and a change the sandbox has acknowledged survives a
- * kill. Every save writes the whole state to a temp file, fsyncs it, renames it over FILE and
- * fsyncs the directory, so FILE is always one complete save. Saves are grouped: changes made while
- * a save runs go into the next one, so concurrent writers share the cost. The file holds the
- * sandbox's own demo keys, so it is created readable by its owner only.
+ * kill. Every save writes the whole state to a temp file and renames it over FILE, in one
+ * synchronous step, and answers wait for it: FILE is always one complete save, held by the kernel
+ * once renamed. Saves are grouped: changes made while one is due go into it, so concurrent writers
+ * share the cost. fsync (file, then directory), which only a power cut needs, follows within
+ * syncDelayMs and on flush, off the answer's path: it costs 10–30 ms on a busy machine, and an
+ * answer held that long lets a client's concurrent poll learn of a change as early as the one who
+ * made it. The file holds the sandbox's own demo keys, so it is created readable by its owner only.
  */
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { STATE_VERSION } from './create-initial-state.js';
-import { writeFileDurably } from './durable-write.js';
+import { replaceFile, syncToDisk } from './durable-write.js';
 import type { SandboxState } from './sandbox-state.js';
 
 export class StateFileError extends Error {
@@ -93,6 +96,8 @@ interface Waiter {
 export interface StateFileWriterOptions {
   /** How long bookkeeping changes (`markTouched`) may wait for a save, ms. */
   touchDelayMs?: number;
+  /** How long a save may stay unsynced (power cuts only; a kill loses nothing), ms. */
+  syncDelayMs?: number;
   onError?: (error: Error) => void;
 }
 
@@ -106,7 +111,11 @@ export class StateFileWriter {
   private waiters: Waiter[] = [];
   private touchTimer: NodeJS.Timeout | undefined;
   private counter = 0;
+  private unsynced = false;
+  private syncTimer: NodeJS.Timeout | undefined;
+  private syncing: Promise<void> = Promise.resolve();
   private readonly touchDelayMs: number;
+  private readonly syncDelayMs: number;
   private readonly onError: (error: Error) => void;
 
   constructor(
@@ -115,6 +124,7 @@ export class StateFileWriter {
     options: StateFileWriterOptions = {},
   ) {
     this.touchDelayMs = options.touchDelayMs ?? 1000;
+    this.syncDelayMs = options.syncDelayMs ?? 1000;
     this.onError = options.onError ?? ((error) => console.error(`[ovh-sandbox] ${error.message}`));
   }
 
@@ -143,14 +153,39 @@ export class StateFileWriter {
     return this.waitFor(this.needed);
   }
 
-  /** Writes every change now, bookkeeping included; resolves once the file on disk is current. */
-  flush(): Promise<void> {
+  /** Writes every change now, bookkeeping included, and fsyncs: resolves once the disk is current. */
+  async flush(): Promise<void> {
     if (this.touchTimer) {
       clearTimeout(this.touchTimer);
       this.touchTimer = undefined;
     }
     this.needed = this.changed;
-    return this.waitFor(this.changed);
+    await this.waitFor(this.changed);
+    await this.syncNow();
+  }
+
+  private scheduleSync(): void {
+    this.unsynced = true;
+    this.syncTimer ??= setTimeout(() => {
+      this.syncTimer = undefined;
+      void this.syncNow();
+    }, this.syncDelayMs);
+    this.syncTimer.unref();
+  }
+
+  private syncNow(): Promise<void> {
+    if (this.syncTimer) {
+      clearTimeout(this.syncTimer);
+      this.syncTimer = undefined;
+    }
+    if (!this.unsynced) return this.syncing;
+    this.unsynced = false;
+    this.syncing = this.syncing
+      .then(() => syncToDisk(this.file))
+      .catch((error: Error) =>
+        this.onError(new StateFileError(`Cannot sync sandbox data file ${this.file}: ${error.message}`)),
+      );
+    return this.syncing;
   }
 
   private waitFor(generation: number): Promise<void> {
@@ -165,32 +200,32 @@ export class StateFileWriter {
     if (this.saving) return;
     this.saving = true;
     // On the next turn, so every change of the current one shares the save.
-    setImmediate(() => void this.saveLoop());
+    setImmediate(() => this.save());
   }
 
-  private async saveLoop(): Promise<void> {
-    while (this.saved < this.needed) {
-      const generation = this.changed;
-      try {
-        await writeFileDurably(
-          this.file,
-          tempName(this.file, process.pid, ++this.counter),
-          JSON.stringify(this.snapshot()),
-        );
-      } catch (error) {
-        const failure = new StateFileError(
-          `Cannot write sandbox data file ${this.file}: ${(error as Error).message}`,
-        );
-        this.onError(failure);
-        // Those waiting are told; the next change or flush tries again.
-        this.settle(generation, failure);
-        break;
-      }
-      this.saved = generation;
-      this.settle(generation);
-    }
+  private save(): void {
     this.saving = false;
-    if (this.saved < this.needed && this.waiters.length > 0) this.start();
+    if (this.saved >= this.needed) return;
+    // Taken and written in one synchronous step: no change can slip between the two.
+    const generation = this.changed;
+    try {
+      replaceFile(
+        this.file,
+        tempName(this.file, process.pid, ++this.counter),
+        JSON.stringify(this.snapshot()),
+      );
+    } catch (error) {
+      const failure = new StateFileError(
+        `Cannot write sandbox data file ${this.file}: ${(error as Error).message}`,
+      );
+      this.onError(failure);
+      // Those waiting are told; the next change or flush tries again.
+      this.settle(generation, failure);
+      return;
+    }
+    this.saved = generation;
+    this.scheduleSync();
+    this.settle(generation);
   }
 
   private settle(generation: number, failure?: Error): void {

@@ -27,7 +27,12 @@ export function useSwitchProfile(): (name: string) => Promise<ProfileSummary> {
       );
       // Main answers every archive call for its active profile: what the old profile's screens
       // fetched while main was switching may hold the new profile's data.
-      if (previous !== null && previous !== summary.name) queryClient.removeQueries({ queryKey: [previous] });
+      // (Per-profile keys are [profile, what, …]; the profile list and app info are one word.)
+      if (previous !== null && previous !== summary.name) {
+        queryClient.removeQueries({
+          predicate: (query) => query.queryKey.length > 1 && query.queryKey[0] === previous,
+        });
+      }
       await queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
       return summary;
     },

@@ -35,7 +35,7 @@ async function closedPort(): Promise<number> {
 /** What a fresh clone holds that the install step reads: manifests, lockfile and scripts. */
 function freshCheckout(): string {
   const target = mkdtempSync(join(scratch, 'clone-'));
-  for (const file of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc']) {
+  for (const file of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', '.npmrc', '.node-version']) {
     cpSync(join(root, file), join(target, file));
   }
   cpSync(join(root, 'scripts'), join(target, 'scripts'), {

@@ -113,6 +113,7 @@ export type {
 export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './legacy-pca/session-name.js';
 export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './legacy-pca/task-wait-types.js';
 export { DEFAULT_TASK_POLL_INTERVAL_MS } from './legacy-pca/task-waiter.js';
+export { MAX_OBJECT_KEY_BYTES, validateObjectKey, validateObjectPrefix } from './object-key.js';
 export type { WaitForObjectsOptions } from './object-waiter.js';
 export { waitForObjects } from './object-waiter.js';
 export type { DurationField } from './parse-age.js';

@@ -9,8 +9,9 @@ export interface WaitForObjectsOptions {
 }
 
 /**
- * Follows retrieved objects of one archive until each is downloadable (`online`), through the
- * backend's batch read (one listing per round for Cloud Archive) and its server delays.
+ * Follows retrieved objects of one archive until none is `retrieving` any more (unsealed, or a
+ * legacy session back to `done`), through the backend's batch read (one listing per round for
+ * Cloud Archive) and its server delays.
  */
 export function waitForObjects(
   backend: ArchiveBackend,
@@ -24,7 +25,7 @@ export function waitForObjects(
     objects.map((object) => ({ id: object.key, group: archive.id, value: object })),
     {
       read: (_group, keys, signal) => read.call(backend, archive, keys, signal),
-      isSettled: (object) => object.phase === 'online',
+      isSettled: (object) => object.phase !== 'retrieving',
       stateOf: (object) => object.state,
       onProgress: options.onProgress,
       pollIntervalMs: options.pollIntervalMs,

@@ -28,7 +28,8 @@ afterAll(async () => {
 beforeEach(() => sandbox.clearRequests());
 
 const swift = () => sandbox.requests().filter((entry) => entry.protocol === 'swift');
-const unsealGets = () => swift().filter((entry) => entry.method === 'GET' && !entry.path.includes('format=json'));
+const unsealGets = () =>
+  swift().filter((entry) => entry.method === 'GET' && !entry.path.includes('format=json'));
 
 /** Keys of one seeded container, in Swift's order (UTF-8 bytes), from the sandbox's state. */
 function containerKeys(name: string): string[] {
@@ -49,7 +50,14 @@ describe('objects list', () => {
     expect(run.code, run.stderr).toBe(0);
     const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(rows.map((row) => row.key)).toEqual(containerKeys('archives-bhs'));
-    expect(Object.keys(rows[0]!)).toEqual(['key', 'bytes', 'lastModified', 'state', 'readyAt', 'retrievableUntil']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'key',
+      'bytes',
+      'lastModified',
+      'state',
+      'readyAt',
+      'retrievableUntil',
+    ]);
     const states = rows.map((row) => row.state);
     expect(states.filter((state) => state === 'unsealing')).toHaveLength(1);
     expect(states.filter((state) => state === 'unsealed')).toHaveLength(1);
@@ -61,12 +69,21 @@ describe('objects list', () => {
 
   it('takes REGION/NAME and PROJECT/REGION/NAME, a prefix, and prints a table', async () => {
     const [project] = Object.keys(sandbox.state.publicCloud.projects);
-    const full = await cli(['objects', 'list', `${project}/BHS/archives-bhs`, '--prefix', 'README', '--json']);
+    const full = await cli([
+      'objects',
+      'list',
+      `${project}/BHS/archives-bhs`,
+      '--prefix',
+      'README',
+      '--json',
+    ]);
     expect(full.code, full.stderr).toBe(0);
     expect((JSON.parse(full.stdout) as Array<{ key: string }>).map((row) => row.key)).toEqual(['README.txt']);
     const table = await cli(['objects', 'list', 'bhs/archives-bhs', '--prefix', 'README']);
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout.split('\n')[0]).toMatch(/^Key\s+Size\s+Modified\s+State\s+Ready at\s+Retrievable until$/);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^Key\s+Size\s+Modified\s+State\s+Ready at\s+Retrievable until$/,
+    );
     expect(table.stdout).toMatch(/README\.txt\s+12 B/);
   });
 
@@ -131,9 +148,16 @@ describe('retrieve', () => {
     const passport = Object.values(sandbox.state.cloud.passports)[0]!;
     const service = Object.values(passport.pcaServices)[0]!;
     const session = Object.values(service.sessions).find((entry) => entry.endMs !== null)!;
-    const run = await cli(['retrieve', `${passport.serviceName}/${service.serviceName}`, session.id, '--json']);
+    const run = await cli([
+      'retrieve',
+      `${passport.serviceName}/${service.serviceName}`,
+      session.id,
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ key: session.id })]);
-    expect(sandbox.requests().filter((entry) => entry.method === 'POST' && entry.path.endsWith('/restore'))).toHaveLength(1);
+    expect(
+      sandbox.requests().filter((entry) => entry.method === 'POST' && entry.path.endsWith('/restore')),
+    ).toHaveLength(1);
   });
 });

@@ -156,6 +156,11 @@ describe('Cloud Archive backend', () => {
     const archive = archives.find((entry) => entry.name === 'archives-bhs')!;
     kit.sandbox.clearRequests();
     const objects = await cloud.listObjects(archive);
+    // One refused access (no retry of a 403), then API v1's container detail.
+    expect(kit.apiRequests().map((entry) => `${entry.method} ${entry.status}`)).toEqual([
+      'POST 403',
+      'GET 200',
+    ]);
     expect(objects.map(({ key, state, bytes }) => ({ key, state, bytes }))).toEqual(
       (await backend().listObjects(archive)).map(({ key, state, bytes }) => ({ key, state, bytes })),
     );
@@ -219,6 +224,28 @@ describe('Cloud Archive listing pages', () => {
       expect(listings).toHaveLength(Math.ceil(20_001 / 10_000));
     } finally {
       await big.close();
+    }
+  }, 60_000);
+});
+
+describe('Cloud Archive under faults (20% of API v1, Keystone and Swift calls)', () => {
+  it('lists every object and unseals every one, whatever 429, 5xx, drops and cut bodies do', async () => {
+    const faulty = await startArchiveSandbox({ seed: 7, objects: 40, retrievalDelaySeconds: 1, faults: 0.2 });
+    try {
+      const cloud = new CloudArchiveBackend({ client: faulty.client() });
+      const archive = (await cloud.listArchives()).find((entry) => entry.name === 'archives-gra')!;
+      const objects = await cloud.listObjects(archive);
+      expect(objects).toHaveLength(archive.objects!);
+      const started = await cloud.retrieveObjects(
+        archive,
+        objects.map((object) => object.key),
+      );
+      const final = await waitForObjects(cloud, archive, started, { pollIntervalMs: 50 });
+      expect(new Set(final.map((object) => object.state))).toEqual(new Set(['unsealed']));
+      const logged = faulty.sandbox.requests();
+      expect(logged.some((entry) => entry.fault !== undefined && entry.protocol === 'swift')).toBe(true);
+    } finally {
+      await faulty.close();
     }
   }, 60_000);
 });

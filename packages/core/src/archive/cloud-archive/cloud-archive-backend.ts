@@ -117,34 +117,25 @@ export class CloudArchiveBackend implements ArchiveBackend {
     options: { signal?: AbortSignal } = {},
   ): Promise<ArchiveObject[]> {
     const current = await this.#currentObjects(archive, keys, options.signal);
-    const swift = this.#swiftOf(archive);
-    return mapBounded(
-      keys,
-      RETRIEVE_CONCURRENCY,
-      async (key) => {
-        const object = current.get(key);
-        if (object === undefined) throw new ArchiveNotFoundError('object', key, [archiveLabel(archive)]);
-        if (object.phase !== 'offline') return object;
-        const delay = await swift.requestRetrieval(archive.name, key, options.signal);
-        if (delay === 0) return { ...object, state: 'unsealed', phase: 'online', readyAt: null };
-        return {
-          ...object,
-          state: 'unsealing',
-          phase: 'retrieving',
-          readyAt: new Date(this.#now() + delay * 1000).toISOString(),
-        };
-      },
-      { signal: options.signal },
-    );
+    return this.#unseal(archive, keys, current, options.signal);
   }
 
-  /** One re-listing for all keys (not a HEAD each); an unsealing object's delay as Retry-After. */
+  /**
+   * One re-listing for all keys (not a HEAD each); an unsealing object's delay as Retry-After. A
+   * followed object found sealed lost its unseal request (a faulted 429, a window that lapsed): it
+   * is asked again, so a wait never mistakes it for settled.
+   */
   async readObjectStates(
     archive: Archive,
     keys: readonly string[],
     signal?: AbortSignal,
   ): Promise<Array<WaitReading<ArchiveObject>>> {
     const current = await this.#currentObjects(archive, keys, signal);
+    const sealed = keys.filter((key) => current.get(key)?.phase === 'offline');
+    if (sealed.length > 0) {
+      for (const object of await this.#unseal(archive, sealed, current, signal))
+        current.set(object.key, object);
+    }
     const nowMs = this.#now();
     return keys.map((key) => {
       const value = current.get(key);
@@ -156,6 +147,34 @@ export class CloudArchiveBackend implements ArchiveBackend {
         ? { id: key, value }
         : { id: key, value, retryAfterSeconds: Math.max(0, Math.ceil((readyMs - nowMs) / 1000)) };
     });
+  }
+
+  /** A GET of each sealed key, a few at once; each answers the object as it stands after. */
+  #unseal(
+    archive: Archive,
+    keys: readonly string[],
+    current: ReadonlyMap<string, ArchiveObject>,
+    signal?: AbortSignal,
+  ): Promise<ArchiveObject[]> {
+    const swift = this.#swiftOf(archive);
+    return mapBounded(
+      keys,
+      RETRIEVE_CONCURRENCY,
+      async (key) => {
+        const object = current.get(key);
+        if (object === undefined) throw new ArchiveNotFoundError('object', key, [archiveLabel(archive)]);
+        if (object.phase !== 'offline') return object;
+        const delay = await swift.requestRetrieval(archive.name, key, signal);
+        if (delay === 0) return { ...object, state: 'unsealed', phase: 'online' as const, readyAt: null };
+        return {
+          ...object,
+          state: 'unsealing',
+          phase: 'retrieving' as const,
+          readyAt: new Date(this.#now() + delay * 1000).toISOString(),
+        };
+      },
+      { signal },
+    );
   }
 
   /**

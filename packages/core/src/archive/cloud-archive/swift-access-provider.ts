@@ -52,7 +52,11 @@ export class ApiSwiftAccessProvider implements SwiftAccessProvider {
   #issue(project: string, signal?: AbortSignal): Promise<SwiftAccess> {
     const issuedAt = this.#now();
     const pending = this.#client
-      .request<StorageAccessWire>('POST', path`/cloud/project/${project}/storage/access`, { signal })
+      // Asking for a token twice is harmless: the POST may be repeated after a failure.
+      .request<StorageAccessWire>('POST', path`/cloud/project/${project}/storage/access`, {
+        signal,
+        idempotent: true,
+      })
       .then((wire) => toSwiftAccess(wire, issuedAt));
     this.#cache.set(project, pending);
     pending.catch(() => {

@@ -1,3 +1,4 @@
+import { sleep } from '../../client/abortable-wait.js';
 import type {
   SwiftAccess,
   SwiftAccessProvider,
@@ -8,6 +9,13 @@ import { parseRetryAfter, SwiftError, swiftReason } from './swift-error.js';
 
 /** Swift's listing page size on OVH (`/info` listing_limit). */
 export const SWIFT_LISTING_LIMIT = 10_000;
+
+/** Retries of one Swift call after a 5xx, a 429 on a listing, a dropped connection or a cut body. */
+const MAX_RETRIES = 5;
+const RETRY_BASE_MS = 200;
+const RETRY_CAP_MS = 5000;
+/** A Retry-After longer than this (on a listing or HEAD) is not waited for here. */
+const MAX_RETRY_AFTER_MS = 30_000;
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -50,12 +58,15 @@ export class SwiftContainerClient implements SwiftContainerApi {
     query.set('limit', String(page.limit ?? SWIFT_LISTING_LIMIT));
     if (page.marker !== undefined) query.set('marker', page.marker);
     if (page.prefix !== undefined && page.prefix !== '') query.set('prefix', page.prefix);
-    const response = await this.#send('GET', container, undefined, query, page.signal);
-    if (response.status === 204) {
-      await response.body?.cancel();
-      return [];
-    }
-    return (await response.json()) as SwiftListedObject[];
+    return this.#retrying(page.signal, async () => {
+      const response = await this.#send('GET', container, undefined, query, page.signal);
+      if (response.status === 204) {
+        await response.body?.cancel();
+        return [];
+      }
+      // A body cut short fails here and the page is asked again.
+      return (await response.json()) as SwiftListedObject[];
+    });
   }
 
   async headObject(
@@ -63,7 +74,9 @@ export class SwiftContainerClient implements SwiftContainerApi {
     key: string,
     signal?: AbortSignal,
   ): Promise<{ bytes: number; etag: string; state: string; delaySeconds: number | null }> {
-    const response = await this.#send('HEAD', container, key, undefined, signal);
+    const response = await this.#retrying(signal, () =>
+      this.#send('HEAD', container, key, undefined, signal),
+    );
     const delay = response.headers.get('x-ovh-retrieval-delay');
     return {
       bytes: Number(response.headers.get('content-length') ?? 0),
@@ -75,15 +88,32 @@ export class SwiftContainerClient implements SwiftContainerApi {
 
   /** A GET that is answered 429 starts unsealing; its body (and a 200's bytes) are discarded. */
   async requestRetrieval(container: string, key: string, signal?: AbortSignal): Promise<number> {
-    try {
-      const response = await this.#send('GET', container, key, undefined, signal);
-      await response.body?.cancel();
-      return 0;
-    } catch (error) {
-      if (error instanceof SwiftError && error.status === 429 && error.retryAfterSeconds !== undefined) {
-        return error.retryAfterSeconds;
+    return this.#retrying(signal, async () => {
+      try {
+        const response = await this.#send('GET', container, key, undefined, signal);
+        await response.body?.cancel();
+        return 0;
+      } catch (error) {
+        // Here a 429 is the answer, not a failure: unsealing has started (or goes on).
+        if (error instanceof SwiftError && error.status === 429 && error.retryAfterSeconds !== undefined) {
+          return error.retryAfterSeconds;
+        }
+        throw error;
       }
-      throw error;
+    });
+  }
+
+  /** Every call here is a GET or HEAD: safe to repeat after any transient failure. */
+  async #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    for (let retries = 0; ; retries += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (signal?.aborted || retries >= MAX_RETRIES) throw error;
+        const delayMs = retryDelayMs(error, retries);
+        if (delayMs === undefined) throw error;
+        await sleep(delayMs, signal);
+      }
     }
   }
 
@@ -136,4 +166,19 @@ export class SwiftContainerClient implements SwiftContainerApi {
       (query ? `?${query.toString()}` : '');
     return this.#fetch(url, { method, headers: { 'X-Auth-Token': access.token }, signal });
   }
+}
+
+/** How long to wait before repeating a failed call, or undefined when it must not be repeated. */
+function retryDelayMs(error: unknown, retries: number): number | undefined {
+  const backoff = Math.floor(Math.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** retries));
+  // fetch's TypeError (connection dropped, body terminated) or JSON cut short; API v1 errors (the
+  // access request) were retried by the OVH client already.
+  if (!(error instanceof SwiftError)) {
+    return error instanceof TypeError || error instanceof SyntaxError ? backoff : undefined;
+  }
+  if (error.status === 429) {
+    const hinted = (error.retryAfterSeconds ?? 1) * 1000;
+    return hinted <= MAX_RETRY_AFTER_MS ? Math.max(hinted, backoff) : undefined;
+  }
+  return [500, 502, 503, 504].includes(error.status) ? backoff : undefined;
 }

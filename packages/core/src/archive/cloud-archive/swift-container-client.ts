@@ -17,6 +17,15 @@ const RETRY_CAP_MS = 5000;
 /** A Retry-After longer than this (on a listing or HEAD) is not waited for here. */
 const MAX_RETRY_AFTER_MS = 30_000;
 
+/** One Swift request: a container, or an object of it, and the listing's query. */
+interface SwiftCall {
+  method: 'GET' | 'HEAD';
+  container: string;
+  key?: string;
+  query?: URLSearchParams;
+  signal?: AbortSignal;
+}
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** Each `/`-separated part percent-encoded, the separators kept (Swift keys may hold `/`). */
@@ -59,7 +68,7 @@ export class SwiftContainerClient implements SwiftContainerApi {
     if (page.marker !== undefined) query.set('marker', page.marker);
     if (page.prefix !== undefined && page.prefix !== '') query.set('prefix', page.prefix);
     return this.#retrying(page.signal, async () => {
-      const response = await this.#send('GET', container, undefined, query, page.signal);
+      const response = await this.#send({ method: 'GET', container, query, signal: page.signal });
       if (response.status === 204) {
         await response.body?.cancel();
         return [];
@@ -75,7 +84,7 @@ export class SwiftContainerClient implements SwiftContainerApi {
     signal?: AbortSignal,
   ): Promise<{ bytes: number; etag: string; state: string; delaySeconds: number | null }> {
     const response = await this.#retrying(signal, () =>
-      this.#send('HEAD', container, key, undefined, signal),
+      this.#send({ method: 'HEAD', container, key, signal }),
     );
     const delay = response.headers.get('x-ovh-retrieval-delay');
     return {
@@ -90,7 +99,7 @@ export class SwiftContainerClient implements SwiftContainerApi {
   async requestRetrieval(container: string, key: string, signal?: AbortSignal): Promise<number> {
     return this.#retrying(signal, async () => {
       try {
-        const response = await this.#send('GET', container, key, undefined, signal);
+        const response = await this.#send({ method: 'GET', container, key, signal });
         await response.body?.cancel();
         return 0;
       } catch (error) {
@@ -117,19 +126,14 @@ export class SwiftContainerClient implements SwiftContainerApi {
     }
   }
 
-  async #send(
-    method: 'GET' | 'HEAD',
-    container: string,
-    key: string | undefined,
-    query: URLSearchParams | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<Response> {
+  async #send(call: SwiftCall): Promise<Response> {
+    const { method, container, key, signal } = call;
     let access = await this.#access.access(this.#project, signal);
-    let response = await this.#call(access, method, container, key, query, signal);
+    let response = await this.#call(access, call);
     if (response.status === 401) {
       await response.body?.cancel();
       access = await this.#access.renew(this.#project, access, signal);
-      response = await this.#call(access, method, container, key, query, signal);
+      response = await this.#call(access, call);
     }
     if (response.ok) return response;
     const body = method === 'HEAD' ? '' : await response.text().catch(() => '');
@@ -143,14 +147,7 @@ export class SwiftContainerClient implements SwiftContainerApi {
     });
   }
 
-  #call(
-    access: SwiftAccess,
-    method: 'GET' | 'HEAD',
-    container: string,
-    key: string | undefined,
-    query: URLSearchParams | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<Response> {
+  #call(access: SwiftAccess, { method, container, key, query, signal }: SwiftCall): Promise<Response> {
     const account = access.endpoints[this.#region];
     if (account === undefined) {
       throw new SwiftError({

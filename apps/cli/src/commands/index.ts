@@ -1,5 +1,7 @@
 // Every command, in help order. Adding a command = one file + one line here.
 import type { CommandDefinition } from '../command-definition.js';
+import { archivesCreate } from './archives/create.js';
+import { archivesDelete } from './archives/delete.js';
 import { archivesList } from './archives/list.js';
 import { login } from './auth/login.js';
 import { logout } from './auth/logout.js';
@@ -10,6 +12,8 @@ import { api } from './misc/api.js';
 import { completion } from './misc/completion.js';
 import { doctor } from './misc/doctor.js';
 import { usage } from './misc/usage.js';
+import { objectsList } from './objects/list.js';
+import { retrieve } from './objects/retrieve.js';
 import { profilesList } from './profiles/list.js';
 import { profilesRemove } from './profiles/remove.js';
 import { profilesShow } from './profiles/show.js';
@@ -31,6 +35,10 @@ export { COMMAND_GROUPS } from './command-groups.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   archivesList,
+  archivesCreate,
+  archivesDelete,
+  objectsList,
+  retrieve,
   sessionsList,
   sessionsShow,
   sessionsFiles,

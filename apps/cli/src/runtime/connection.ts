@@ -42,10 +42,13 @@ export async function openConnection(context: {
           )
       : undefined,
   });
-  // The archive backends the CLI offers are chosen here, once: legacy PCA for now.
+  // The archive backends the CLI offers are chosen here, once: legacy PCA and Cloud Archive.
   const service = context.globals.service ?? config.archiveService;
   const backend = new core.LegacyPcaBackend(client);
   const archive = new core.LegacyPcaModel({ backend, service });
-  const archives = new core.ArchiveCatalog([new core.LegacyPcaArchiveBackend({ model: archive, backend })]);
+  const archives = new core.ArchiveCatalog([
+    new core.LegacyPcaArchiveBackend({ model: archive, backend }),
+    new core.CloudArchiveBackend({ client }),
+  ]);
   return { config, client, archive, archives, stores };
 }

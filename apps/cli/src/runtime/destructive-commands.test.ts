@@ -27,6 +27,7 @@ afterAll(async () => {
 const examples = (): Record<string, string[]> => ({
   'sessions delete': ['sessions', 'delete', sandboxSessions(sandbox)[0]!.id],
   'sessions prune': ['sessions', 'prune', '--older-than', '1d'],
+  'archives delete': ['archives', 'delete', 'GRA/archives-gra', '--recursive'],
   logout: ['logout'],
   'credentials revoke': ['credentials', 'revoke', String(sandbox.state.auth.credentials[0]!.credentialId)],
   'profiles remove': ['profiles', 'remove', 'work'],

@@ -40,3 +40,28 @@ export function apiCalls(sandbox: SandboxHandle, method?: string): RequestLogEnt
 export function deletedSessionId(entry: RequestLogEntry): string | undefined {
   return /\/sessions\/([0-9a-f]{24})(?:\?|$)/.exec(entry.path)?.[1];
 }
+
+/** Each Cloud Archive (policy PCA) container as an `archives list --json` row, from the sandbox's state. */
+export function sandboxCloudArchives(sandbox: SandboxHandle): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const project of Object.values(sandbox.state.publicCloud.projects)) {
+    for (const [region, account] of Object.entries(project.storage)) {
+      for (const container of Object.values(account.containers)) {
+        if (container.policy !== 'PCA') continue;
+        const objects = Object.values(container.objects);
+        rows.push({
+          product: 'cloud-archive',
+          project: project.serviceName,
+          region,
+          name: container.name,
+          state: 'active',
+          phase: 'open',
+          objects: objects.length,
+          bytes: objects.reduce((sum, object) => sum + object.bytes, 0),
+        });
+      }
+    }
+  }
+  const key = (row: Record<string, unknown>) => `${row.project}\u0000${row.region}\u0000${row.name}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

@@ -1,3 +1,4 @@
+import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
 import type { WaitReading } from './state-waiter.js';
@@ -49,6 +50,10 @@ export interface ArchiveBackend {
     keys: readonly string[],
     signal?: AbortSignal,
   ): Promise<Array<WaitReading<ArchiveObject>>>;
+  /** Creates an empty archive (products whose archives users create: Cloud Archive). */
+  createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
+  /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */
+  deleteArchive?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<void>;
 }
 
 /** Whether a backend declares a capability. */

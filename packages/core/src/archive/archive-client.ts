@@ -5,6 +5,8 @@ export interface ArchiveRequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   signal?: AbortSignal;
+  /** A POST that is safe to send again after a failure (a token request). */
+  idempotent?: boolean;
 }
 
 export interface ArchiveBatchItem<T> {

@@ -20,7 +20,7 @@ export function isValidationError(error: unknown): error is ValidationError {
   return error instanceof ValidationError;
 }
 
-export type ArchiveObjectKind = 'service' | 'session' | 'file' | 'task';
+export type ArchiveObjectKind = 'service' | 'session' | 'file' | 'task' | 'object';
 
 /** A session, file or task that none of the services in scope holds. */
 export class ArchiveNotFoundError extends Error {
@@ -33,9 +33,11 @@ export class ArchiveNotFoundError extends Error {
 
   constructor(objectKind: ArchiveObjectKind, objectId: string, searchedServiceIds: string[]) {
     const where =
-      searchedServiceIds.length === 1
-        ? `service ${searchedServiceIds[0]}`
-        : `any of ${searchedServiceIds.length} archive services`;
+      objectKind === 'object'
+        ? `archive ${searchedServiceIds.join(', ')}`
+        : searchedServiceIds.length === 1
+          ? `service ${searchedServiceIds[0]}`
+          : `any of ${searchedServiceIds.length} archive services`;
     super(`No ${objectKind} ${objectId} in ${where}`);
     this.objectKind = objectKind;
     this.objectId = objectId;

@@ -28,6 +28,8 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
+export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
+export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {
   SwiftAccess,
   SwiftAccessProvider,
@@ -47,6 +49,10 @@ export type {
   StorageCreationWire,
   StorageObjectWire,
 } from './cloud-archive/cloud-archive-wire-types.js';
+export { ApiSwiftAccessProvider, toSwiftAccess } from './cloud-archive/swift-access-provider.js';
+export type { FetchLike } from './cloud-archive/swift-container-client.js';
+export { SWIFT_LISTING_LIMIT, SwiftContainerClient } from './cloud-archive/swift-container-client.js';
+export { SwiftError } from './cloud-archive/swift-error.js';
 export type { ColdArchiveState } from './cold-archive/cold-archive-states.js';
 export { COLD_ARCHIVE_STATES, coldArchivePhase } from './cold-archive/cold-archive-states.js';
 export type { DeepArchiveObjectState } from './deep-archive/deep-archive-states.js';
@@ -107,6 +113,9 @@ export type {
 export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './legacy-pca/session-name.js';
 export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './legacy-pca/task-wait-types.js';
 export { DEFAULT_TASK_POLL_INTERVAL_MS } from './legacy-pca/task-waiter.js';
+export { MAX_OBJECT_KEY_BYTES, validateObjectKey, validateObjectPrefix } from './object-key.js';
+export type { WaitForObjectsOptions } from './object-waiter.js';
+export { waitForObjects } from './object-waiter.js';
 export type { DurationField } from './parse-age.js';
 export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './parse-age.js';
 export type { StateWaitOptions, WaitItem, WaitProgressEvent, WaitReading } from './state-waiter.js';

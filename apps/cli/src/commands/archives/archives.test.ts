@@ -2,7 +2,7 @@ import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
-import { apiCalls } from '../../testing/sandbox-facts.js';
+import { apiCalls, sandboxCloudArchives } from '../../testing/sandbox-facts.js';
 
 let sandbox: SandboxHandle;
 let home: Awaited<ReturnType<typeof makeTestHome>>;
@@ -19,7 +19,7 @@ afterAll(async () => {
 beforeEach(() => sandbox.clearRequests());
 
 /** Each PCA service as a legacy-pca row, read straight from the sandbox's state. */
-function expectedRows() {
+function legacyRows() {
   return Object.values(sandbox.state.cloud.passports)
     .flatMap((passport) =>
       Object.values(passport.pcaServices).map((service) => {
@@ -39,13 +39,21 @@ function expectedRows() {
     .sort((a, b) => (a.project + a.name < b.project + b.name ? -1 : 1));
 }
 
+/** Every row `archives list` shows: cloud-archive first (products in name order), then legacy-pca. */
+function expectedRows() {
+  return [...sandboxCloudArchives(sandbox), ...legacyRows()];
+}
+
 describe('archives list, as the built binary', () => {
-  it('shows every legacy PCA service as a legacy-pca archive, with the documented --json fields', async () => {
+  it('shows Cloud Archive containers of both regions beside every legacy PCA service, with the documented --json fields', async () => {
     const run = await cli(['archives', 'list', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThan(1);
     expect(rows).toEqual(expectedRows());
+    const cloud = rows.filter((row) => row.product === 'cloud-archive');
+    expect(new Set(cloud.map((row) => row.region))).toEqual(new Set(['GRA', 'BHS']));
+    expect(rows.filter((row) => row.product === 'legacy-pca')).toEqual(legacyRows());
     expect(Object.keys(rows[0]!)).toEqual([
       'product',
       'project',
@@ -69,24 +77,29 @@ describe('archives list, as the built binary', () => {
     expect(csv[0]).toBe('Product,Project,Region,Name,State,Objects,Size');
     expect(csv.slice(1)).toEqual(
       expectedRows().map((row) =>
-        [row.product, row.project, '', row.name, row.state, row.objects, row.bytes].join(','),
+        [row.product, row.project, row.region ?? '', row.name, row.state, row.objects, row.bytes].join(','),
       ),
     );
   });
 
   it('filters by product, and a region filter leaves region-less legacy archives out', async () => {
     const legacy = await cli(['archives', 'list', '--product', 'legacy-pca', '--json']);
-    expect(JSON.parse(legacy.stdout)).toHaveLength(expectedRows().length);
+    expect(JSON.parse(legacy.stdout)).toEqual(legacyRows());
+    const cloud = await cli(['archives', 'list', '--product', 'cloud-archive', '--json']);
+    expect(JSON.parse(cloud.stdout)).toEqual(sandboxCloudArchives(sandbox));
     const gra = await cli(['archives', 'list', '--region', 'gra', '--json']);
     expect(gra.code, gra.stderr).toBe(0);
-    expect(JSON.parse(gra.stdout)).toEqual([]);
+    expect(JSON.parse(gra.stdout)).toEqual(
+      sandboxCloudArchives(sandbox).filter((row) => row.region === 'GRA'),
+    );
+    expect(sandbox.requests().some((entry) => entry.protocol === 'swift')).toBe(false);
   });
 
   it.each([
     [['--product', 'tape'], /Unknown archive product "tape"/],
     [['--product', 'Legacy-PCA'], /Unknown archive product/],
     [['--region', 'GRA/1'], /Invalid region/],
-    [['--product', 'cloud-archive'], /not available here/],
+    [['--product', 'cold-archive'], /not available here/],
   ])('bad filter %j: exit 2, a message, no request', async (args, message) => {
     const run = await cli(['archives', 'list', ...args]);
     expect(run.code).toBe(ExitCode.usage);

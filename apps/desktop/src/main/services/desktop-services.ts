@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   ArchiveCatalog,
+  CloudArchiveBackend,
   LegacyPcaArchiveBackend,
   LegacyPcaBackend,
   LegacyPcaModel,
@@ -58,13 +59,16 @@ export interface DesktopServices {
   close(): Promise<void>;
 }
 
-/** The archive products the app offers over one profile's client: legacy PCA for now. */
+/** The archive products the app offers over one profile's client; the Swift token stays in main. */
 function createArchives(client: OvhClient): ArchiveAccess {
   const backend = new LegacyPcaBackend(client);
   const archive = new LegacyPcaModel({ backend });
   return {
     archive,
-    archives: new ArchiveCatalog([new LegacyPcaArchiveBackend({ model: archive, backend })]),
+    archives: new ArchiveCatalog([
+      new LegacyPcaArchiveBackend({ model: archive, backend }),
+      new CloudArchiveBackend({ client }),
+    ]),
   };
 }
 

@@ -2,6 +2,7 @@
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { OvhClient, type OvhClientOptions } from '../../client/index.js';
 import { ArchiveCatalog } from '../archive-catalog.js';
+import { CloudArchiveBackend } from '../cloud-archive/cloud-archive-backend.js';
 import { LegacyPcaArchiveBackend } from '../legacy-pca/legacy-pca-archives.js';
 import { LegacyPcaBackend } from '../legacy-pca/legacy-pca-backend.js';
 import { LegacyPcaModel } from '../legacy-pca/legacy-pca-model.js';
@@ -10,7 +11,7 @@ export interface ArchiveSandbox {
   sandbox: SandboxHandle;
   client(options?: Partial<OvhClientOptions>): OvhClient;
   model(options?: { service?: string; client?: Partial<OvhClientOptions> }): LegacyPcaModel;
-  /** The archive catalog as a composition root builds it (legacy PCA only, for now). */
+  /** The archive catalog as a composition root builds it (legacy PCA and Cloud Archive). */
   catalog(options?: { client?: Partial<OvhClientOptions> }): ArchiveCatalog;
   /** Log entries of API calls (below /1.0) since the last clear. */
   apiRequests(): ReturnType<SandboxHandle['requests']>;
@@ -42,7 +43,10 @@ export async function startArchiveSandbox(options: StartSandboxOptions = {}): Pr
     catalog: (catalogOptions = {}) => {
       const backend = new LegacyPcaBackend(client(catalogOptions.client));
       const model = new LegacyPcaModel({ backend });
-      return new ArchiveCatalog([new LegacyPcaArchiveBackend({ model, backend })]);
+      return new ArchiveCatalog([
+        new LegacyPcaArchiveBackend({ model, backend }),
+        new CloudArchiveBackend({ client: client(catalogOptions.client) }),
+      ]);
     },
     apiRequests: () => sandbox.requests().filter((entry) => entry.path.startsWith('/1.0/')),
     serviceIds: () =>

@@ -1,0 +1,371 @@
+import { path } from '../../client/index.js';
+import {
+  type ArchiveAddress,
+  ArchiveAddressError,
+  parseArchiveRegion,
+  validateArchiveName,
+} from '../archive-address.js';
+import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '../archive-backend.js';
+import type { ArchiveApiClient } from '../archive-client.js';
+import type { Archive, ArchiveObject } from '../archive-entities.js';
+import { errorStatus } from '../archive-error-info.js';
+import { ArchiveNotFoundError } from '../archive-errors.js';
+import { mapBounded } from '../bounded-map.js';
+import { toIsoDate } from '../iso-date.js';
+import type { WaitReading } from '../state-waiter.js';
+import type { SwiftAccessProvider, SwiftContainerApi, SwiftListedObject } from './cloud-archive-ports.js';
+import { cloudArchiveObjectPhase } from './cloud-archive-states.js';
+import type {
+  StorageContainerDetailWire,
+  StorageContainerWire,
+  StorageObjectWire,
+} from './cloud-archive-wire-types.js';
+import { ApiSwiftAccessProvider } from './swift-access-provider.js';
+import { type FetchLike, SWIFT_LISTING_LIMIT, SwiftContainerClient } from './swift-container-client.js';
+
+/** Unseal requests in flight at once: enough to start 1,000 in seconds, few enough to stay polite. */
+const RETRIEVE_CONCURRENCY = 8;
+/** Projects (and their storage lists) read at once. */
+const PROJECT_CONCURRENCY = 4;
+
+export interface CloudArchiveBackendOptions {
+  client: ArchiveApiClient;
+  /** Defaults to POST …/storage/access through `client`. */
+  access?: SwiftAccessProvider;
+  fetch?: FetchLike;
+  now?: () => number;
+}
+
+/** Swift's `last_modified` has no zone (it is UTC). */
+function swiftDate(value: string): string {
+  return toIsoDate(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+}
+
+function longestCommonPrefix(keys: readonly string[]): string {
+  if (keys.length === 0) return '';
+  let prefix = keys[0]!;
+  for (const key of keys) {
+    while (!key.startsWith(prefix)) prefix = prefix.slice(0, -1);
+    if (prefix === '') break;
+  }
+  // Never cut a UTF-16 surrogate pair in two.
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? prefix.slice(0, -1) : prefix;
+}
+
+/**
+ * Cloud Archive: Swift containers with the storage policy PCA of every Public Cloud project. Discovery
+ * and container actions go through API v1 (so a read-only credential still lists archives); objects
+ * are listed and unsealed through Swift, with the token API v1 hands out.
+ */
+export class CloudArchiveBackend implements ArchiveBackend {
+  readonly product = 'cloud-archive' as const;
+  readonly capabilities = ['list', 'retrieve', 'delete'] as const;
+  readonly #client: ArchiveApiClient;
+  readonly #access: SwiftAccessProvider;
+  readonly #fetch: FetchLike | undefined;
+  readonly #now: () => number;
+  readonly #swift = new Map<string, SwiftContainerApi>();
+
+  constructor(options: CloudArchiveBackendOptions) {
+    this.#client = options.client;
+    this.#now = options.now ?? Date.now;
+    this.#access = options.access ?? new ApiSwiftAccessProvider(options.client, { now: this.#now });
+    this.#fetch = options.fetch;
+  }
+
+  /** The Public Cloud projects of the credential (serviceNames). */
+  listProjects(signal?: AbortSignal): Promise<string[]> {
+    return this.#client.request<string[]>('GET', '/cloud/project', { signal });
+  }
+
+  /** 1 + one request per project, API v1 only. */
+  async listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
+    const projects = await this.listProjects(options.signal);
+    const lists = await mapBounded(projects, PROJECT_CONCURRENCY, async (project) => {
+      const containers = await this.#client.request<StorageContainerWire[]>(
+        'GET',
+        path`/cloud/project/${project}/storage`,
+        { signal: options.signal },
+      );
+      return containers
+        .filter((container) => container.archive === true)
+        .map((container) => this.#toArchive(project, container))
+        .filter((archive) => options.region === undefined || archive.region === options.region);
+    });
+    return lists.flat();
+  }
+
+  /** ceil(N / 10,000) Swift listings (plus the access once); API v1 alone when Swift access is refused. */
+  async listObjects(archive: Archive, options: ListObjectsOptions = {}): Promise<ArchiveObject[]> {
+    try {
+      return await this.#listSwift(archive, options.prefix, options.signal);
+    } catch (error) {
+      // A read-only credential may not POST …/storage/access: API v1 lists objects too.
+      if (errorStatus(error) !== 403 || !isApiAccessRefusal(error)) throw error;
+      return this.#listApi(archive, options.prefix, options.signal);
+    }
+  }
+
+  /**
+   * One listing, then a GET of each sealed object (its 429 starts unsealing; body discarded). Objects
+   * unsealing or unsealed are left alone, so a re-run goes on where the last one stopped.
+   */
+  async retrieveObjects(
+    archive: Archive,
+    keys: readonly string[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ArchiveObject[]> {
+    const current = await this.#currentObjects(archive, keys, options.signal);
+    return this.#unseal(archive, keys, current, options.signal);
+  }
+
+  /**
+   * One re-listing for all keys (not a HEAD each); an unsealing object's delay as Retry-After. A
+   * followed object found sealed lost its unseal request (a faulted 429, a window that lapsed): it
+   * is asked again, so a wait never mistakes it for settled.
+   */
+  async readObjectStates(
+    archive: Archive,
+    keys: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Array<WaitReading<ArchiveObject>>> {
+    const current = await this.#currentObjects(archive, keys, signal);
+    const sealed = keys.filter((key) => current.get(key)?.phase === 'offline');
+    if (sealed.length > 0) {
+      for (const object of await this.#unseal(archive, sealed, current, signal))
+        current.set(object.key, object);
+    }
+    const nowMs = this.#now();
+    return keys.map((key) => {
+      const value = current.get(key);
+      if (value === undefined) {
+        return { id: key, error: new ArchiveNotFoundError('object', key, [archiveLabel(archive)]) };
+      }
+      const readyMs = value.readyAt === null ? Number.NaN : Date.parse(value.readyAt);
+      return Number.isNaN(readyMs)
+        ? { id: key, value }
+        : { id: key, value, retryAfterSeconds: Math.max(0, Math.ceil((readyMs - nowMs) / 1000)) };
+    });
+  }
+
+  /** A GET of each sealed key, a few at once; each answers the object as it stands after. */
+  #unseal(
+    archive: Archive,
+    keys: readonly string[],
+    current: ReadonlyMap<string, ArchiveObject>,
+    signal?: AbortSignal,
+  ): Promise<ArchiveObject[]> {
+    const swift = this.#swiftOf(archive);
+    return mapBounded(
+      keys,
+      RETRIEVE_CONCURRENCY,
+      async (key) => {
+        const object = current.get(key);
+        if (object === undefined) throw new ArchiveNotFoundError('object', key, [archiveLabel(archive)]);
+        if (object.phase !== 'offline') return object;
+        const delay = await swift.requestRetrieval(archive.name, key, signal);
+        if (delay === 0) return { ...object, state: 'unsealed', phase: 'online' as const, readyAt: null };
+        return {
+          ...object,
+          state: 'unsealing',
+          phase: 'retrieving' as const,
+          readyAt: new Date(this.#now() + delay * 1000).toISOString(),
+        };
+      },
+      { signal },
+    );
+  }
+
+  /**
+   * `POST /cloud/project/{sn}/storage` with `archive: true` (policy PCA). Without a project, the
+   * credential's only one; several → ArchiveAddressError listing them (exit 2).
+   */
+  async createArchive(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive> {
+    const name = validateArchiveName(address.name);
+    const region = parseArchiveRegion(address.region);
+    const project = address.project ?? (await this.#onlyProject(signal));
+    const created = await this.#client.request<StorageContainerWire>(
+      'POST',
+      path`/cloud/project/${project}/storage`,
+      { body: { archive: true, containerName: name, region }, signal },
+    );
+    return this.#toArchive(project, {
+      ...created,
+      name: created.name ?? name,
+      region: created.region ?? region,
+      archive: true,
+      storedBytes: created.storedBytes ?? 0,
+      storedObjects: created.storedObjects ?? 0,
+    });
+  }
+
+  /** `DELETE …/storage/{id}`; a non-empty archive only with `recursive` (else OVH answers 409). */
+  async deleteArchive(
+    archive: Archive,
+    options: { recursive?: boolean; signal?: AbortSignal } = {},
+  ): Promise<void> {
+    await this.#client.request<unknown>(
+      'DELETE',
+      path`/cloud/project/${archive.project}/storage/${archive.id}`,
+      {
+        query: options.recursive ? { recursive: true } : undefined,
+        signal: options.signal,
+      },
+    );
+  }
+
+  async #onlyProject(signal?: AbortSignal): Promise<string> {
+    const projects = await this.listProjects(signal);
+    if (projects.length === 1) return projects[0]!;
+    throw new ArchiveAddressError(
+      projects.length === 0
+        ? 'No Public Cloud project: create one first'
+        : `Several Public Cloud projects: name one as PROJECT/REGION/NAME. Projects: ${projects.join(', ')}`,
+      projects,
+    );
+  }
+
+  /** The listed state of `keys`, from one listing over their common prefix. */
+  async #currentObjects(
+    archive: Archive,
+    keys: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Map<string, ArchiveObject>> {
+    if (keys.length === 0) return new Map();
+    const listed = await this.#listSwift(archive, longestCommonPrefix(keys), signal);
+    return new Map(listed.map((object) => [object.key, object]));
+  }
+
+  async #listSwift(
+    archive: Archive,
+    prefix: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ArchiveObject[]> {
+    const swift = this.#swiftOf(archive);
+    const objects: ArchiveObject[] = [];
+    let marker: string | undefined;
+    for (;;) {
+      const page = await swift.listObjects(archive.name, {
+        marker,
+        prefix,
+        limit: SWIFT_LISTING_LIMIT,
+        signal,
+      });
+      const nowMs = this.#now();
+      for (const entry of page) objects.push(this.#fromSwift(entry, nowMs));
+      // A short page is the last one: no extra request to learn the listing is over.
+      if (page.length < SWIFT_LISTING_LIMIT) return objects;
+      marker = page[page.length - 1]!.name;
+    }
+  }
+
+  async #listApi(
+    archive: Archive,
+    prefix: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ArchiveObject[]> {
+    const detail = await this.#client.request<StorageContainerDetailWire>(
+      'GET',
+      path`/cloud/project/${archive.project}/storage/${archive.id}`,
+      { query: { prefix: prefix || undefined }, signal },
+    );
+    const nowMs = this.#now();
+    return detail.objects.map((wire) => this.#fromApi(wire, nowMs)).sort((a, b) => compareUtf8(a.key, b.key));
+  }
+
+  #swiftOf(archive: Archive): SwiftContainerApi {
+    const region = archive.region ?? '';
+    const cacheKey = `${archive.project}\u0000${region}`;
+    let swift = this.#swift.get(cacheKey);
+    if (!swift) {
+      swift = new SwiftContainerClient({
+        project: archive.project,
+        region,
+        access: this.#access,
+        fetch: this.#fetch,
+        now: this.#now,
+      });
+      this.#swift.set(cacheKey, swift);
+    }
+    return swift;
+  }
+
+  #toArchive(project: string, container: StorageContainerWire): Archive {
+    return {
+      product: 'cloud-archive',
+      project,
+      region: container.region.toUpperCase(),
+      name: container.name,
+      id: container.id,
+      state: 'active',
+      phase: 'open',
+      objects: container.storedObjects,
+      bytes: container.storedBytes,
+    };
+  }
+
+  #fromSwift(entry: SwiftListedObject, nowMs: number): ArchiveObject {
+    return this.#object(
+      entry.name,
+      entry.bytes,
+      swiftDate(entry.last_modified),
+      entry.policy_retrieval_state ?? 'unsealed',
+      entry.policy_retrieval_delay ?? null,
+      nowMs,
+    );
+  }
+
+  #fromApi(wire: StorageObjectWire, nowMs: number): ArchiveObject {
+    return this.#object(
+      wire.name,
+      wire.size,
+      toIsoDate(wire.lastModified),
+      wire.retrievalState,
+      wire.retrievalDelay,
+      nowMs,
+    );
+  }
+
+  #object(
+    key: string,
+    bytes: number,
+    lastModified: string,
+    state: string,
+    delaySeconds: number | null,
+    nowMs: number,
+  ): ArchiveObject {
+    const unsealing = state === 'unsealing' && typeof delaySeconds === 'number';
+    return {
+      key,
+      label: null,
+      bytes,
+      lastModified,
+      state,
+      phase: cloudArchiveObjectPhase(state),
+      readyAt: unsealing ? new Date(nowMs + delaySeconds * 1000).toISOString() : null,
+      // Neither the listing nor the HEAD says when an unsealed object is sealed again.
+      retrievableUntil: null,
+    };
+  }
+}
+
+function archiveLabel(archive: Archive): string {
+  return `${archive.project}/${archive.region}/${archive.name}`;
+}
+
+/** 403 on API v1's access route (not a Swift 403, which means a wrong project). */
+function isApiAccessRefusal(error: unknown): boolean {
+  return (error as { name?: unknown })?.name !== 'SwiftError';
+}
+
+const encoder = new TextEncoder();
+
+/** Swift's own order: UTF-8 bytes. */
+function compareUtf8(a: string, b: string): number {
+  const [x, y] = [encoder.encode(a), encoder.encode(b)];
+  for (let index = 0; index < Math.min(x.length, y.length); index += 1) {
+    if (x[index] !== y[index]) return x[index]! - y[index]!;
+  }
+  return x.length - y.length;
+}

@@ -1,0 +1,181 @@
+import { sleep } from '../../client/abortable-wait.js';
+import type {
+  SwiftAccess,
+  SwiftAccessProvider,
+  SwiftContainerApi,
+  SwiftListedObject,
+} from './cloud-archive-ports.js';
+import { parseRetryAfter, SwiftError, swiftReason } from './swift-error.js';
+
+/** Swift's listing page size on OVH (`/info` listing_limit). */
+export const SWIFT_LISTING_LIMIT = 10_000;
+
+/** Retries of one Swift call after a 5xx, a 429 on a listing, a dropped connection or a cut body. */
+const MAX_RETRIES = 5;
+const RETRY_BASE_MS = 200;
+const RETRY_CAP_MS = 5000;
+/** A Retry-After longer than this (on a listing or HEAD) is not waited for here. */
+const MAX_RETRY_AFTER_MS = 30_000;
+
+/** One Swift request: a container, or an object of it, and the listing's query. */
+interface SwiftCall {
+  method: 'GET' | 'HEAD';
+  container: string;
+  key?: string;
+  query?: URLSearchParams;
+  signal?: AbortSignal;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Each `/`-separated part percent-encoded, the separators kept (Swift keys may hold `/`). */
+function encodeKey(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * The Swift calls of one project's region, with the token from a SwiftAccessProvider: a 401 renews
+ * it once and the call is sent again. The token travels in `X-Auth-Token` only, never in a URL or an
+ * error message.
+ */
+export class SwiftContainerClient implements SwiftContainerApi {
+  readonly #project: string;
+  readonly #region: string;
+  readonly #access: SwiftAccessProvider;
+  readonly #fetch: FetchLike;
+  readonly #now: () => number;
+
+  constructor(options: {
+    project: string;
+    region: string;
+    access: SwiftAccessProvider;
+    fetch?: FetchLike;
+    now?: () => number;
+  }) {
+    this.#project = options.project;
+    this.#region = options.region.toUpperCase();
+    this.#access = options.access;
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#now = options.now ?? Date.now;
+  }
+
+  async listObjects(
+    container: string,
+    page: { marker?: string; prefix?: string; limit?: number; signal?: AbortSignal },
+  ): Promise<SwiftListedObject[]> {
+    const query = new URLSearchParams({ format: 'json', policy_extra: 'true' });
+    query.set('limit', String(page.limit ?? SWIFT_LISTING_LIMIT));
+    if (page.marker !== undefined) query.set('marker', page.marker);
+    if (page.prefix !== undefined && page.prefix !== '') query.set('prefix', page.prefix);
+    return this.#retrying(page.signal, async () => {
+      const response = await this.#send({ method: 'GET', container, query, signal: page.signal });
+      if (response.status === 204) {
+        await response.body?.cancel();
+        return [];
+      }
+      // A body cut short fails here and the page is asked again.
+      return (await response.json()) as SwiftListedObject[];
+    });
+  }
+
+  async headObject(
+    container: string,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<{ bytes: number; etag: string; state: string; delaySeconds: number | null }> {
+    const response = await this.#retrying(signal, () =>
+      this.#send({ method: 'HEAD', container, key, signal }),
+    );
+    const delay = response.headers.get('x-ovh-retrieval-delay');
+    return {
+      bytes: Number(response.headers.get('content-length') ?? 0),
+      etag: (response.headers.get('etag') ?? '').replace(/"/g, ''),
+      state: response.headers.get('x-ovh-retrieval-state') ?? 'unsealed',
+      delaySeconds: delay === null ? null : Number(delay),
+    };
+  }
+
+  /** A GET that is answered 429 starts unsealing; its body (and a 200's bytes) are discarded. */
+  async requestRetrieval(container: string, key: string, signal?: AbortSignal): Promise<number> {
+    return this.#retrying(signal, async () => {
+      try {
+        const response = await this.#send({ method: 'GET', container, key, signal });
+        await response.body?.cancel();
+        return 0;
+      } catch (error) {
+        // Here a 429 is the answer, not a failure: unsealing has started (or goes on).
+        if (error instanceof SwiftError && error.status === 429 && error.retryAfterSeconds !== undefined) {
+          return error.retryAfterSeconds;
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Every call here is a GET or HEAD: safe to repeat after any transient failure. */
+  async #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    for (let retries = 0; ; retries += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (signal?.aborted || retries >= MAX_RETRIES) throw error;
+        const delayMs = retryDelayMs(error, retries);
+        if (delayMs === undefined) throw error;
+        await sleep(delayMs, signal);
+      }
+    }
+  }
+
+  async #send(call: SwiftCall): Promise<Response> {
+    const { method, container, key, signal } = call;
+    let access = await this.#access.access(this.#project, signal);
+    let response = await this.#call(access, call);
+    if (response.status === 401) {
+      await response.body?.cancel();
+      access = await this.#access.renew(this.#project, access, signal);
+      response = await this.#call(access, call);
+    }
+    if (response.ok) return response;
+    const body = method === 'HEAD' ? '' : await response.text().catch(() => '');
+    throw new SwiftError({
+      status: response.status,
+      method,
+      path: key === undefined ? container : `${container}/${key}`,
+      reason: swiftReason(body, response.statusText),
+      queryId: response.headers.get('x-trans-id') ?? undefined,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), this.#now()),
+    });
+  }
+
+  #call(access: SwiftAccess, { method, container, key, query, signal }: SwiftCall): Promise<Response> {
+    const account = access.endpoints[this.#region];
+    if (account === undefined) {
+      throw new SwiftError({
+        status: 0,
+        method,
+        path: container,
+        reason: `no Swift endpoint for region ${this.#region} in project ${this.#project}`,
+      });
+    }
+    const url =
+      `${account}/${encodeURIComponent(container)}` +
+      (key === undefined ? '' : `/${encodeKey(key)}`) +
+      (query ? `?${query.toString()}` : '');
+    return this.#fetch(url, { method, headers: { 'X-Auth-Token': access.token }, signal });
+  }
+}
+
+/** How long to wait before repeating a failed call, or undefined when it must not be repeated. */
+function retryDelayMs(error: unknown, retries: number): number | undefined {
+  const backoff = Math.floor(Math.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** retries));
+  // fetch's TypeError (connection dropped, body terminated) or JSON cut short; API v1 errors (the
+  // access request) were retried by the OVH client already.
+  if (!(error instanceof SwiftError)) {
+    return error instanceof TypeError || error instanceof SyntaxError ? backoff : undefined;
+  }
+  if (error.status === 429) {
+    const hinted = (error.retryAfterSeconds ?? 1) * 1000;
+    return hinted <= MAX_RETRY_AFTER_MS ? Math.max(hinted, backoff) : undefined;
+  }
+  return [500, 502, 503, 504].includes(error.status) ? backoff : undefined;
+}

@@ -18,7 +18,7 @@ import type {
 } from '../object-storage/object-storage-state.js';
 import { createCloudUser } from './cloud-users.js';
 import type { CloudProjectRecord, PublicCloudState } from './public-cloud-state.js';
-import { SWIFT_REGIONS } from './region-catalog.js';
+import { S3_REGIONS, SWIFT_REGIONS } from './region-catalog.js';
 
 const DAY = 86_400_000;
 /** The one large seeded object: 1 GiB, in the first project's GRA archive. */
@@ -110,7 +110,7 @@ export function seedPublicCloudState(options: SeedOptions, ownerNichandle: strin
       description: index === 0 ? 'Archives' : 'Backups',
       ownerNichandle,
       creationMs: options.nowMs - (400 + index * 100) * DAY,
-      regions: [...SWIFT_REGIONS],
+      regions: [...SWIFT_REGIONS, ...S3_REGIONS],
       users: {},
       storage: {},
     };

@@ -4,6 +4,7 @@
  * listings, DEEP_ARCHIVE restores on the sandbox clock, presigned URLs, and the S3 error codes.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
   CreateBucketCommand,
@@ -130,6 +131,19 @@ describe('the AWS SDK for JavaScript v3', () => {
     );
     expect(put.ETag).toBe(`"${md5(bytes)}"`);
     expect(put.ChecksumCRC32).toBeDefined();
+    // A stream of known length: the SDK sends it aws-chunked with its CRC32 trailer (its https default).
+    const streamed = randomBytes(300_000);
+    const viaStream = await s3.send(
+      new PutObjectCommand({
+        Bucket: 'sdk-basic',
+        Key: 'streamed.bin',
+        Body: Readable.from([streamed.subarray(0, 100_000), streamed.subarray(100_000)]),
+        ContentLength: streamed.length,
+      }),
+    );
+    expect(viaStream.ETag).toBe(`"${md5(streamed)}"`);
+    const streamedBack = await s3.send(new GetObjectCommand({ Bucket: 'sdk-basic', Key: 'streamed.bin' }));
+    expect(Buffer.from(await streamedBack.Body!.transformToByteArray()).equals(streamed)).toBe(true);
     for (const key of ['dir/x.txt', 'dir/sub/y.txt', 'top.txt']) {
       await s3.send(new PutObjectCommand({ Bucket: 'sdk-basic', Key: key, Body: key }));
     }
@@ -158,8 +172,8 @@ describe('the AWS SDK for JavaScript v3', () => {
       token = page.NextContinuationToken;
       pages++;
     } while (token);
-    expect(keys).toEqual(['dir/a b+c.bin', 'dir/sub/y.txt', 'dir/x.txt', 'top.txt']);
-    expect(pages).toBe(2);
+    expect(keys).toEqual(['dir/a b+c.bin', 'dir/sub/y.txt', 'dir/x.txt', 'streamed.bin', 'top.txt']);
+    expect(pages).toBe(3);
 
     const grouped = await s3.send(
       new ListObjectsV2Command({ Bucket: 'sdk-basic', Delimiter: '/', Prefix: 'dir/' }),
@@ -167,7 +181,7 @@ describe('the AWS SDK for JavaScript v3', () => {
     expect(grouped.Contents?.map((object) => object.Key)).toEqual(['dir/a b+c.bin', 'dir/x.txt']);
     expect(grouped.CommonPrefixes?.map((prefix) => prefix.Prefix)).toEqual(['dir/sub/']);
     const v1 = await s3.send(new ListObjectsCommand({ Bucket: 'sdk-basic', Marker: 'dir/x.txt' }));
-    expect(v1.Contents?.map((object) => object.Key)).toEqual(['top.txt']);
+    expect(v1.Contents?.map((object) => object.Key)).toEqual(['streamed.bin', 'top.txt']);
 
     expect(await errorOf(s3.send(new GetBucketPolicyCommand({ Bucket: 'sdk-basic' })))).toEqual({
       name: 'NoSuchBucketPolicy',
@@ -179,7 +193,7 @@ describe('the AWS SDK for JavaScript v3', () => {
     const deleted = await s3.send(
       new DeleteObjectsCommand({ Bucket: 'sdk-basic', Delete: { Objects: keys.map((Key) => ({ Key })) } }),
     );
-    expect(deleted.Deleted).toHaveLength(4);
+    expect(deleted.Deleted).toHaveLength(5);
     await s3.send(new DeleteBucketCommand({ Bucket: 'sdk-basic' }));
     expect((await errorOf(s3.send(new ListObjectsV2Command({ Bucket: 'sdk-basic' })))).name).toBe(
       'NoSuchBucket',

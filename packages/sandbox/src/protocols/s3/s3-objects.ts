@@ -170,9 +170,7 @@ async function restoreObject(call: S3Call, bucket: ContainerRecord, key: string)
     parseXml(await readSmallBody(checkedBody(call.request.body, call.verified))),
     'RestoreRequest',
   );
-  if (document.GlacierJobParameters !== undefined) {
-    throw new S3Error(501, 'NotImplemented', 'GlacierJobParameters is not supported');
-  }
+  // GlacierJobParameters (the tier rclone and aws-cli send) is not supported by OVH: it has no effect.
   const days = Number(document.Days);
   if (!/^\d+$/.test(String(document.Days ?? '')) || days < 1 || days > MAX_RESTORE_DAYS) throw malformedXml();
   if (!isColdClass(storageClassOf(object))) {

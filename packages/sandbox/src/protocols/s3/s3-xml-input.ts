@@ -7,6 +7,8 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: true,
+  // Go clients (rclone) write the quotes of an ETag as &#34;.
+  htmlEntities: true,
   isArray: (name) => name === 'Object' || name === 'Part',
 });
 

@@ -32,7 +32,7 @@ import { ovhCall } from './testing/ovh-call.js';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 31, objects: 4, restoreDelaySeconds: 3600 });
+  sandbox = await startSandbox({ seed: 31, objects: 6, restoreDelaySeconds: 3600 });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -76,6 +76,40 @@ describe('S3 entry points', () => {
         { name: service, status: 'UP', endpoint: `${sandbox.s3.endpoints[region]}/` },
       ]);
     }
+  });
+});
+
+describe('the seeded v2 bucket', () => {
+  it('mixes STANDARD and DEEP_ARCHIVE objects, one restoring, one restored, one archived', async () => {
+    const s3 = client();
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'deep-archive-par' }));
+    const classes = (listed.Contents ?? []).map((object) => [object.Key, object.StorageClass]);
+    expect(classes).toHaveLength(6);
+    expect(classes.filter(([, storageClass]) => storageClass === 'DEEP_ARCHIVE')).toHaveLength(3);
+    const bucket =
+      sandbox.state.publicCloud.projects[sandbox.openstack.projectId]!.s3!['EU-WEST-PAR']!.containers[
+        'deep-archive-par'
+      ]!;
+    const deep = Object.values(bucket.objects).filter((object) => object.storageClass === 'DEEP_ARCHIVE');
+    const restores = await Promise.all(
+      deep.map(
+        async (object) =>
+          (await s3.send(new HeadObjectCommand({ Bucket: bucket.name, Key: object.key }))).Restore,
+      ),
+    );
+    expect(restores.map((value) => value?.split(',')[0])).toEqual([
+      'ongoing-request="true"',
+      'ongoing-request="false"',
+      undefined,
+    ]);
+    const restored = deep[1]!;
+    const got = await s3.send(new GetObjectCommand({ Bucket: bucket.name, Key: restored.key }));
+    const bytes = Buffer.from(await got.Body!.transformToByteArray());
+    expect(bytes.length).toBe(restored.bytes);
+    expect(`"${md5(bytes)}"`).toBe(got.ETag);
+    expect(
+      (await errorOf(s3.send(new GetObjectCommand({ Bucket: bucket.name, Key: deep[2]!.key })))).name,
+    ).toBe('InvalidObjectState');
   });
 });
 

@@ -203,6 +203,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     objects: options.objects ?? 12,
     retrievalDelaySeconds: settings.retrievalDelaySeconds,
     unsealedForSeconds: settings.unsealedForSeconds,
+    restoreDelaySeconds: settings.restoreDelaySeconds,
     nowMs: clock.nowMs(),
   };
   const loaded = options.dataFile ? await loadStateFile(options.dataFile, seedOptions) : undefined;

@@ -172,7 +172,7 @@ export async function bucketOperation(call: S3Call, name: string): Promise<Proto
         headers: { 'x-amz-bucket-region': s3SigningRegion(call.region), 'Content-Length': 0 },
       };
     case 'GET':
-      return bucketSubresource(call, bucket) ?? listBucket(call, bucket);
+      return bucketSubresource(call, bucket) ?? (await listBucket(call, bucket));
     case 'DELETE':
       if (query.size > 0) return { status: 204 };
       if (Object.keys(bucket.objects).length > 0 || Object.keys(bucket.uploads ?? {}).length > 0) {

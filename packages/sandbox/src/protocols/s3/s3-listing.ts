@@ -2,6 +2,7 @@
  * ListObjects (v1) and ListObjectsV2 over the shared listing (code point order, prefix, delimiter):
  * max-keys up to 1000, marker / continuation-token / start-after, encoding-type=url.
  */
+import { ensureEtag } from '../../domain/object-storage/object-etag.js';
 import { listObjects } from '../../domain/object-storage/object-listing.js';
 import type { ContainerRecord } from '../../domain/object-storage/object-storage-state.js';
 import type { ProtocolAnswer } from '../protocol-types.js';
@@ -26,7 +27,7 @@ function encoder(type: string | null): (value: string) => string {
   return (value) => encodeURIComponent(value).replace(/%2F/g, '/');
 }
 
-export function listBucket(call: S3Call, bucket: ContainerRecord): ProtocolAnswer {
+export async function listBucket(call: S3Call, bucket: ContainerRecord): Promise<ProtocolAnswer> {
   const query = call.request.query;
   const v2 = query.get('list-type') === '2';
   const prefix = query.get('prefix') ?? '';
@@ -54,6 +55,8 @@ export function listBucket(call: S3Call, bucket: ContainerRecord): ProtocolAnswe
   const page = entries.slice(0, maxKeys);
   const last = page.at(-1);
   const lastName = last ? ('subdir' in last ? last.subdir : last.object.key) : undefined;
+  // Seeded objects get their MD5 when first listed (as in Swift listings).
+  for (const entry of page) if ('object' in entry) await ensureEtag(entry.object, call.ctx.markDirty);
   const owner = ownerOf(call);
   const fetchOwner = !v2 || query.get('fetch-owner') === 'true';
   const contents = page.flatMap((entry) =>

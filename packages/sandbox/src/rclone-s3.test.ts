@@ -4,13 +4,13 @@
  * uploads in parts, downloads byte for byte, restores a DEEP_ARCHIVE object, and reports
  * SignatureDoesNotMatch for a wrong secret.
  */
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from './index.js';
+import { rcloneEnvironment, runRclone } from './testing/run-rclone.js';
 
 let sandbox: SandboxHandle;
 let dir: string;
@@ -25,29 +25,20 @@ afterAll(async () => {
 });
 
 function rcloneEnv(secret: string): NodeJS.ProcessEnv {
-  const { AWS_CA_BUNDLE: _ignored, ...env } = process.env;
-  return {
-    ...env,
+  return rcloneEnvironment({
     RCLONE_CONFIG: join(dir, 'rclone.conf'),
     RCLONE_CONFIG_OVH_TYPE: 's3',
     RCLONE_CONFIG_OVH_PROVIDER: 'Other',
     RCLONE_CONFIG_OVH_ACCESS_KEY_ID: sandbox.s3.accessKey,
     RCLONE_CONFIG_OVH_SECRET_ACCESS_KEY: secret,
-    RCLONE_CONFIG_OVH_ENDPOINT: sandbox.s3.endpoints['EU-WEST-PAR'],
+    RCLONE_CONFIG_OVH_ENDPOINT: sandbox.s3.endpoints['EU-WEST-PAR']!,
     RCLONE_CONFIG_OVH_REGION: 'eu-west-par',
     RCLONE_CONFIG_OVH_FORCE_PATH_STYLE: 'true',
-  };
+  });
 }
 
 function rclone(args: string[], secret = sandbox.s3.secretKey): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('rclone', args, { env: rcloneEnv(secret), timeout: 60_000 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-        reject(new Error('rclone is not installed: run scripts/install-system-deps.sh'));
-      } else if (error) reject(new Error(`rclone ${args.join(' ')} failed: ${stderr}`));
-      else resolve(stdout);
-    });
-  });
+  return runRclone(args, rcloneEnv(secret));
 }
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');

@@ -11,6 +11,10 @@ export default mergeConfig(
       globalSetup: ['e2e/harness/global-setup.ts'],
       // Two cores: one worker for units, one for the browser suite.
       maxWorkers: 2,
+      // Bounds on failure, sized for a loaded 2-core machine: expect.poll's default is 1 s, and an
+      // end-to-end step may wait 20 s for its locator (e2e/harness/desktop-harness.ts).
+      testTimeout: 60_000,
+      expect: { poll: { timeout: 20_000 } },
     },
   }),
 );

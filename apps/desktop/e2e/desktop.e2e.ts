@@ -48,7 +48,7 @@ describe('desktop app end to end', () => {
     await acceptInBrowser(validation, harness.sandbox.account);
 
     await app.sessionRows().first().waitFor();
-    expect(await app.page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('work');
+    await expect.poll(() => app.page.getByRole('combobox', { name: 'Profile' }).inputValue()).toBe('work');
     await harness.screenshot('04-archives');
   });
 
@@ -59,8 +59,7 @@ describe('desktop app end to end', () => {
     await first.click();
     await expect.poll(() => app.sessionHeading().textContent()).toBe(name);
     const files = app.page.getByRole('table', { name: 'Files of the session' });
-    await files.locator('tbody tr').first().waitFor();
-    expect(await files.locator('tbody tr').count()).toBe(6);
+    await expect.poll(() => files.locator('tbody tr').count()).toBe(6);
     await harness.screenshot('05-session-details');
 
     await app.page.getByRole('searchbox').fill(name);
@@ -73,7 +72,9 @@ describe('desktop app end to end', () => {
     await rows.first().click();
     await app.page.keyboard.press('ArrowDown');
     await expect.poll(() => rows.nth(1).getAttribute('aria-selected')).toBe('true');
-    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
+    await expect
+      .poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-index')))
+      .toBe('1');
   });
 
   it('renames a session in place', async () => {
@@ -90,8 +91,7 @@ describe('desktop app end to end', () => {
     await app.readySessionRows().first().click();
     await app.button('Restore…').click();
     const dialog = app.dialog(/^Restore ".*"\?$/);
-    await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/6 files/);
+    await expect.poll(() => dialog.textContent()).toMatch(/6 files/);
     await harness.screenshot('06-restore-confirm');
     await dialog.getByRole('button', { name: 'Restore the session' }).click();
     await app.toast(/^Task \d+ started: Restore\.$/).waitFor();
@@ -100,26 +100,29 @@ describe('desktop app end to end', () => {
     await app.page.locator('.live-tasks li[data-task-phase="done"]').waitFor({ timeout: 20_000 });
     await app.toast(/finished: Done\./).waitFor();
     await harness.screenshot('07-tasks');
-    expect(harness.notifications.some((note) => note.title === 'Restore finished')).toBe(true);
+    await expect
+      .poll(() => harness.notifications.some((note) => note.title === 'Restore finished'))
+      .toBe(true);
   });
 
   it('draws the storage charts', async () => {
     await app.nav('Storage').click();
     await app.page.locator('.recharts-surface').first().waitFor();
-    expect(await app.page.locator('.storage-total').textContent()).toMatch(/^Total stored: /);
+    await expect.poll(() => app.page.locator('.storage-total').textContent()).toMatch(/^Total stored: /);
     await harness.screenshot('09-storage');
   });
 
   it('previews a retention run, then deletes exactly what the preview listed', async () => {
     await app.nav('Archives').click();
-    await app.sessionRows().first().waitFor();
+    // Every session loaded (shown = total) before the total is taken.
+    await expect.poll(() => app.sessionsCount().textContent()).toMatch(/^(\d+) of \1 sessions$/);
     const total = Number((await app.sessionsCount().textContent())!.match(/of (\d+)/)![1]);
     await app.button('Retention…').click();
     await app.field('Older than').fill('1');
     await app.field('Unit').selectOption('h');
     await app.button('Preview').click();
     const summary = app.page.locator('.prune-summary');
-    await summary.waitFor();
+    await expect.poll(() => summary.textContent()).toMatch(/^\d+ sessions/);
     const count = Number((await summary.textContent())!.match(/^(\d+) sessions/)![1]);
     expect(count).toBeGreaterThan(0);
     await harness.screenshot('08-prune-preview');
@@ -149,10 +152,10 @@ describe('desktop app end to end', () => {
     await path.fill('/me');
     await app.button('Send').click();
     await app.page.getByTestId('answer-meta').getByText('Status 200').waitFor();
-    expect(await app.page.getByTestId('answer-meta').textContent()).toMatch(/OVH query id: \S+/);
-    expect(await app.page.getByTestId('answer-body').textContent()).toContain(
-      harness.sandbox.account.nichandle,
-    );
+    await expect.poll(() => app.page.getByTestId('answer-meta').textContent()).toMatch(/OVH query id: \S+/);
+    await expect
+      .poll(() => app.page.getByTestId('answer-body').textContent())
+      .toContain(harness.sandbox.account.nichandle);
     await app.page.locator('.history-list li').first().waitFor();
     await harness.screenshot('10-console');
 
@@ -162,6 +165,8 @@ describe('desktop app end to end', () => {
     const confirm = app.dialog(/^Send DELETE/);
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    // Nothing to wait for: a cancelled call must add nothing, now or later.
     expect(await app.page.locator('.history-list li').count()).toBe(1);
   });
 
@@ -189,17 +194,20 @@ describe('desktop app end to end', () => {
     await harness.screenshot('11-profiles');
 
     await switcher.selectOption('work');
+    // The badge follows main's answer: once it moves, main works on "work" and so will Archives.
+    await app.page.locator('[data-profile="work"] .badge').getByText('Active', { exact: true }).waitFor();
+    await expect.poll(() => switcher.inputValue()).toBe('work');
     await app.nav('Archives').click();
     await app.sessionRows().first().waitFor();
-    expect(await switcher.inputValue()).toBe('work');
+    await expect.poll(() => switcher.inputValue()).toBe('work');
   });
 
   it('speaks French when asked, and keeps the choice', async () => {
     await app.page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await app.page.getByRole('navigation').getByRole('button', { name: 'Stockage' }).waitFor();
-    expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expect.poll(() => app.page.evaluate(() => document.documentElement.lang)).toBe('fr');
     await app.sessionRows().first().waitFor();
-    expect(await app.sessionsCount().textContent()).toMatch(/^\d+ sessions sur \d+$/);
+    await expect.poll(() => app.sessionsCount().textContent()).toMatch(/^\d+ sessions sur \d+$/);
     await harness.screenshot('12-french');
     await app.page.reload();
     await app.page.getByRole('navigation').getByRole('button', { name: 'Tâches' }).waitFor();
@@ -211,10 +219,9 @@ describe('desktop app end to end', () => {
     await app.page.emulateMedia({ colorScheme: 'dark' });
     await app.nav('Archives').click();
     await app.sessionRows().first().waitFor();
-    const background = await app.page.evaluate(
-      () => getComputedStyle(document.documentElement).backgroundColor,
-    );
-    expect(background).toBe('rgb(16, 22, 30)');
+    await expect
+      .poll(() => app.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))
+      .toBe('rgb(16, 22, 30)');
     await harness.screenshot('13-dark');
 
     // 200 % zoom of a 1280×800 window: half as many CSS pixels, drawn twice as large.

@@ -1,41 +1,19 @@
 /** The built `ovh-sandbox` program, spawned as users run it. */
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSandboxBin, startSandboxProcess } from './testing/sandbox-process.js';
 
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(packageDir, 'dist', 'ovh-sandbox.cjs');
-
+let bin: string;
+let removeBuild: () => void;
 beforeAll(() => {
-  // Build from the current source, so the test never checks a stale bundle.
-  execFileSync('pnpm', ['run', '--silent', 'build'], { cwd: packageDir, stdio: 'inherit' });
+  ({ bin, remove: removeBuild } = buildSandboxBin());
 });
+afterAll(() => removeBuild());
 
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  line: Record<string, unknown>;
-  stdout: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [bin, ...args]);
-  let stdout = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const before = stdout;
-      stdout += chunk.toString();
-      if (!before.includes('\n') && stdout.includes('\n')) {
-        resolve({ child, line: JSON.parse(stdout.split('\n')[0]!), stdout: () => stdout, exited });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code} before printing`)));
-  });
-}
+const start = (args: string[]) => startSandboxProcess(bin, args);
 
 describe('ovh-sandbox', () => {
   it('prints exactly one JSON line, serves signed calls, closes cleanly on SIGTERM', async () => {
@@ -43,7 +21,7 @@ describe('ovh-sandbox', () => {
     expect(Object.keys(started.line).sort()).toEqual(
       ['account', 'applicationKey', 'applicationSecret', 'consumerKey', 'endpoint', 'openstack', 's3'].sort(),
     );
-    const s3 = started.line.s3 as { accessKey: string; secretKey: string; endpoints: Record<string, string> };
+    const s3 = started.line.s3;
     expect(s3.accessKey).toMatch(/^[0-9a-f]{32}$/);
     expect(s3.secretKey).toMatch(/^[0-9a-f]{32}$/);
     expect(Object.keys(s3.endpoints).sort()).toEqual(['EU-WEST-PAR', 'RBX-ARCHIVE']);

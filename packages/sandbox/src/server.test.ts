@@ -91,6 +91,30 @@ describe('fault injection', () => {
     expect((await admin('POST', 'behaviour', { nonsense: true })).status).toBe(400);
     expect(() => sandbox.setBehaviour({ latencyMs: -1 })).toThrow(/latencyMs/);
   });
+
+  it('refuses admin updates without a JSON object, and changes nothing on a refusal', async () => {
+    const post = async (path: string, body: string) => {
+      const response = await fetch(`${sandbox.origin}/_sandbox/${path}`, { method: 'POST', body });
+      return { status: response.status, body: (await response.json()) as { message?: string } };
+    };
+    const skew = sandbox.clock.skewSeconds;
+    for (const path of ['behaviour', 'clock']) {
+      for (const body of ['', ' ', 'null', '[]', '3', '\ufeff{}']) {
+        const answer = await post(path, body);
+        expect(answer.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+      }
+    }
+    expect((await post('behaviour', '')).body.message).toMatch(
+      /needs a JSON object body, e\.g\. \{"faultRate":0\.2\}/,
+    );
+    expect((await post('clock', '{}')).body.message).toMatch(/advanceSeconds or skewSeconds/);
+    expect((await post('clock', '{"advance":5}')).body.message).toBe('Unknown clock setting: advance');
+    expect((await post('clock', '{"skewSeconds":50,"advanceSeconds":"x"}')).status).toBe(400);
+    expect(sandbox.clock.skewSeconds).toBe(skew);
+    expect((await post('clock', '{"skewSeconds":50,"advanceSeconds":10}')).status).toBe(200);
+    expect(sandbox.clock.skewSeconds).toBe(60);
+    sandbox.setBehaviour({ skewSeconds: skew });
+  });
 });
 
 describe('latency and clock', () => {

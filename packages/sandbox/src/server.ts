@@ -9,6 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ADMIN_PREFIX, handleAdminCall } from './http/admin-routes.js';
 import { dispatchApiCall, invalidUrl, routeContext } from './http/api-dispatch.js';
 import { errorBody } from './http/error-body.js';
+import { parseFormBody } from './http/form-body.js';
 import { readBody } from './http/read-body.js';
 import type { FaultKind, RequestLogEntry } from './http/request-log.js';
 import { type RouteResult, SandboxHttpError } from './http/route-types.js';
@@ -70,6 +71,21 @@ function sendResult(res: ServerResponse, result: RouteResult): void {
   else sendJson(res, status, result.body, result.headers);
 }
 
+/**
+ * Sends an answer once every change made so far is saved (with --data), so nothing the client was
+ * told happened can be lost by a kill; a failed save answers 500 instead.
+ */
+async function sendWhenPersisted(runtime: SandboxRuntime, res: ServerResponse, send: () => void) {
+  try {
+    await runtime.persisted();
+  } catch (error) {
+    console.error(`[ovh-sandbox] answer withheld: ${(error as Error).message}`);
+    sendError(res, new SandboxHttpError(500, 'Internal server error', 'Server::InternalServerError'));
+    return;
+  }
+  send();
+}
+
 async function handleRequest(
   runtime: SandboxRuntime,
   req: IncomingMessage,
@@ -97,10 +113,13 @@ async function handleRequest(
     entry = logged;
   }
 
-  const bodyRead = await readBody(req);
+  const bodyRead = await readBody(req, { idleTimeoutMs: runtime.timeouts.idleMs });
   if (!bodyRead.ok) {
     if (bodyRead.reason === 'too-large') {
       const error = new SandboxHttpError(413, 'Request entity too large', 'Client::RequestEntityTooLarge');
+      sendError(res, error, { Connection: 'close' });
+    } else if (bodyRead.reason === 'timeout') {
+      const error = new SandboxHttpError(408, 'Request timeout', 'Client::RequestTimeout');
       sendError(res, error, { Connection: 'close' });
     }
     return;
@@ -127,26 +146,24 @@ async function handleRequest(
       return;
     }
     const signedUrl = /^https?:\/\//i.test(target) ? target : `${origin}${target}`;
-    sendResult(
-      res,
-      await dispatchApiCall(runtime, {
-        method,
-        apiPath: api.apiPath,
-        rawQuery,
-        headers: req.headers,
-        rawBody,
-        signedUrl,
-        origin,
-        base: api.base,
-        remoteAddress: remoteAddressOf(req),
-      }),
-    );
+    const result = await dispatchApiCall(runtime, {
+      method,
+      apiPath: api.apiPath,
+      rawQuery,
+      headers: req.headers,
+      rawBody,
+      signedUrl,
+      origin,
+      base: api.base,
+      remoteAddress: remoteAddressOf(req),
+    });
+    await sendWhenPersisted(runtime, res, () => sendResult(res, result));
     return;
   }
 
   const page = runtime.pageRoutes.match(method, rawPath);
   if (!page) throw invalidUrl();
-  const form = new URLSearchParams(rawBody.toString('utf8'));
+  const form = parseFormBody(rawBody);
   const result = await page.route.handler(
     {
       method: page.route.method,
@@ -161,14 +178,28 @@ async function handleRequest(
     },
     routeContext(runtime),
   );
-  sendResult(res, result);
+  await sendWhenPersisted(runtime, res, () => sendResult(res, result));
 }
 
+/** What Node answers itself to a client error, by its code; anything else is 400. */
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+};
+
 export function createSandboxServer(runtime: SandboxRuntime): Server {
-  const server = createServer((req, res) => {
+  const { idleMs, requestMs } = runtime.timeouts;
+  const serverOptions = {
+    // Node checks these on a timer: check often enough for short test timeouts.
+    headersTimeout: idleMs,
+    requestTimeout: requestMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(idleMs / 4))),
+  };
+  const server = createServer(serverOptions, (req, res) => {
     handleRequest(runtime, req, res).catch((error: unknown) => {
       if (error instanceof SandboxHttpError) {
-        sendError(res, error);
+        // A handler may have changed something before refusing.
+        void sendWhenPersisted(runtime, res, () => sendError(res, error));
         return;
       }
       console.error(`[ovh-sandbox] ${req.method} ${(req.url ?? '').split('?')[0]} failed:`, error);
@@ -179,11 +210,12 @@ export function createSandboxServer(runtime: SandboxRuntime): Server {
       );
     });
   });
-  server.on('clientError', (_error, socket) => {
-    // Unparseable bytes: answer like a front-end proxy would, then hang up.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Unparseable bytes or a client too slow: answer like a front-end proxy would, then hang up.
     if (socket.writable) {
+      const status = CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request';
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nConnection: close\r\nX-Ovh-QueryId: ${runtime.nextQueryId()}\r\nContent-Length: 0\r\n\r\n`,
+        `HTTP/1.1 ${status}\r\nConnection: close\r\nX-Ovh-QueryId: ${runtime.nextQueryId()}\r\nContent-Length: 0\r\n\r\n`,
       );
     } else {
       socket.destroy();

@@ -16,10 +16,11 @@ import { createS3Credential } from './domain/public-cloud/s3-credentials.js';
 import { createFaultPicker, PROTOCOL_FAULT_KINDS } from './http/fault-injection.js';
 import { type LoopbackListener, listenLoopback } from './http/listen-loopback.js';
 import { createQueryIdGenerator } from './http/query-id.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './http/read-body.js';
 import { RequestLog, type RequestLogEntry } from './http/request-log.js';
 import { RouteMatcher } from './http/route-matcher.js';
 import type { RouteDefinition } from './http/route-types.js';
-import type { SandboxRuntime } from './http/sandbox-runtime.js';
+import type { RequestTimeouts, SandboxRuntime } from './http/sandbox-runtime.js';
 import { listenProtocol } from './protocols/protocol-listener.js';
 import { API_DOMAINS, PAGE_ROUTES, protocolEntryPoints } from './sandbox-registry.js';
 import {
@@ -34,6 +35,8 @@ import { createInitialState } from './state/create-initial-state.js';
 import type { SandboxState } from './state/sandbox-state.js';
 import { createSeededRandom, deriveSeed } from './state/seeded-random.js';
 import { loadStateFile, StateFileWriter } from './state/state-file.js';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 export interface StartSandboxOptions {
   /** 0 (default) = any free port. */
@@ -69,6 +72,10 @@ export interface StartSandboxOptions {
   batch?: boolean;
   /** Honour Iceberg pagination (default true). */
   iceberg?: boolean;
+  /** Headers must arrive within it, and a body may not pause longer, ms (default 10 000): else 408. */
+  idleTimeoutMs?: number;
+  /** A whole request must arrive within it, ms (default 60 000): else 408. */
+  requestTimeoutMs?: number;
   /** Extra routes below /1.0, e.g. for a test. */
   extraRoutes?: RouteDefinition[];
 }
@@ -167,6 +174,20 @@ function settingsFrom(options: StartSandboxOptions): SandboxSettings {
   return settings;
 }
 
+function timeoutsFrom(options: StartSandboxOptions): RequestTimeouts {
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const requestMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  for (const [name, value] of [
+    ['idleTimeoutMs', idleMs],
+    ['requestTimeoutMs', requestMs],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of ms >= 1`);
+  }
+  // Node refuses a headers timeout longer than the request timeout.
+  if (idleMs > requestMs) throw new Error('idleTimeoutMs must not exceed requestTimeoutMs');
+  return { idleMs, requestMs };
+}
+
 /** The key printed on start: the demo application's first full-rights key, re-created if gone. */
 function demoCredential(runtime: SandboxRuntime): SandboxCredential {
   const { auth } = runtime.state;
@@ -196,6 +217,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const seed = options.seed ?? 1;
   const clock = createSandboxClock(options.skewSeconds ?? 0);
   const settings = settingsFrom(options);
+  const timeouts = timeoutsFrom(options);
   const seedOptions = {
     seed,
     sessions: options.sessions ?? 8,
@@ -217,6 +239,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     state,
     clock,
     settings,
+    timeouts,
     apiRoutes: new RouteMatcher([
       ...API_DOMAINS.flatMap((domain) => domain.routes),
       ...(options.extraRoutes ?? []),
@@ -234,6 +257,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     markDirty: () => writer?.markDirty(),
     blobs,
     endpoints: { keystone: '', swift: {}, s3: {} },
+    markTouched: () => writer?.markTouched(),
+    persisted: () => writer?.persisted() ?? Promise.resolve(),
   };
   if (options.dataFile) {
     writer = new StateFileWriter(options.dataFile, () => runtime.state);
@@ -244,6 +269,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const credential = demoCredential(runtime);
   const application = state.auth.applications.find((app) => app.applicationId === credential.applicationId)!;
   const account = state.auth.accounts.find((candidate) => candidate.nichandle === credential.nichandle)!;
+  // The keys printed below must be the ones a restart finds, even after a kill.
+  await writer?.flush();
 
   const server = createSandboxServer(runtime);
   const api = await listenLoopback(server, options.port ?? 0);

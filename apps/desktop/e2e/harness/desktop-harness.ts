@@ -66,9 +66,10 @@ export async function startDesktopHarness(
     colorScheme: 'light',
     reducedMotion: 'reduce',
   });
-  // Fail a step in seconds with the locator at fault, well before the test's own timeout.
-  context.setDefaultTimeout(8_000);
-  systemBrowser.setDefaultTimeout(8_000);
+  // A bound on failure, not a wait: fail a step with the locator at fault before the test's own
+  // timeout, yet leave a busy 2-core CI machine room (a retention run took 8 s+ at load 20).
+  context.setDefaultTimeout(20_000);
+  systemBrowser.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('console', (message) => {

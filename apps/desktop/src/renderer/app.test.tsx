@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileList, ProfileSummary } from '../shared/ipc-types.js';
 import { App } from './app.js';
-import { createFakeBridge } from './testing/fake-bridge.js';
+import { createFakeBridge, FakeBridgeError } from './testing/fake-bridge.js';
 import { giveElementsABox } from './testing/fake-layout.js';
 import { renderWithBridge, testProfile } from './testing/render-with-bridge.js';
 import { sampleSessions } from './testing/sample-data.js';
@@ -91,7 +91,7 @@ describe('app shell', () => {
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
     expect(await screen.findByText('20 sessions sur 20')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Stockage' })).toBeTruthy();
-    expect(document.documentElement.lang).toBe('fr');
+    await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
     // Main learns the choice too, for its notifications and dialogs.
     await waitFor(() =>
       expect(bridge.callsOf('app:setLanguage')).toEqual([{ language: 'en' }, { language: 'fr' }]),
@@ -104,5 +104,87 @@ describe('app shell', () => {
     await screen.findByText('20 of 20 sessions');
     act(() => bridge.emit('app:notice', { kind: 'clockSkewHealed', message: '' }));
     expect(await screen.findByText(/calls are corrected automatically/)).toBeTruthy();
+  });
+});
+
+/** A promise the test settles by hand, to hold a bridge answer while it looks at the window. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+describe('profile switcher', () => {
+  const customer: ProfileSummary = { ...testProfile, name: 'customer', account: 'cu98765-ovh' };
+  const onCustomer: ProfileList = { active: 'customer', profiles: [customer, testProfile] };
+  const onWork: ProfileList = { active: 'work', profiles: [customer, testProfile] };
+
+  it('keeps showing the profile the user picked while main switches to it', async () => {
+    const { bridge, setProfiles } = appBridge(onCustomer);
+    const switched = deferred<ProfileSummary>();
+    bridge.stub('profiles:switch', () => switched.promise);
+    renderWithBridge(<App />, bridge, { profile: null });
+    const switcher = (await screen.findByRole('combobox', { name: 'Profile' })) as HTMLSelectElement;
+    await waitFor(() => expect(switcher.value).toBe('customer'));
+
+    fireEvent.change(switcher, { target: { value: 'work' } });
+    await waitFor(() => expect(bridge.callsOf('profiles:switch')).toEqual([{ name: 'work' }]));
+    // Main has not answered yet: the window must not show the old profile as chosen.
+    expect(switcher.value).toBe('work');
+
+    setProfiles(onWork);
+    switched.resolve(testProfile);
+    await waitFor(() => expect(switcher.disabled).toBe(false));
+    expect(switcher.value).toBe('work');
+  });
+
+  it('does not let a profile list main gave before the switch bring the old profile back', async () => {
+    const { bridge, setProfiles } = appBridge(onCustomer);
+    renderWithBridge(<App />, bridge, { profile: null });
+    const switcher = (await screen.findByRole('combobox', { name: 'Profile' })) as HTMLSelectElement;
+    await waitFor(() => expect(switcher.value).toBe('customer'));
+
+    // A login that just finished announces itself: the window asks main for the list again, and
+    // that answer, computed while "customer" was still active, arrives only after the switch.
+    const staleList = deferred<ProfileList>();
+    bridge.stub('profiles:list', () => staleList.promise);
+    act(() => bridge.emit('auth:statusChanged', customer));
+    await waitFor(() => expect(bridge.callsOf('profiles:list').length).toBe(2));
+    bridge.stub('profiles:switch', () => {
+      setProfiles(onWork);
+      bridge.stub('profiles:list', () => onWork);
+      return testProfile;
+    });
+    fireEvent.change(switcher, { target: { value: 'work' } });
+    await waitFor(() => expect(bridge.callsOf('profiles:switch')).toEqual([{ name: 'work' }]));
+    staleList.resolve(onCustomer);
+
+    await waitFor(() => expect(switcher.disabled).toBe(false));
+    expect(switcher.value).toBe('work');
+    expect(await screen.findByText('20 of 20 sessions')).toBeTruthy();
+    expect(switcher.value).toBe('work');
+  });
+
+  it("puts main's answer back when the switch fails", async () => {
+    const { bridge } = appBridge(onCustomer);
+    bridge.stub('profiles:switch', () => {
+      throw new FakeBridgeError({
+        code: 'keychainUnavailable',
+        message: 'The keychain is locked',
+        queryId: null,
+        status: null,
+        field: null,
+      });
+    });
+    renderWithBridge(<App />, bridge, { profile: null });
+    const switcher = (await screen.findByRole('combobox', { name: 'Profile' })) as HTMLSelectElement;
+    await waitFor(() => expect(switcher.value).toBe('customer'));
+    fireEvent.change(switcher, { target: { value: 'work' } });
+    await waitFor(() => expect(bridge.callsOf('profiles:switch')).toEqual([{ name: 'work' }]));
+    expect(await screen.findByText(/keychain/i)).toBeTruthy();
+    await waitFor(() => expect(switcher.disabled).toBe(false));
+    expect(switcher.value).toBe('customer');
   });
 });

@@ -45,7 +45,7 @@ const fastPolling = { initialMs: 5, maxMs: 20, factor: 2 };
 /** Requests a key, then answers the validation page once the wait has seen it pending. */
 async function delegate(
   answer: ValidationAnswer,
-  options: { redirected?: boolean; timeoutMs?: number } = {},
+  options: { redirected?: boolean; timeoutMs?: number; timeoutAfterPolls?: number } = {},
 ) {
   const client = appClient();
   const pending = await requestConsumerKey(client, {
@@ -58,10 +58,16 @@ async function delegate(
   const validatedSignal = new Promise<void>((resolve) => {
     browserBack = resolve;
   });
+  const { timeoutAfterPolls } = options;
   const outcome = await waitForValidation(client, {
     consumerKey: pending.consumerKey,
     interval: fastPolling,
     timeoutMs: options.timeoutMs ?? 20_000,
+    // The wait's own clock, moved by its polls: its deadline passes after that many polls,
+    // however slow the machine is.
+    ...(timeoutAfterPolls !== undefined && {
+      clock: { now: () => (polls.length >= timeoutAfterPolls ? 3_600_000 : 0) },
+    }),
     ...(options.redirected ? { validatedSignal } : {}),
     onPoll: (event) => {
       polls.push(event);
@@ -135,10 +141,13 @@ describe('waitForValidation against the validation page', () => {
   });
 
   it('cannot see a refusal by polling alone (OVH answers the same 403): it times out', async () => {
-    const { outcome, polls, page } = await delegate({ action: 'refuse' }, { timeoutMs: 300 });
+    const { outcome, polls, page } = await delegate(
+      { action: 'refuse' },
+      { timeoutMs: 60_000, timeoutAfterPolls: 3 },
+    );
     expect(page?.status).toBe(200);
     expect(outcome).toEqual({ status: 'timeout' });
-    expect(polls.length).toBeGreaterThanOrEqual(1);
+    expect(polls).toHaveLength(3);
     expect(polls.every((poll) => poll.state === 'pending')).toBe(true);
   });
 

@@ -34,6 +34,10 @@ describe('parseFlags', () => {
       '60',
       '--object-dir',
       '/tmp/objects',
+      '--idle-timeout',
+      '500',
+      '--request-timeout',
+      '2000',
     ]);
     expect(parsed).toEqual({
       help: false,
@@ -55,6 +59,8 @@ describe('parseFlags', () => {
         retrievalDelaySeconds: 5,
         unsealedForSeconds: 60,
         objectDir: '/tmp/objects',
+        idleTimeoutMs: 500,
+        requestTimeoutMs: 2000,
       },
     });
   });
@@ -79,6 +85,11 @@ describe('parseFlags', () => {
     [['--retrieval-delay', 'soon']],
     [['--unsealed-for', '-5']],
     [['--object-dir', '']],
+    [['--idle-timeout', '0']],
+    [['--idle-timeout', '1.5']],
+    [['--request-timeout', '-1']],
+    [['--idle-timeout', '70000']],
+    [['--idle-timeout', '500', '--request-timeout', '400']],
   ])('refuses %j', (argv) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
   });

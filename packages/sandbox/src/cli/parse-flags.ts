@@ -1,6 +1,7 @@
 /** The `ovh-sandbox` flags → startSandbox options. Bad flags throw FlagError (exit code 2). */
 import { parseArgs } from 'node:util';
-import type { StartSandboxOptions } from '../start-sandbox.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../http/read-body.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, type StartSandboxOptions } from '../start-sandbox.js';
 
 export class FlagError extends Error {
   override name = 'FlagError';
@@ -31,7 +32,9 @@ Options:
   --timestamp-window SECS  accepted X-Ovh-Timestamp distance (default 60)
   --no-batch               ignore X-Ovh-Batch (to exercise client fallbacks)
   --no-iceberg             ignore Iceberg pagination headers
-  --data FILE              keep the state in FILE across restarts (written atomically)
+  --data FILE              keep the state in FILE across restarts (saved before each answer)
+  --idle-timeout MS        headers within MS, and no pause longer in a body, else 408 (default 10000)
+  --request-timeout MS     a whole request within MS, else 408 (default 60000)
   -h, --help               show this help
 `;
 
@@ -48,6 +51,7 @@ function number(text: string | undefined, flag: string, check: (value: number) =
 
 const nonNegativeInteger = (value: number) => Number.isInteger(value) && value >= 0;
 const nonNegative = (value: number) => value >= 0;
+const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;
 
 /** `--skew -3600` reads naturally; parseArgs wants `--skew=-3600`, so join negative numbers. */
 function joinNegativeValues(argv: readonly string[]): string[] {
@@ -90,6 +94,8 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
         'no-batch': { type: 'boolean' },
         'no-iceberg': { type: 'boolean' },
         data: { type: 'string' },
+        'idle-timeout': { type: 'string' },
+        'request-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -121,7 +127,19 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
     batch: values['no-batch'] ? false : undefined,
     iceberg: values['no-iceberg'] ? false : undefined,
     dataFile: text('data'),
+    idleTimeoutMs: number(text('idle-timeout'), 'idle-timeout', positiveInteger, 'a whole number of ms >= 1'),
+    requestTimeoutMs: number(
+      text('request-timeout'),
+      'request-timeout',
+      positiveInteger,
+      'a whole number of ms >= 1',
+    ),
   };
+  const idle = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const request = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (idle > request) {
+    throw new FlagError(`--idle-timeout (${idle} ms) must not exceed --request-timeout (${request} ms)`);
+  }
   if (options.dataFile === '') throw new FlagError('--data expects a file path');
   if (options.objectDir === '') throw new FlagError('--object-dir expects a directory');
   // Leave unset options out, so the defaults of startSandbox apply.

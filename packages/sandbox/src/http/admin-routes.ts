@@ -9,7 +9,7 @@
  */
 import { applyBehaviourUpdate } from '../sandbox-settings.js';
 import { formatOvhDate } from '../state/ovh-date.js';
-import { parseJsonBody } from './api-dispatch.js';
+import { parseJsonBody } from './json-body.js';
 import { badRequest, notFound, type RouteResult } from './route-types.js';
 import type { SandboxRuntime } from './sandbox-runtime.js';
 
@@ -32,6 +32,17 @@ function finiteNumber(value: unknown, name: string): number {
   return value;
 }
 
+/** An admin call's body: a JSON object, never nothing (an empty POST is a mistake, not a no-op). */
+function objectBody(rawBody: Buffer, route: string, example: string): Record<string, unknown> {
+  const body = parseJsonBody(rawBody);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest(`${route} needs a JSON object body, e.g. ${example}`);
+  }
+  return body as Record<string, unknown>;
+}
+
+const CLOCK_KEYS = new Set(['advanceSeconds', 'skewSeconds']);
+
 export function handleAdminCall(
   runtime: SandboxRuntime,
   method: string,
@@ -47,22 +58,27 @@ export function handleAdminCall(
       return { body: null };
     case 'GET /_sandbox/behaviour':
       return { body: behaviourOf(runtime) };
-    case 'POST /_sandbox/behaviour':
+    case 'POST /_sandbox/behaviour': {
+      const body = objectBody(rawBody, route, '{"faultRate":0.2}');
       try {
-        applyBehaviourUpdate(runtime.settings, runtime.clock, parseJsonBody(rawBody) ?? {});
+        applyBehaviourUpdate(runtime.settings, runtime.clock, body);
       } catch (error) {
         throw badRequest((error as Error).message);
       }
       return { body: behaviourOf(runtime) };
+    }
     case 'GET /_sandbox/clock':
       return { body: clockOf(runtime) };
     case 'POST /_sandbox/clock': {
-      const body = (parseJsonBody(rawBody) ?? {}) as Record<string, unknown>;
-      if (body.skewSeconds !== undefined)
-        runtime.clock.skewSeconds = finiteNumber(body.skewSeconds, 'skewSeconds');
-      if (body.advanceSeconds !== undefined) {
-        runtime.clock.skewSeconds += finiteNumber(body.advanceSeconds, 'advanceSeconds');
-      }
+      const body = objectBody(rawBody, route, '{"advanceSeconds":3600}');
+      const unknown = Object.keys(body).find((key) => !CLOCK_KEYS.has(key));
+      if (unknown !== undefined) throw badRequest(`Unknown clock setting: ${unknown}`);
+      if (Object.keys(body).length === 0) throw badRequest(`${route} needs advanceSeconds or skewSeconds`);
+      // Both checked before either applies, so a refused call changes nothing.
+      const skew = body.skewSeconds === undefined ? undefined : finiteNumber(body.skewSeconds, 'skewSeconds');
+      const advance =
+        body.advanceSeconds === undefined ? 0 : finiteNumber(body.advanceSeconds, 'advanceSeconds');
+      runtime.clock.skewSeconds = (skew ?? runtime.clock.skewSeconds) + advance;
       return { body: clockOf(runtime) };
     }
     default:

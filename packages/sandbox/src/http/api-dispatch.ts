@@ -6,9 +6,9 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { authenticate } from './authenticate.js';
 import { runBatch, splitBatchSegment } from './batch.js';
 import { icebergPage, isIcebergRequest, parseIcebergOptions } from './iceberg.js';
+import { parseJsonBody } from './json-body.js';
 import type { RouteMatch } from './route-matcher.js';
 import {
-  badRequest,
   notFound,
   type RouteContext,
   type RouteDefinition,
@@ -34,25 +34,6 @@ export interface ApiCall {
 }
 
 export const invalidUrl = () => notFound('Got an invalid (or empty) URL');
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** `\/` (an odd run of backslashes before `/`): legal JSON, yet OVH refuses it (reference doc §2). */
-const ESCAPED_SOLIDUS = /(?<!\\)(?:\\\\)*\\\//;
-
-/** Parsed JSON body, or undefined when empty. Rejects invalid UTF-8 and escaped slashes too. */
-export function parseJsonBody(rawBody: Buffer): unknown {
-  if (rawBody.length === 0) return undefined;
-  try {
-    const text = utf8.decode(rawBody);
-    if (text.trim() === '') return undefined;
-    const parsed: unknown = JSON.parse(text);
-    if (ESCAPED_SOLIDUS.test(text)) throw new SyntaxError('escaped solidus');
-    return parsed;
-  } catch {
-    throw badRequest('Invalid JSON received');
-  }
-}
 
 export function routeContext(runtime: SandboxRuntime): RouteContext {
   return {
@@ -107,6 +88,7 @@ export async function dispatchApiCall(runtime: SandboxRuntime, call: ApiCall): P
     nowMs: runtime.clock.nowMs(),
     timestampWindowSeconds: runtime.settings.timestampWindowSeconds,
     markDirty: runtime.markDirty,
+    markTouched: runtime.markTouched,
   });
   const body = parseJsonBody(call.rawBody);
   const query = new URLSearchParams(call.rawQuery);

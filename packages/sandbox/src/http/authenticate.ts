@@ -37,6 +37,8 @@ export interface AuthenticationInput {
   nowMs: number;
   timestampWindowSeconds: number;
   markDirty: () => void;
+  /** Bookkeeping only (`lastUse`): saved later, no answer waits for it. */
+  markTouched: () => void;
 }
 
 export interface AuthenticationResult {
@@ -107,6 +109,6 @@ export function authenticate(input: AuthenticationInput): AuthenticationResult {
   }
 
   credential.lastUse = formatOvhDate(input.nowMs);
-  input.markDirty();
+  input.markTouched();
   return { caller: { applicationKey, consumerKey, nichandle: credential.nichandle }, applicationKey };
 }

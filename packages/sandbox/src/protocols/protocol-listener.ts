@@ -128,7 +128,7 @@ async function handle(
 
   const queryStart = target.indexOf('?');
   const rawPath = queryStart < 0 ? target : target.slice(0, queryStart);
-  const answer = await entryPoint.handle(
+  let answer = await entryPoint.handle(
     {
       method,
       rawPath,
@@ -141,6 +141,14 @@ async function handle(
     },
     routeContext(runtime),
   );
+  try {
+    // With --data, what this answer acknowledges is on disk before it leaves (as on the API).
+    await runtime.persisted();
+  } catch (error) {
+    console.error(`[ovh-sandbox] answer withheld: ${(error as Error).message}`);
+    if (answer.body instanceof Readable) answer.body.destroy();
+    answer = entryPoint.errorAnswer(500);
+  }
   if (fault === 'truncate') {
     const length = bodyLength(answer) ?? 0;
     // Nothing to cut in an empty body: the drop happens before it.

@@ -1,7 +1,7 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../index.js';
 import { openSwiftSession } from '../testing/openstack-auth.js';
 import { ovhCall } from '../testing/ovh-call.js';
@@ -43,7 +43,7 @@ describe('--data persistence', () => {
     }
   });
 
-  it('writes changes while running (debounced), not only on close', async () => {
+  it('writes changes while running, not only on close', async () => {
     const dataFile = join(dir, 'live.json');
     const sandbox = await startSandbox({ dataFile });
     try {
@@ -76,6 +76,23 @@ describe('--data persistence', () => {
     }
   });
 
+  it('has a change on disk before it answers it', async () => {
+    const dataFile = join(dir, 'acked.json');
+    const sandbox = await startSandbox({ dataFile });
+    try {
+      const created = await fetch(`${sandbox.endpoint}/auth/credential`, {
+        method: 'POST',
+        headers: { 'X-Ovh-Application': sandbox.applicationKey },
+        body: JSON.stringify({ accessRules: [{ method: 'GET', path: '/me' }] }),
+      });
+      const { consumerKey } = (await created.json()) as { consumerKey: string };
+      // No flush: the answer itself promises the file holds the key.
+      expect(await readFile(dataFile, 'utf8')).toContain(consumerKey);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('keeps uploaded object bytes beside the data file across a restart', async () => {
     const dataFile = join(dir, 'objects.json');
     const bytes = Buffer.from('bytes that must survive a restart, é');
@@ -96,6 +113,56 @@ describe('--data persistence', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('answers 500, not 200, when the change cannot be saved', async () => {
+    const sub = join(dir, 'gone');
+    await mkdir(sub);
+    const sandbox = await startSandbox({ dataFile: join(sub, 'state.json') });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await rm(sub, { recursive: true });
+      const created = await fetch(`${sandbox.endpoint}/auth/credential`, {
+        method: 'POST',
+        headers: { 'X-Ovh-Application': sandbox.applicationKey },
+        body: JSON.stringify({ accessRules: [{ method: 'GET', path: '/me' }] }),
+      });
+      expect(created.status).toBe(500);
+      expect(await created.text()).not.toContain('consumerKey');
+      expect(errors.mock.calls.flat().join(' ')).toMatch(/Cannot write sandbox data file/);
+    } finally {
+      await sandbox.close().catch(() => undefined);
+      errors.mockRestore();
+    }
+  });
+
+  it('removes temp files of a killed sandbox on start, never those of a live one', async () => {
+    const dataFile = join(dir, 'state.json');
+    const first = await startSandbox({ dataFile });
+    await first.close();
+    // A pid above the kernel's pid_max cannot be running.
+    const stale = `state.json.${2 ** 22 + 1}.3.tmp`;
+    const live = `state.json.${process.pid}.999.tmp`;
+    const other = 'state.json.backup.tmp';
+    for (const name of [stale, live, other]) await writeFile(join(dir, name), '{"half":');
+    const second = await startSandbox({ dataFile });
+    await second.close();
+    const names = await readdir(dir);
+    expect(names).not.toContain(stale);
+    expect(names).toEqual(expect.arrayContaining([live, other]));
+  });
+
+  it('refuses a truncated file instead of reading part of it', async () => {
+    const dataFile = join(dir, 'cut.json');
+    const first = await startSandbox({ dataFile });
+    await first.close();
+    const whole = await readFile(dataFile, 'utf8');
+    await writeFile(dataFile, whole.slice(0, Math.floor(whole.length / 2)));
+    await expect(startSandbox({ dataFile })).rejects.toThrow(
+      /cut\.json is not valid JSON \(\d+ bytes, truncated\); it was not loaded/,
+    );
+    await writeFile(dataFile, '');
+    await expect(startSandbox({ dataFile })).rejects.toThrow(/\(0 bytes, truncated\)/);
   });
 
   it('refuses a file of another version, or not JSON, with a clear error', async () => {

@@ -38,8 +38,14 @@ export function ovhSignature(
   return `$1$${createHash('sha1').update(`${secret}+${consumerKey}+${method}+${url}+${body}+${ts}`).digest('hex')}`;
 }
 
+/** What a signed call needs: a started sandbox, or the start line of a spawned one plus a clock. */
+export type SignedCallTarget = Pick<
+  SandboxHandle,
+  'endpoint' | 'applicationKey' | 'applicationSecret' | 'consumerKey'
+> & { clock: { nowSeconds(): number } };
+
 export async function ovhCall<T = unknown>(
-  sandbox: SandboxHandle,
+  sandbox: SignedCallTarget,
   options: OvhCallOptions,
 ): Promise<OvhCallResult<T>> {
   const method = options.method ?? 'GET';

@@ -96,19 +96,25 @@ export class ProfileSessions {
   }
 
   async list(): Promise<ProfileList> {
+    // Read in this order so a login finishing meanwhile (saved, then no longer pending) is seen in
+    // one or the other: missing from both, it would look removed and lose its place as active.
+    const active = await this.activeName();
+    const pendingLogins = [...this.#pending.values()];
     const saved = await this.profileStore.list();
     const names = new Set(saved.map((profile) => profile.name));
     const summaries = await Promise.all(saved.map((profile) => this.#summarise(profile)));
-    for (const pending of this.#pending.values()) {
+    for (const pending of pendingLogins) {
       if (!names.has(pending.name)) summaries.push(await this.#summarisePending(pending));
     }
     summaries.sort((a, b) => a.name.localeCompare(b.name));
-    let active = await this.activeName();
-    if (active !== null && !summaries.some((summary) => summary.name === active)) {
-      active = summaries[0]?.name ?? null;
-      this.#active = active;
+    if (active === null || summaries.some((summary) => summary.name === active)) {
+      return { active, profiles: summaries };
     }
-    return { active, profiles: summaries };
+    // The active profile was removed (here or by the CLI): fall back to the first, unless the
+    // user chose another one while this list was being read.
+    const fallback = summaries[0]?.name ?? null;
+    if (this.#active === active) this.#active = fallback;
+    return { active: fallback, profiles: summaries };
   }
 
   async summary(name: string): Promise<ProfileSummary> {

@@ -1,29 +1,31 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileList } from '../../shared/ipc-types.js';
-import { bridgeCall } from '../bridge/bridge-call.js';
-import { useBridge } from '../bridge/bridge-context.js';
-import { queryKeys } from '../data/query-keys.js';
+import { useSwitchProfile } from '../data/use-switch-profile.js';
 import { errorSummary } from '../format/error-text.js';
 import { SelectField } from './select-field.js';
 import { useToasts } from './toast-region.js';
 
 export function ProfileSwitcher({ list }: { list: ProfileList }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const queryClient = useQueryClient();
   const { push } = useToasts();
+  // The user's choice stays shown while main switches; a failure puts main's answer back.
+  const [chosen, setChosen] = useState<string | null>(null);
   const switchProfile = useMutation({
-    mutationFn: (name: string) => bridgeCall(bridge.profiles.switch, { name }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
+    mutationFn: useSwitchProfile(),
     onError: (error) => push('error', (tr) => errorSummary(tr, error)),
+    onSettled: () => setChosen(null),
   });
   return (
     <SelectField
       label={t('profiles.switcherLabel')}
-      value={list.active ?? ''}
+      value={chosen ?? list.active ?? ''}
       disabled={switchProfile.isPending}
-      onChange={(event) => switchProfile.mutate(event.target.value)}
+      onChange={(event) => {
+        setChosen(event.target.value);
+        switchProfile.mutate(event.target.value);
+      }}
     >
       {list.profiles.map((profile) => (
         <option key={profile.name} value={profile.name}>

@@ -44,12 +44,12 @@ describe('tasks followed live', () => {
       }),
     );
     expect(await screen.findByText('Task 4242 (Restore) finished: Done.')).toBeTruthy();
-    expect(screen.getByText('Restore “mail-weekly”')).toBeTruthy();
+    expect(await screen.findByText('Restore “mail-weekly”')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
     expect(await screen.findByText('Tâche 4242 (Restauration) terminée : Terminée.')).toBeTruthy();
-    expect(screen.getByText('Restauration « mail-weekly »')).toBeTruthy();
+    expect(await screen.findByText('Restauration « mail-weekly »')).toBeTruthy();
     const accountTasks = await screen.findByRole('table');
-    expect(within(accountTasks).getByText('Renommage')).toBeTruthy();
+    expect(await within(accountTasks).findByText('Renommage')).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { ProfileSummary } from '../../shared/ipc-types.js';
@@ -8,6 +8,9 @@ import { ToastProvider } from '../components/toast-region.js';
 import { ActiveProfileProvider } from '../data/active-profile.js';
 import { createI18n, type Language } from '../i18n/i18n.js';
 import type { FakeBridge } from './fake-bridge.js';
+
+// findBy…/waitFor give up after 1 s by default: too short on a loaded 2-core CI machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 export const testProfile: ProfileSummary = {
   name: 'work',

@@ -40,7 +40,7 @@ export async function putSloManifest(
   meta: Record<string, string>,
   headers: Record<string, string>,
 ): Promise<ObjectRecord> {
-  const read = await readBody(request.body, MAX_MANIFEST_BYTES);
+  const read = await readBody(request.body, { maxBytes: MAX_MANIFEST_BYTES });
   if (!read.ok) throw new SwiftError(413, 'Manifest too large');
   let list: unknown;
   try {

@@ -7,6 +7,7 @@ import { useBridge } from '../../bridge/bridge-context.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorNotice } from '../../components/error-notice.js';
 import { queryKeys } from '../../data/query-keys.js';
+import { useSwitchProfile } from '../../data/use-switch-profile.js';
 
 type Pending = { kind: 'logout' | 'remove'; name: string } | null;
 
@@ -20,20 +21,21 @@ export function ProfilesScreen({ onAddProfile }: { onAddProfile: () => void }) {
     queryFn: () => bridgeCall(bridge.profiles.list, {}),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.profiles });
+  const switchTo = useSwitchProfile();
   const action = useMutation({
     mutationFn: async (input: {
       kind: 'switch' | 'logout' | 'remove' | 'relogin';
       profile: ProfileSummary;
     }) => {
       const name = input.profile.name;
-      if (input.kind === 'switch') return bridgeCall(bridge.profiles.switch, { name });
+      if (input.kind === 'switch') return switchTo(name);
       if (input.kind === 'remove') return bridgeCall(bridge.profiles.remove, { name });
       if (input.kind === 'relogin') {
-        await bridgeCall(bridge.profiles.switch, { name });
+        await switchTo(name);
         const preset = input.profile.access === 'custom' ? 'archive-full' : input.profile.access;
         return bridgeCall(bridge.auth.relogin, { name, preset });
       }
-      await bridgeCall(bridge.profiles.switch, { name });
+      await switchTo(name);
       return bridgeCall(bridge.auth.logout, {});
     },
     onSettled: () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TaskRow } from '../../../shared/ipc-types.js';
 import { LiveTasksProvider } from '../../data/live-tasks.js';
@@ -40,18 +40,23 @@ describe('tasks screen', () => {
         sessionName: null,
       }),
     );
-    const rows = within(await screen.findByRole('table'))
-      .getAllByRole('row')
-      .slice(1);
+    const table = await screen.findByRole('table');
     // Newest first; the status column is the third.
-    const statusCells = rows.map((row) => within(row).getAllByRole('cell')[2]!);
-    expect(statusCells.map((cell) => cell.textContent)).toEqual(['En cours', 'Terminée']);
+    const statusCellsOf = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell')[2]!);
+    await waitFor(() =>
+      expect(statusCellsOf().map((cell) => cell.textContent)).toEqual(['En cours', 'Terminée']),
+    );
+    const statusCells = statusCellsOf();
     expect(statusCells.map((cell) => cell.querySelector('.badge')?.getAttribute('title'))).toEqual([
       'doing',
       'done',
     ]);
 
-    const live = document.querySelector('.live-tasks li[data-task-id="3"]')!;
+    const live = await waitFor(() => document.querySelector('.live-tasks li[data-task-id="3"]')!);
     expect(live.textContent).not.toMatch(/todo/);
     expect(live.querySelector('.badge')?.getAttribute('title')).toBe('todo');
   });
@@ -74,7 +79,10 @@ describe('tasks screen', () => {
         sessionName: null,
       }),
     );
-    const statusCell = within(table).getAllByRole('row')[1]!.querySelectorAll('td')[2]!;
-    expect(statusCell.querySelector('.badge')?.getAttribute('title')).toBe('done');
+    // Waits for the event's effect; a refetch would answer "todo" and keep this failing.
+    await waitFor(() => {
+      const statusCell = within(table).getAllByRole('row')[1]!.querySelectorAll('td')[2]!;
+      expect(statusCell.querySelector('.badge')?.getAttribute('title')).toBe('done');
+    });
   });
 });

@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+require('./build-then-run.cjs')('@ovh-pca/sandbox', 'packages/sandbox/bin/ovh-sandbox.cjs');

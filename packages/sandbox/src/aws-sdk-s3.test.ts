@@ -4,6 +4,9 @@
  * listings, DEEP_ARCHIVE restores on the sandbox clock, presigned URLs, and the S3 error codes.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
@@ -38,16 +41,19 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-function client(region = 'EU-WEST-PAR', overrides: Partial<S3ClientConfig> = {}): S3Client {
+function clientOf(handle: SandboxHandle, region: string, overrides: Partial<S3ClientConfig> = {}): S3Client {
   return new S3Client({
     region: region.toLowerCase(),
-    endpoint: sandbox.s3.endpoints[region],
+    endpoint: handle.s3.endpoints[region],
     forcePathStyle: true,
-    credentials: { accessKeyId: sandbox.s3.accessKey, secretAccessKey: sandbox.s3.secretKey },
+    credentials: { accessKeyId: handle.s3.accessKey, secretAccessKey: handle.s3.secretKey },
     maxAttempts: 1,
     ...overrides,
   });
 }
+
+const client = (region = 'EU-WEST-PAR', overrides: Partial<S3ClientConfig> = {}) =>
+  clientOf(sandbox, region, overrides);
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
 
@@ -384,6 +390,43 @@ describe('the AWS SDK for JavaScript v3', () => {
       expect(await late.text()).toContain('<Message>Request has expired</Message>');
     } finally {
       sandbox.clock.skewSeconds -= 301;
+    }
+  });
+});
+
+describe('S3 with --data', () => {
+  it('keeps buckets, objects, storage classes, restores and the S3 key across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ovh-sandbox-s3-data-'));
+    const dataFile = join(dir, 'state.json');
+    try {
+      const first = await startSandbox({ seed: 32, objects: 2, dataFile });
+      const bytes = randomBytes(9000);
+      const s3 = clientOf(first, 'RBX-ARCHIVE');
+      await s3.send(new CreateBucketCommand({ Bucket: 'kept' }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: 'kept', Key: 'a/b.bin', Body: bytes, StorageClass: 'DEEP_ARCHIVE' }),
+      );
+      await s3.send(
+        new RestoreObjectCommand({ Bucket: 'kept', Key: 'a/b.bin', RestoreRequest: { Days: 3 } }),
+      );
+      await first.close();
+
+      const second = await startSandbox({ seed: 32, objects: 2, dataFile });
+      try {
+        expect(second.s3.accessKey).toBe(first.s3.accessKey);
+        const again = clientOf(second, 'RBX-ARCHIVE');
+        const head = await again.send(new HeadObjectCommand({ Bucket: 'kept', Key: 'a/b.bin' }));
+        expect(head.StorageClass).toBe('DEEP_ARCHIVE');
+        expect(head.Restore).toBe('ongoing-request="true"');
+        second.clock.skewSeconds += 600;
+        const late = clientOf(second, 'RBX-ARCHIVE', { systemClockOffset: 600_000 });
+        const got = await late.send(new GetObjectCommand({ Bucket: 'kept', Key: 'a/b.bin' }));
+        expect(Buffer.from(await got.Body!.transformToByteArray()).equals(bytes)).toBe(true);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -19,8 +19,13 @@ describe('ovh-sandbox', () => {
   it('prints exactly one JSON line, serves signed calls, closes cleanly on SIGTERM', async () => {
     const started = await start(['--port', '0', '--seed', '5']);
     expect(Object.keys(started.line).sort()).toEqual(
-      ['account', 'applicationKey', 'applicationSecret', 'consumerKey', 'endpoint', 'openstack'].sort(),
+      ['account', 'applicationKey', 'applicationSecret', 'consumerKey', 'endpoint', 'openstack', 's3'].sort(),
     );
+    const s3 = started.line.s3;
+    expect(s3.accessKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(s3.secretKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(Object.keys(s3.endpoints).sort()).toEqual(['EU-WEST-PAR', 'RBX-ARCHIVE']);
+    expect(s3.endpoints['EU-WEST-PAR']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const openstack = started.line.openstack as Record<string, string>;
     expect(Object.keys(openstack).sort()).toEqual(
       [

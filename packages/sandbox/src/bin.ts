@@ -46,12 +46,15 @@ async function main(): Promise<void> {
       consumerKey: sandbox.consumerKey,
       account: sandbox.account,
       openstack: sandbox.openstack,
+      s3: sandbox.s3,
     })}\n`,
   );
   process.stderr.write(
     `ovh-sandbox listening on ${sandbox.origin} (validation page ${sandbox.origin}/auth/, log ${sandbox.origin}/_sandbox/requests), Keystone ${sandbox.endpoints.keystone}, Swift ${Object.entries(
       sandbox.endpoints.swift,
     )
+      .map(([region, url]) => `${region} ${url}`)
+      .join(', ')}, S3 ${Object.entries(sandbox.endpoints.s3)
       .map(([region, url]) => `${region} ${url}`)
       .join(', ')}\n`,
   );

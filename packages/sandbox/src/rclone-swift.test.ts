@@ -4,7 +4,6 @@
  * segments container it creates with policy PCA) and downloads sealed objects after obeying
  * Retry-After. Secrets go through the environment, never the command line.
  */
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from './index.js';
 import { openSwiftSession } from './testing/openstack-auth.js';
+import { rcloneEnvironment, runRclone } from './testing/run-rclone.js';
 
 let sandbox: SandboxHandle;
 let dir: string;
@@ -27,9 +27,7 @@ afterAll(async () => {
 
 function rcloneEnv(): NodeJS.ProcessEnv {
   const { openstack } = sandbox;
-  const { AWS_CA_BUNDLE: _ignored, ...env } = process.env;
-  return {
-    ...env,
+  return rcloneEnvironment({
     RCLONE_CONFIG: join(dir, 'rclone.conf'),
     RCLONE_CONFIG_PCA_TYPE: 'swift',
     RCLONE_CONFIG_PCA_AUTH: openstack.authUrl,
@@ -41,18 +39,11 @@ function rcloneEnv(): NodeJS.ProcessEnv {
     RCLONE_CONFIG_PCA_TENANT_DOMAIN: openstack.projectDomain,
     RCLONE_CONFIG_PCA_REGION: openstack.region,
     RCLONE_CONFIG_PCA_STORAGE_POLICY: 'pca',
-  };
+  });
 }
 
 function rclone(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('rclone', args, { env: rcloneEnv(), timeout: 60_000 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-        reject(new Error('rclone is not installed: run scripts/install-system-deps.sh'));
-      } else if (error) reject(new Error(`rclone ${args.join(' ')} failed: ${stderr}`));
-      else resolve(stdout);
-    });
-  });
+  return runRclone(args, rcloneEnv());
 }
 
 /** Sealed first (429), served at last (200), nothing else between. */

@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   // Observed Retry-After on OVH: 599 s (reference §8.3); the unsealed window is unpublished (24 h claimed).
   retrievalDelaySeconds: 600,
   unsealedForSeconds: 86_400,
+  // OVH: "up to 48 h" for a DEEP_ARCHIVE restore; short enough by default for a demo.
+  restoreDelaySeconds: 600,
 };
 
 type Check = (value: unknown) => boolean;
@@ -43,6 +45,7 @@ const CHECKS: Record<keyof SandboxSettings | 'skewSeconds', [Check, string]> = {
   iceberg: [(value) => typeof value === 'boolean', 'true or false'],
   retrievalDelaySeconds: [nonNegative, 'a number of seconds >= 0'],
   unsealedForSeconds: [nonNegative, 'a number of seconds >= 0'],
+  restoreDelaySeconds: [nonNegative, 'a number of seconds >= 0'],
   skewSeconds: [(value) => typeof value === 'number' && Number.isFinite(value), 'a number of seconds'],
 };
 

@@ -12,6 +12,7 @@ import {
 } from './domain/auth/auth-records.js';
 import type { AccessRule, CredentialStatus, SandboxCredential } from './domain/auth/auth-state.js';
 import { canUseObjectStorage } from './domain/public-cloud/cloud-users.js';
+import { createS3Credential } from './domain/public-cloud/s3-credentials.js';
 import { createFaultPicker, PROTOCOL_FAULT_KINDS } from './http/fault-injection.js';
 import { type LoopbackListener, listenLoopback } from './http/listen-loopback.js';
 import { createQueryIdGenerator } from './http/query-id.js';
@@ -58,6 +59,8 @@ export interface StartSandboxOptions {
   retrievalDelaySeconds?: number;
   /** Cloud Archive: seconds an unsealed object stays downloadable. Default 86400. */
   unsealedForSeconds?: number;
+  /** S3 DEEP_ARCHIVE: seconds a restore takes. Default 600. */
+  restoreDelaySeconds?: number;
   /** Where uploaded object bytes live. Default: `<dataFile>.objects/` with dataFile, else a temp dir. */
   objectDir?: string;
   taskDurationSeconds?: number;
@@ -105,6 +108,13 @@ export interface OpenStackCredentials {
   region: string;
 }
 
+/** S3 credentials of the same user as `openstack`, and each S3 region's endpoint (path style). */
+export interface S3Credentials {
+  accessKey: string;
+  secretKey: string;
+  endpoints: Record<string, string>;
+}
+
 export interface SandboxHandle {
   /** `http://127.0.0.1:PORT/1.0` */
   endpoint: string;
@@ -118,8 +128,9 @@ export interface SandboxHandle {
   consumerKey: string;
   account: { nichandle: string; password: string };
   openstack: OpenStackCredentials;
-  /** Keystone's base URL and each region's Swift origin. */
-  endpoints: { keystone: string; swift: Record<string, string> };
+  s3: S3Credentials;
+  /** Keystone's base URL and each region's Swift and S3 origin. */
+  endpoints: { keystone: string; swift: Record<string, string>; s3: Record<string, string> };
   /** Where uploaded object bytes are kept. */
   objectDir: string;
   /** Live state: tests may read and change it. */
@@ -158,6 +169,7 @@ function settingsFrom(options: StartSandboxOptions): SandboxSettings {
       retrievalDelaySeconds: options.retrievalDelaySeconds,
     }),
     ...(options.unsealedForSeconds !== undefined && { unsealedForSeconds: options.unsealedForSeconds }),
+    ...(options.restoreDelaySeconds !== undefined && { restoreDelaySeconds: options.restoreDelaySeconds }),
   });
   return settings;
 }
@@ -213,6 +225,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     objects: options.objects ?? 12,
     retrievalDelaySeconds: settings.retrievalDelaySeconds,
     unsealedForSeconds: settings.unsealedForSeconds,
+    restoreDelaySeconds: settings.restoreDelaySeconds,
     nowMs: clock.nowMs(),
   };
   const loaded = options.dataFile ? await loadStateFile(options.dataFile, seedOptions) : undefined;
@@ -243,7 +256,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     nextQueryId: createQueryIdGenerator(),
     markDirty: () => writer?.markDirty(),
     blobs,
-    endpoints: { keystone: '', swift: {} },
+    endpoints: { keystone: '', swift: {}, s3: {} },
     markTouched: () => writer?.markTouched(),
     persisted: () => writer?.persisted() ?? Promise.resolve(),
   };
@@ -267,6 +280,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     const listener = await listenProtocol(runtime, entryPoint);
     listeners.push(listener);
     if (entryPoint.protocol === 'keystone') runtime.endpoints.keystone = `${listener.origin}/v3`;
+    else if (entryPoint.protocol === 's3' && entryPoint.region)
+      runtime.endpoints.s3[entryPoint.region] = listener.origin;
     else if (entryPoint.region) runtime.endpoints.swift[entryPoint.region] = listener.origin;
   }
 
@@ -289,6 +304,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     consumerKey: credential.consumerKey,
     account: { nichandle: account.nichandle, password: account.password },
     openstack: openStackCredentials(runtime),
+    s3: s3Credentials(runtime),
     endpoints: runtime.endpoints,
     objectDir: blobs.dir,
     get state() {
@@ -339,12 +355,29 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   };
 }
 
-/** The first project's first object-storage user, in the first region with Swift. */
-function openStackCredentials(runtime: SandboxRuntime): OpenStackCredentials {
+/** The first project and its first object-storage user. */
+function objectStorageUser(runtime: SandboxRuntime) {
   const project = Object.values(runtime.state.publicCloud.projects)[0];
   const user = project && Object.values(project.users).find(canUseObjectStorage);
   if (!project || !user)
     throw new Error('Sandbox state has no Public Cloud project with an object storage user');
+  return { project, user };
+}
+
+/** That user's first S3 credential, created (and saved) when the state has none yet. */
+function s3Credentials(runtime: SandboxRuntime): S3Credentials {
+  const { user } = objectStorageUser(runtime);
+  let credential = user.s3Credentials?.[0];
+  if (!credential) {
+    credential = createS3Credential(user, runtime.random);
+    runtime.markDirty();
+  }
+  return { accessKey: credential.access, secretKey: credential.secret, endpoints: runtime.endpoints.s3 };
+}
+
+/** The object-storage user, in the first region with Swift. */
+function openStackCredentials(runtime: SandboxRuntime): OpenStackCredentials {
+  const { project, user } = objectStorageUser(runtime);
   return {
     authUrl: runtime.endpoints.keystone,
     username: user.username,

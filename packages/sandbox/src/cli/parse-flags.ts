@@ -26,6 +26,7 @@ Options:
   --objects N              objects per seeded Swift container (default 12)
   --retrieval-delay SECS   Cloud Archive: time a sealed object takes to unseal (default 600)
   --unsealed-for SECS      Cloud Archive: time an unsealed object stays downloadable (default 86400)
+  --restore-delay SECS     S3 DEEP_ARCHIVE: time a RestoreObject takes (default 600)
   --object-dir DIR         where uploaded object bytes live (default: beside --data, else a temp dir)
   --task-duration SECONDS  time each task or session step takes (default 10)
   --timestamp-window SECS  accepted X-Ovh-Timestamp distance (default 60)
@@ -86,6 +87,7 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
         objects: { type: 'string' },
         'retrieval-delay': { type: 'string' },
         'unsealed-for': { type: 'string' },
+        'restore-delay': { type: 'string' },
         'object-dir': { type: 'string' },
         'task-duration': { type: 'string' },
         'timestamp-window': { type: 'string' },
@@ -118,6 +120,7 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
     objects: number(text('objects'), 'objects', nonNegativeInteger, 'a non-negative integer'),
     retrievalDelaySeconds: number(text('retrieval-delay'), 'retrieval-delay', nonNegative, 'seconds >= 0'),
     unsealedForSeconds: number(text('unsealed-for'), 'unsealed-for', nonNegative, 'seconds >= 0'),
+    restoreDelaySeconds: number(text('restore-delay'), 'restore-delay', nonNegative, 'seconds >= 0'),
     objectDir: text('object-dir'),
     taskDurationSeconds: number(text('task-duration'), 'task-duration', nonNegative, 'seconds >= 0'),
     timestampWindowSeconds: number(text('timestamp-window'), 'timestamp-window', nonNegative, 'seconds >= 0'),

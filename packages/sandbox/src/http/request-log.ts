@@ -19,7 +19,7 @@ export interface RequestLogEntry {
   region?: string;
 }
 
-export type RequestProtocol = 'ovh' | 'keystone' | 'swift';
+export type RequestProtocol = 'ovh' | 'keystone' | 'swift' | 's3';
 
 /** `truncate`: the connection drops in the middle of a body (protocol entry points only). */
 export type FaultKind = '429' | '500' | '503' | 'drop' | 'truncate';

@@ -56,6 +56,8 @@ export interface ProtocolEndpoints {
   keystone: string;
   /** Swift origin per region, `http://127.0.0.1:PORT` (accounts are `/v1/AUTH_<project>` below). */
   swift: Record<string, string>;
+  /** S3 origin per region, `http://127.0.0.1:PORT` (path-style buckets below it). */
+  s3: Record<string, string>;
 }
 
 /** Answer of a route: JSON body (undefined = JSON null) and optional status (default 200). */
@@ -126,4 +128,6 @@ export interface SandboxBehaviour {
   retrievalDelaySeconds: number;
   /** Cloud Archive: seconds an unsealed object stays downloadable before it is sealed again. */
   unsealedForSeconds: number;
+  /** S3 DEEP_ARCHIVE: seconds a RestoreObject takes before the object can be read. */
+  restoreDelaySeconds: number;
 }

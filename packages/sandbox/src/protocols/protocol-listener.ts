@@ -89,6 +89,8 @@ async function handle(
   res: ServerResponse,
 ) {
   const requestId = entryPoint.requestId();
+  // Date on the sandbox clock (with its skew), as clients that correct their clock read it.
+  res.setHeader('Date', new Date(runtime.clock.nowMs()).toUTCString());
   for (const [name, value] of Object.entries(entryPoint.requestIdHeaders(requestId)))
     res.setHeader(name, value);
   const method = req.method ?? 'GET';
@@ -131,6 +133,7 @@ async function handle(
       method,
       rawPath,
       query: new URLSearchParams(queryStart < 0 ? '' : target.slice(queryStart + 1)),
+      rawQuery: queryStart < 0 ? '' : target.slice(queryStart + 1),
       headers: req.headers,
       body: req,
       origin: `http://${req.headers.host ?? `127.0.0.1:${req.socket.localPort ?? 0}`}`,

@@ -12,6 +12,8 @@ export interface ProtocolRequest {
   method: string;
   rawPath: string;
   query: URLSearchParams;
+  /** The query string as sent, without `?` (S3 signs it). */
+  rawQuery: string;
   headers: IncomingHttpHeaders;
   /** The body, unread: handlers stream it or leave it. */
   body: IncomingMessage;

@@ -29,6 +29,8 @@ export interface SeedOptions {
   /** PCA retrieval delay and unsealed window for the seeded unsealing and unsealed objects (600, 86400). */
   retrievalDelaySeconds?: number;
   unsealedForSeconds?: number;
+  /** S3 DEEP_ARCHIVE restore delay, for the seeded restoring object (600). */
+  restoreDelaySeconds?: number;
   /** Server time at seeding, ms. */
   nowMs: number;
 }

@@ -37,6 +37,8 @@ export interface StartLine {
   account: { nichandle: string; password: string };
   /** The OpenStack (Keystone + Swift) user of the first seeded project. */
   openstack: Record<string, string>;
+  /** S3 credentials of that same user and each S3 region's endpoint. */
+  s3: { accessKey: string; secretKey: string; endpoints: Record<string, string> };
 }
 
 export interface SandboxProcess {

@@ -23,6 +23,18 @@ export interface ContainerRecord {
   read: string | null;
   write: string | null;
   objects: Record<string, ObjectRecord>;
+  /** S3 buckets only: multipart uploads in progress, by upload id. */
+  uploads?: Record<string, MultipartUploadRecord>;
+}
+
+export interface MultipartUploadRecord {
+  uploadId: string;
+  key: string;
+  initiatedMs: number;
+  storageClass: string;
+  contentType: string;
+  meta: Record<string, string>;
+  parts: Record<string, { etag: string; bytes: number; blob: BlobRef; lastModifiedMs: number }>;
 }
 
 /** Where an object's bytes are: a file in the blob store, or generated from a seed (never stored). */
@@ -57,4 +69,8 @@ export interface ObjectRecord {
   manifest: ManifestRecord | null;
   /** PCA only: an unsealing asked at some point; sealed when null or once the window has passed. */
   retrieval: { readyMs: number; unsealedUntilMs: number } | null;
+  /** S3 only: `x-amz-storage-class` (absent = STANDARD). */
+  storageClass?: string;
+  /** S3 DEEP_ARCHIVE: a restore asked; ready at readyMs, readable until expiryMs. */
+  restore?: { readyMs: number; expiryMs: number } | null;
 }

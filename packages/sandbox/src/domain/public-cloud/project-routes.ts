@@ -83,7 +83,12 @@ export function regionView(ctx: RouteContext, project: CloudProjectRecord, regio
     countryCode: region.countryCode,
     ipCountries: [],
     availabilityZones: [],
-    services: storage ? [{ name: 'storage', status: 'UP', endpoint: storage }] : [],
+    services: [
+      ...(storage ? [{ name: 'storage', status: 'UP', endpoint: storage }] : []),
+      ...(region.s3 && ctx.endpoints.s3[region.name]
+        ? [{ name: region.s3, status: 'UP', endpoint: `${ctx.endpoints.s3[region.name]}/` }]
+        : []),
+    ],
   };
 }
 

@@ -27,6 +27,8 @@ export interface CloudProjectRecord {
   users: Record<string, CloudUserRecord>;
   /** Swift account per region name. */
   storage: Record<string, ObjectStorageAccount>;
+  /** S3 buckets per S3 region name (absent in states saved before S3 existed). */
+  s3?: Record<string, ObjectStorageAccount>;
 }
 
 export interface CloudUserRecord {
@@ -41,6 +43,13 @@ export interface CloudUserRecord {
   creationMs: number;
   /** The user is `creating` for this long, then `ok` (the --task-duration at creation). */
   creatingMs: number;
+  /** EC2-style credentials for S3 (`/user/{id}/s3Credentials`). */
+  s3Credentials?: S3CredentialRecord[];
+}
+
+export interface S3CredentialRecord {
+  access: string;
+  secret: string;
 }
 
 export interface KeystoneTokenRecord {

@@ -1,7 +1,7 @@
 /**
  * The Public Cloud regions the sandbox offers. Storage regions carry a Swift entry point of their
  * own (a listener per region, as OVH has a host per region); PCA is not creatable on SBG (reference
- * §8.5). Part 2 adds the S3 regions here.
+ * §8.5). S3 regions carry an S3 listener each, named in the region's `services` (reference §3.3).
  */
 export interface RegionInfo {
   name: string;
@@ -12,6 +12,8 @@ export interface RegionInfo {
   swift: boolean;
   /** Cloud Archive containers can be created here. */
   archive: boolean;
+  /** The S3 service this region offers (its listener), if any. */
+  s3?: 'storage-s3-coldarchive' | 'storage-s3-standard';
 }
 
 export const REGIONS: readonly RegionInfo[] = [
@@ -47,9 +49,32 @@ export const REGIONS: readonly RegionInfo[] = [
     swift: true,
     archive: false,
   },
+  {
+    name: 'RBX-ARCHIVE',
+    continentCode: 'EU',
+    datacenterLocation: 'RBX',
+    countryCode: 'fr',
+    swift: false,
+    archive: false,
+    s3: 'storage-s3-coldarchive',
+  },
+  {
+    name: 'EU-WEST-PAR',
+    continentCode: 'EU',
+    datacenterLocation: 'EU-WEST-PAR',
+    countryCode: 'fr',
+    swift: false,
+    archive: false,
+    s3: 'storage-s3-standard',
+  },
 ];
 
 export const SWIFT_REGIONS = REGIONS.filter((region) => region.swift).map((region) => region.name);
+
+export const S3_REGIONS = REGIONS.filter((region) => region.s3).map((region) => region.name);
+
+/** What S3 clients sign with: the region's name in lower case (`eu-west-par`). */
+export const s3SigningRegion = (region: string) => region.toLowerCase();
 
 export function regionInfo(name: string): RegionInfo | undefined {
   return REGIONS.find((region) => region.name === name);

@@ -2,7 +2,9 @@
  * The seeded `/cloud/project` slice: two projects of the demo account, each with an object-storage
  * user; Cloud Archive (PCA) containers in GRA and BHS beside a standard one; `options.objects` objects
  * per container from bytes to a gigabyte (generated from a seed, never stored), keys with `/` and
- * non-ASCII, most sealed, one unsealing and one unsealed per archive container.
+ * non-ASCII, most sealed, one unsealing and one unsealed per archive container; and in EU-WEST-PAR
+ * an S3 bucket (Cold Archive v2) sized the same way, mixing STANDARD and DEEP_ARCHIVE objects: one
+ * restoring, one restored, the other DEEP_ARCHIVE ones archived.
  */
 import { GENERATED_CHUNK } from '../../blobs/generated-bytes.js';
 import type { SeedOptions } from '../../state/sandbox-state.js';
@@ -18,7 +20,7 @@ import type {
 } from '../object-storage/object-storage-state.js';
 import { createCloudUser } from './cloud-users.js';
 import type { CloudProjectRecord, PublicCloudState } from './public-cloud-state.js';
-import { SWIFT_REGIONS } from './region-catalog.js';
+import { S3_REGIONS, SWIFT_REGIONS } from './region-catalog.js';
 
 const DAY = 86_400_000;
 /** The one large seeded object: 1 GiB, in the first project's GRA archive. */
@@ -96,6 +98,35 @@ function seedObjects(
   }
 }
 
+/** The first project's v2 bucket: odd-numbered objects are DEEP_ARCHIVE. */
+export const SEEDED_V2_BUCKET = { region: 'EU-WEST-PAR', name: 'deep-archive-par' } as const;
+
+function seedV2Bucket(random: RandomSource, project: CloudProjectRecord, options: SeedOptions) {
+  const bucket: ContainerRecord = {
+    name: SEEDED_V2_BUCKET.name,
+    policy: 'PCS',
+    createdMs: project.creationMs,
+    meta: {},
+    read: null,
+    write: null,
+    objects: {},
+    uploads: {},
+  };
+  seedObjects(random, bucket, { region: SEEDED_V2_BUCKET.region, name: bucket.name, policy: 'PCS' }, options);
+  const delayMs = (options.restoreDelaySeconds ?? 600) * 1000;
+  Object.values(bucket.objects).forEach((object, index) => {
+    if (index % 2 === 0) return;
+    object.storageClass = 'DEEP_ARCHIVE';
+    // One restore asked a moment ago; one done, its copy expiring in two days.
+    if (index === 1)
+      object.restore = { readyMs: options.nowMs + delayMs, expiryMs: options.nowMs + delayMs + DAY };
+    if (index === 3) object.restore = { readyMs: options.nowMs - DAY, expiryMs: options.nowMs + 2 * DAY };
+  });
+  project.s3 = {
+    [SEEDED_V2_BUCKET.region]: { ...emptyAccount(project.creationMs), containers: { [bucket.name]: bucket } },
+  };
+}
+
 export function seedPublicCloudState(options: SeedOptions, ownerNichandle: string): PublicCloudState {
   const random = createSeededRandom(deriveSeed(options.seed, 'public-cloud'));
   const cloud: PublicCloudState = {
@@ -110,7 +141,7 @@ export function seedPublicCloudState(options: SeedOptions, ownerNichandle: strin
       description: index === 0 ? 'Archives' : 'Backups',
       ownerNichandle,
       creationMs: options.nowMs - (400 + index * 100) * DAY,
-      regions: [...SWIFT_REGIONS],
+      regions: [...SWIFT_REGIONS, ...S3_REGIONS],
       users: {},
       storage: {},
     };
@@ -121,6 +152,9 @@ export function seedPublicCloudState(options: SeedOptions, ownerNichandle: strin
       nowMs: project.creationMs,
       creatingMs: 0,
     });
+    if (index === 0) {
+      seedV2Bucket(createSeededRandom(deriveSeed(options.seed, 'objects:s3:v2')), project, options);
+    }
     for (const plan of plans) {
       project.storage[plan.region] ??= emptyAccount(project.creationMs);
       const container: ContainerRecord = {

@@ -63,6 +63,7 @@ export function createRouteHarness(routes: RouteDefinition[], options: HarnessOp
       iceberg: true,
       retrievalDelaySeconds: 600,
       unsealedForSeconds: 86_400,
+      restoreDelaySeconds: 600,
     },
     // The legacy routes store no object bytes and link to no OpenStack service.
     blobs: new Proxy(
@@ -73,7 +74,7 @@ export function createRouteHarness(routes: RouteDefinition[], options: HarnessOp
         },
       },
     ) as BlobStore,
-    endpoints: { keystone: 'http://127.0.0.1:9/v3', swift: {} },
+    endpoints: { keystone: 'http://127.0.0.1:9/v3', swift: {}, s3: {} },
   };
   const matcher = new RouteMatcher(routes);
 

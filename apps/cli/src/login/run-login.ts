@@ -10,7 +10,7 @@ import {
   saveLogin,
   waitForValidation,
 } from '@ovh-pca/core';
-import { CliError, UsageError } from '../cli-errors.js';
+import { CliError } from '../cli-errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { parseRedirectUrl } from '../input/redirect-url.js';
 import type { CommandContext } from '../runtime/command-context.js';

@@ -57,7 +57,7 @@ export type {
   StorageCreationWire,
   StorageObjectWire,
 } from './cloud-archive/cloud-archive-wire-types.js';
-export { DEFAULT_SEGMENT_SIZE, segmentsContainerName } from './cloud-archive/segment-plan.js';
+export { DEFAULT_SEGMENT_SIZE, segmentsContainerName, uploadSizes } from './cloud-archive/segment-plan.js';
 export { ApiSwiftAccessProvider, toSwiftAccess } from './cloud-archive/swift-access-provider.js';
 export type { FetchLike } from './cloud-archive/swift-container-client.js';
 export { SWIFT_LISTING_LIMIT, SwiftContainerClient } from './cloud-archive/swift-container-client.js';

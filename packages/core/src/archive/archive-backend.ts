@@ -22,8 +22,8 @@ export interface ListObjectsOptions {
  * hands them to an ArchiveCatalog; nothing else constructs one.
  *
  * `capabilities` says what the product really does; a caller checks it before offering an action.
- * The methods of `retrieve` are optional here and present exactly when the capability is declared;
- * those of `download`, `upload`, `delete`, `prune` and `lifecycle` join this interface with the
+ * The methods of `retrieve` and `upload` are optional here and present exactly when the capability
+ * is declared; those of `download`, `delete`, `prune` and `lifecycle` join this interface with the
  * commands that use them (issue 11 §3; legacy PCA offers them today through LegacyPcaModel).
  */
 export interface ArchiveBackend {

@@ -163,6 +163,26 @@ describe('Cloud Archive upload', () => {
     expect(await download(archive.name, 'disk.img')).toEqual(bytes);
   });
 
+  it('edges: an empty file, one of exactly the threshold (one PUT), one byte more (two segments)', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const at = randomBytes(SEGMENT);
+    const over = randomBytes(SEGMENT + 1);
+    await writeFileOf('edges/empty.txt', Buffer.alloc(0));
+    await writeFileOf('edges/at.bin', at);
+    await writeFileOf('edges/over.bin', over);
+    const results = await upload(cloud, archive, [join(dir, 'edges')]);
+    expect(results.map((result) => [result.key, result.outcome, result.segments])).toEqual([
+      ['edges/at.bin', 'uploaded', 0],
+      ['edges/empty.txt', 'uploaded', 0],
+      ['edges/over.bin', 'uploaded', 2],
+    ]);
+    expect(results[1]!.etag).toBe(md5(Buffer.alloc(0)));
+    expect(await download(archive.name, 'edges/empty.txt')).toEqual(Buffer.alloc(0));
+    expect(await download(archive.name, 'edges/at.bin')).toEqual(at);
+    expect(await download(archive.name, 'edges/over.bin')).toEqual(over);
+  });
+
   it('a re-run of a finished upload sends nothing: one HEAD per file', async () => {
     const cloud = backend();
     const archive = await freshArchive(cloud);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@ovh-pca/core';
 import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { openSwiftSession, type SwiftSession } from '@ovh-pca/sandbox/testing/openstack-auth';
+import { runRclone, swiftRemoteEnvironment } from '@ovh-pca/sandbox/testing/run-rclone';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectUploadSources } from './upload-sources.js';
 
@@ -341,5 +342,29 @@ describe('Cloud Archive upload', () => {
     expect(heads.filter((path) => path.endsWith('00000001'))).toHaveLength(1);
     expect(await download(archive.name, 'lost.txt')).toEqual(small);
     expect(await download(archive.name, 'big.bin')).toEqual(large);
+  });
+
+  it('an independent client (rclone, swift backend) reads a segmented upload back, with its mtime', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const bytes = randomBytes(SEGMENT * 3 + 99);
+    const path = await writeFileOf('rclone/video.mp4', bytes, 1_650_000_000);
+    const [result] = await upload(cloud, archive, [path]);
+    expect(result).toMatchObject({ outcome: 'uploaded', segments: 4 });
+    await writeFile(join(dir, 'rclone.conf'), '');
+    const env = swiftRemoteEnvironment(sandbox.openstack, join(dir, 'rclone.conf'));
+    const listed = JSON.parse(await runRclone(['lsjson', `pca:${archive.name}`], env)) as Array<{
+      Path: string;
+      Size: number;
+      ModTime: string;
+    }>;
+    expect(listed.map(({ Path, Size }) => ({ Path, Size }))).toEqual([
+      { Path: 'video.mp4', Size: bytes.length },
+    ]);
+    expect(Date.parse(listed[0]!.ModTime)).toBe(1_650_000_000_000);
+    // Sealed: rclone obeys the short Retry-After, then reads every segment through the manifest.
+    const back = join(dir, 'rclone-back.mp4');
+    await runRclone(['copyto', `pca:${archive.name}/video.mp4`, back, '--low-level-retries', '10'], env);
+    expect((await readFile(back)).equals(bytes)).toBe(true);
   });
 });

@@ -306,6 +306,25 @@ describe('Cloud Archive upload', () => {
     expect(puts()).toEqual([]);
   });
 
+  it('a file that changes after it was found fails alone; the others are uploaded', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const kept = await writeFileOf('changing/kept.txt', randomBytes(100));
+    const shrinking = await writeFileOf('changing/shrinking.bin', randomBytes(SEGMENT * 2));
+    const sources = await collectUploadSources([shrinking, kept]);
+    await writeFile(shrinking, randomBytes(10));
+    sandbox.clearRequests();
+    const results = await cloud.uploadObjects(archive, sources, { segmentSize: SEGMENT });
+    expect(results.map((result) => [result.key, result.outcome])).toEqual([
+      ['shrinking.bin', 'failed'],
+      ['kept.txt', 'uploaded'],
+    ]);
+    expect(results[0]!.error?.message).toMatch(/changed while it was being read/);
+    expect(createdPaths().filter((name) => name.startsWith(`${archive.name}/`))).toEqual([
+      `${archive.name}/kept.txt`,
+    ]);
+  });
+
   it('a PUT whose answer was lost is checked with a HEAD and not sent again', async () => {
     // The request reaches the sandbox and is stored; its answer never reaches the client.
     const lost = new Set<string>();

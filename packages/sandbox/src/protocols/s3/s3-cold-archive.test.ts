@@ -232,6 +232,52 @@ describe('container policies on S3', () => {
   });
 });
 
+describe('user S3 policies', () => {
+  it('are imported, read back, refused when malformed, and bind the user on S3', async () => {
+    const project = `/cloud/project/${sandbox.openstack.projectId}`;
+    const user = await ovhCall<{ id: number }>(sandbox, {
+      method: 'POST',
+      path: `${project}/user`,
+      body: { role: 'objectstore_operator' },
+    });
+    const path = `${project}/user/${user.body.id}/policy`;
+    const initial = await ovhCall<{ policy: string }>(sandbox, { path });
+    expect(JSON.parse(initial.body.policy).Statement[0]).toMatchObject({ Effect: 'Allow', Action: ['s3:*'] });
+    const credential = await ovhCall<{ access: string; secret: string }>(sandbox, {
+      method: 'POST',
+      path: `${project}/user/${user.body.id}/s3Credentials`,
+    });
+    const limited = s3({
+      credentials: { accessKeyId: credential.body.access, secretAccessKey: credential.body.secret },
+    });
+    await ovhCall(sandbox, { method: 'POST', path: base, body: { name: 's3-iam' } });
+    await s3().send(new PutObjectCommand({ Bucket: 's3-iam', Key: 'read-me.txt', Body: 'readable' }));
+    const policy = JSON.stringify({
+      Statement: [
+        {
+          Sid: 'ro',
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:ListBucket'],
+          Resource: ['arn:aws:s3:::s3-iam', 'arn:aws:s3:::s3-iam/*'],
+        },
+      ],
+    });
+    expect((await ovhCall(sandbox, { method: 'POST', path, body: { policy: '{"Statement":' } })).status).toBe(
+      400,
+    );
+    expect((await ovhCall(sandbox, { method: 'POST', path, body: { policy } })).status).toBe(200);
+    expect((await ovhCall<{ policy: string }>(sandbox, { path })).body.policy).toBe(policy);
+    const read = await limited.send(new GetObjectCommand({ Bucket: 's3-iam', Key: 'read-me.txt' }));
+    expect(await read.Body!.transformToString()).toBe('readable');
+    expect(
+      (await failure(limited.send(new PutObjectCommand({ Bucket: 's3-iam', Key: 'no', Body: 'x' })))).name,
+    ).toBe('AccessDenied');
+    expect((await failure(limited.send(new ListObjectsV2Command({ Bucket: 's3-side' })))).name).toBe(
+      'AccessDenied',
+    );
+  });
+});
+
 describe('the sandbox knobs on S3', () => {
   it('logs S3 requests with their protocol and region, and answers injected faults as S3 errors', async () => {
     sandbox.clearRequests();

@@ -4,7 +4,8 @@
  * configuration (OVH_ARCHIVE, OVH_ARCHIVE_LOCK with the retention days, OVH_RESTORE; deleting it
  * flushes) and its tags (`ovh:intelligent_tiering_status`, `…_archive_lock_until`); object bytes
  * are readable only while active or restored, objects writable only while active. A user given
- * `deny` on a bucket reaches nothing in it, `readOnly` cannot write.
+ * `deny` on a bucket reaches nothing in it, `readOnly` cannot write; a user's imported S3 policy
+ * (`/user/{id}/policy`) is checked first.
  */
 import {
   archive,
@@ -22,6 +23,7 @@ import {
   isColdArchiveRegion,
   settleFlushed,
 } from '../../domain/public-cloud/s3-buckets-state.js';
+import { policyAllows } from '../../domain/public-cloud/user-policy.js';
 import type { ProtocolAnswer } from '../protocol-types.js';
 import { malformedXml, S3Error, xmlAnswer } from './s3-answers.js';
 import { checkedBody, readSmallBody } from './s3-payload.js';
@@ -38,6 +40,31 @@ export const isColdArchiveBucket = (call: S3Call) => isColdArchiveRegion(call.re
 export async function settleBucket(call: S3Call, bucket: ContainerRecord): Promise<void> {
   if (await settleFlushed(call.ctx.blobs, bucket, call.nowMs)) call.ctx.markDirty();
 }
+
+/** The IAM action of a request, by what it reaches (coarse: one action per kind of access). */
+function actionOf(
+  call: S3Call,
+  access: 'list' | 'read' | 'write' | 'remove' | 'admin',
+  key?: string,
+): string {
+  switch (access) {
+    case 'list':
+      return key === undefined ? 's3:ListBucket' : 's3:GetObject';
+    case 'read':
+      return 's3:GetObject';
+    case 'write':
+      return call.request.method === 'DELETE' || call.request.query.has('delete')
+        ? 's3:DeleteObject'
+        : 's3:PutObject';
+    case 'remove':
+      return 's3:DeleteBucket';
+    case 'admin':
+      return 's3:PutIntelligentTieringConfiguration';
+  }
+}
+
+const resourceOf = (bucket: ContainerRecord, key?: string) =>
+  key === undefined ? `arn:aws:s3:::${bucket.name}` : `arn:aws:s3:::${bucket.name}/${key}`;
 
 /** The caller's API v1 policy on this bucket (or this key), if any. */
 function policyRole(call: S3Call, bucket: ContainerRecord, key: string | undefined): string | undefined {
@@ -58,6 +85,8 @@ export function checkAccess(
   access: 'list' | 'read' | 'write' | 'remove' | 'admin',
   key?: string,
 ): void {
+  if (!policyAllows(call.user?.s3Policy, actionOf(call, access, key), resourceOf(bucket, key)))
+    throw accessDenied();
   const role = policyRole(call, bucket, key);
   if (role === 'deny') throw accessDenied();
   if (role === 'readOnly' && access !== 'list' && access !== 'read') throw accessDenied();

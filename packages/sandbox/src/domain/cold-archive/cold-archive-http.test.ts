@@ -65,6 +65,42 @@ async function refused(method: string, path: string, body: unknown, message: Reg
   expect(answer.body.message).toMatch(message);
 }
 
+describe('the seeded Cold Archive v1 buckets', () => {
+  it('come in several states, sized by --objects, and the S3 side agrees', async () => {
+    const list = (await call<Container[]>('GET', '')).body.filter((container) =>
+      container.name.startsWith('cold-'),
+    );
+    const byName = Object.fromEntries(list.map((container) => [container.name, container]));
+    expect(Object.keys(byName).sort()).toEqual([
+      'cold-active',
+      'cold-archiving',
+      'cold-locked',
+      'cold-restored',
+    ]);
+    for (const container of list) {
+      expect(container.objectsCount).toBe(3);
+      expect(container.ownerId).toBe(ownerId);
+    }
+    expect(byName['cold-active']!.status).toBe('none');
+    expect(byName['cold-archiving']!.status).toBe('archiving');
+    expect(byName['cold-locked']!.status).toBe('archived');
+    expect(Date.parse(byName['cold-locked']!.lockedUntil!)).toBeGreaterThan(
+      sandbox.clock.nowMs() + 4 * 365 * DAY * 1000,
+    );
+    expect(byName['cold-restored']!.status).toBe('restored');
+    const expiry = Date.parse(byName['cold-restored']!.automaticDeletionAt!);
+    expect(expiry).toBeGreaterThan(sandbox.clock.nowMs() + DAY * 1000);
+    expect(expiry).toBeLessThan(sandbox.clock.nowMs() + 3 * DAY * 1000);
+    const key = (await get('cold-restored')).objects[0]!.key;
+    expect(
+      (await s3().send(new GetObjectCommand({ Bucket: 'cold-restored', Key: key }))).ContentLength,
+    ).toBeGreaterThan(0);
+    await expect(s3().send(new GetObjectCommand({ Bucket: 'cold-locked', Key: key }))).rejects.toThrow(
+      /access tier/,
+    );
+  });
+});
+
 describe('coldArchive containers', () => {
   it('creates a container in status none, lists it, and refuses a taken or bad name and another region', async () => {
     const created = await call<Container>('POST', '', { name: 'ca-first', ownerId });

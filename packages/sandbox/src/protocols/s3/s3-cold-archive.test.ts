@@ -9,14 +9,18 @@ import {
   DeleteBucketCommand,
   DeleteBucketIntelligentTieringConfigurationCommand,
   DeleteObjectCommand,
+  GetBucketAccelerateConfigurationCommand,
   GetBucketAclCommand,
   GetBucketCorsCommand,
   GetBucketIntelligentTieringConfigurationCommand,
   GetBucketLocationCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
+  GetBucketRequestPaymentCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
+  GetPublicAccessBlockCommand,
   HeadObjectCommand,
   ListBucketIntelligentTieringConfigurationsCommand,
   ListObjectsV2Command,
@@ -24,6 +28,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from '../../index.js';
 import { ovhCall } from '../../testing/ovh-call.js';
@@ -187,6 +192,25 @@ describe('a bucket of RBX-ARCHIVE driven from S3', () => {
     const acl = await s3().send(new GetBucketAclCommand({ Bucket: 's3-side' }));
     expect(acl.Grants?.[0]?.Permission).toBe('FULL_CONTROL');
     expect((await s3().send(new GetBucketVersioningCommand({ Bucket: 's3-side' }))).Status).toBeUndefined();
+    expect((await s3().send(new GetBucketRequestPaymentCommand({ Bucket: 's3-side' }))).Payer).toBe(
+      'BucketOwner',
+    );
+    expect(
+      (await s3().send(new GetBucketAccelerateConfigurationCommand({ Bucket: 's3-side' }))).Status,
+    ).toBeUndefined();
+    expect((await failure(s3().send(new GetPublicAccessBlockCommand({ Bucket: 's3-side' })))).name).toBe(
+      'NoSuchPublicAccessBlockConfiguration',
+    );
+    expect(
+      (await failure(s3().send(new GetBucketOwnershipControlsCommand({ Bucket: 's3-side' })))).name,
+    ).toBe('OwnershipControlsNotFoundError');
+    const signingDate = new Date(sandbox.clock.nowMs());
+    const raw = await fetch(
+      await getSignedUrl(s3(), new GetBucketLocationCommand({ Bucket: 's3-side' }), { signingDate }),
+    );
+    expect(await raw.text()).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">rbx-archive</LocationConstraint>',
+    );
   });
 });
 

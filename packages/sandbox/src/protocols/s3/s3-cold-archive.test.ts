@@ -162,6 +162,22 @@ describe('a bucket of RBX-ARCHIVE driven from S3', () => {
     expect((await ovhCall(sandbox, { path: `${base}/s3-cycle` })).status).toBe(404);
   });
 
+  it('shows the configuration API v1 pushes when it archives, and drops it when it flushes', async () => {
+    await s3().send(new CreateBucketCommand({ Bucket: 's3-v1' }));
+    await s3().send(new PutObjectCommand({ Bucket: 's3-v1', Key: 'k', Body: 'v' }));
+    await ovhCall(sandbox, { method: 'POST', path: `${base}/s3-v1/archive`, body: { lockedUntilDays: 1 } });
+    const listed = await s3().send(
+      new ListBucketIntelligentTieringConfigurationsCommand({ Bucket: 's3-v1' }),
+    );
+    expect(listed.IntelligentTieringConfigurationList?.[0]?.Tierings).toEqual([
+      { Days: 1, AccessTier: 'OVH_ARCHIVE_LOCK' },
+    ]);
+    advance(2 * DAY);
+    expect((await ovhCall(sandbox, { method: 'POST', path: `${base}/s3-v1/destroy` })).status).toBe(200);
+    const after = await s3().send(new ListBucketIntelligentTieringConfigurationsCommand({ Bucket: 's3-v1' }));
+    expect(after.IntelligentTieringConfigurationList ?? []).toEqual([]);
+  });
+
   it('refuses archiving an empty bucket and an unknown access tier', async () => {
     await s3().send(new CreateBucketCommand({ Bucket: 's3-empty' }));
     const empty = await failure(s3().send(tiering('s3-empty', 'OVH_ARCHIVE')));

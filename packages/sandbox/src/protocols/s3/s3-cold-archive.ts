@@ -220,7 +220,6 @@ export async function intelligentTiering(call: S3Call, bucket: ContainerRecord):
     } catch (error) {
       throw refusal(error);
     }
-    record.tiering = null;
     call.ctx.markDirty();
     return { status: 204 };
   }

@@ -36,7 +36,11 @@ export interface ArchiveBackend {
    * Starts retrieving these objects (unseal, restore); answers each one's state just after. Objects
    * already online, or already retrieving, are left as they are.
    */
-  retrieveObjects?(archive: Archive, keys: readonly string[], options?: RetrieveOptions): Promise<ArchiveObject[]>;
+  retrieveObjects?(
+    archive: Archive,
+    keys: readonly string[],
+    options?: RetrieveOptions,
+  ): Promise<ArchiveObject[]>;
   /**
    * The current state of several objects, for the state waiter: a 404 as an error, a server's
    * delay as `retryAfterSeconds`.
@@ -45,6 +49,8 @@ export interface ArchiveBackend {
     archive: Archive,
     keys: readonly string[],
     signal?: AbortSignal,
+    /** The retrieval being followed (v2: `days`), so an object whose request was lost is asked again. */
+    options?: { days?: number },
   ): Promise<Array<WaitReading<ArchiveObject>>>;
   /** Creates an empty archive (products whose archives users create: Cloud Archive). */
   createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;

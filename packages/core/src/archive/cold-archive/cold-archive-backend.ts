@@ -12,10 +12,11 @@ import type {
 } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
-import { errorStatus } from '../archive-error-info.js';
 import { ArchiveNotFoundError } from '../archive-errors.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
+import { onlyProject } from '../public-cloud-projects.js';
+import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider } from '../s3/s3-ports.js';
 import type { WaitReading } from '../state-waiter.js';
 import { isTransientFailure } from '../transient-failure.js';
@@ -26,7 +27,6 @@ import type { ColdArchiveContainerWire, ColdArchiveObjectWire } from './cold-arc
 
 /** API v1's object page (the sibling S3 route documents 1,000 as default and maximum). */
 export const COLD_ARCHIVE_PAGE_SIZE = 1000;
-const PROJECT_CONCURRENCY = 4;
 const DELETE_CONCURRENCY = 8;
 /** A lifecycle POST whose answer was lost is sent again at most this many times in all. */
 const LIFECYCLE_ATTEMPTS = 3;
@@ -83,24 +83,12 @@ export class ColdArchiveBackend implements ArchiveBackend {
     const regions = (await this.regions(options.signal)).filter(
       (region) => options.region === undefined || region === options.region,
     );
-    if (regions.length === 0) return [];
-    const projects = await this.#client.request<string[]>('GET', '/cloud/project', { signal: options.signal });
-    const pairs = projects.flatMap((project) => regions.map((region) => ({ project, region })));
-    const lists = await mapBounded(pairs, PROJECT_CONCURRENCY, async ({ project, region }) => {
-      try {
-        const containers = await this.#client.request<ColdArchiveContainerWire[]>(
-          'GET',
-          path`/cloud/project/${project}/region/${region}/coldArchive`,
-          { signal: options.signal },
-        );
-        return containers.map((wire) => toArchive(project, region, wire));
-      } catch (error) {
-        // A project without the region, or an API without the routes (US): no Cold Archive there.
-        if (errorStatus(error) === 404) return [];
-        throw error;
-      }
+    return listRegionContainers<ColdArchiveContainerWire>(this.#client, {
+      regions,
+      route: (project, region) => path`/cloud/project/${project}/region/${region}/coldArchive`,
+      toArchive,
+      signal: options.signal,
     });
-    return lists.flat();
   }
 
   /** The bucket as it stands now (one GET, objects left out). */
@@ -141,7 +129,10 @@ export class ColdArchiveBackend implements ArchiveBackend {
   ): Promise<ArchiveObject[]> {
     let current = await this.readArchive(archive, options.signal);
     if (current.state === 'archived') {
-      current = await this.#run(await this.#plan(current, 'restore', { signal: options.signal }), options.signal);
+      current = await this.#run(
+        await this.#plan(current, 'restore', { signal: options.signal }),
+        options.signal,
+      );
     }
     return this.#objectsAs(archive, keys, current, options.signal);
   }
@@ -174,7 +165,10 @@ export class ColdArchiveBackend implements ArchiveBackend {
     return toArchive(project, region, { ...wire, name: wire.name ?? name, status: wire.status ?? 'none' });
   }
 
-  async planDelete(archive: Archive, options: { recursive?: boolean; signal?: AbortSignal } = {}): Promise<DeletePlan> {
+  async planDelete(
+    archive: Archive,
+    options: { recursive?: boolean; signal?: AbortSignal } = {},
+  ): Promise<DeletePlan> {
     const current = await this.readArchive(archive, options.signal);
     checkColdArchiveDelete(current, options.recursive === true);
     const objects =
@@ -188,32 +182,23 @@ export class ColdArchiveBackend implements ArchiveBackend {
    * From `flushed`, or `none` (its objects deleted first with `recursive`, one DELETE each, 8 at
    * once, a 404 counting as gone); refused (exit 2) in any other state, before any request.
    */
-  async deleteArchive(archive: Archive, options: { recursive?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  async deleteArchive(
+    archive: Archive,
+    options: { recursive?: boolean; signal?: AbortSignal } = {},
+  ): Promise<void> {
     const plan = await this.planDelete(archive, options);
     await mapBounded(
       plan.objects,
       DELETE_CONCURRENCY,
       (object) =>
-        this.#deleteOnce(
+        deleteOnce(
+          this.#client,
           path`/cloud/project/${archive.project}/region/${archive.region ?? ''}/coldArchive/${archive.name}/object/${object.key}`,
           options.signal,
         ),
       { signal: options.signal },
     );
-    await this.#deleteOnce(containerPath(archive), options.signal);
-  }
-
-  /** A DELETE whose lost answer is followed by another (a 404 then means it went through). */
-  async #deleteOnce(target: string, signal?: AbortSignal): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.#client.request<unknown>('DELETE', target, { signal });
-        return;
-      } catch (error) {
-        if (errorStatus(error) === 404 && attempt > 1) return;
-        if (!isTransientFailure(error) || attempt >= LIFECYCLE_ATTEMPTS) throw error;
-      }
-    }
+    await deleteOnce(this.#client, containerPath(archive), options.signal);
   }
 
   async #serverNowMs(signal?: AbortSignal): Promise<number> {
@@ -240,7 +225,12 @@ export class ColdArchiveBackend implements ArchiveBackend {
   async #run(preview: LifecyclePreview, signal?: AbortSignal): Promise<Archive> {
     const archive = preview.archive;
     const target = `${containerPath(archive)}/${preview.action}`;
-    const body = preview.action === 'archive' ? (preview.lockDays ? { lockedUntilDays: preview.lockDays } : {}) : undefined;
+    const body =
+      preview.action === 'archive'
+        ? preview.lockDays
+          ? { lockedUntilDays: preview.lockDays }
+          : {}
+        : undefined;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.#client.request<unknown>('POST', target, { body, signal });
@@ -266,22 +256,13 @@ export class ColdArchiveBackend implements ArchiveBackend {
     const byKey = new Map(listed.map((object) => [object.key, object]));
     return keys.map((key) => {
       const object = byKey.get(key);
-      if (!object) throw new ArchiveNotFoundError('object', key, [`${archive.project}/${archive.region}/${archive.name}`]);
+      if (!object)
+        throw new ArchiveNotFoundError('object', key, [
+          `${archive.project}/${archive.region}/${archive.name}`,
+        ]);
       return object;
     });
   }
-}
-
-export async function onlyProject(client: ArchiveApiClient, signal?: AbortSignal): Promise<string> {
-  const { ArchiveAddressError } = await import('../archive-address.js');
-  const projects = await client.request<string[]>('GET', '/cloud/project', { signal });
-  if (projects.length === 1) return projects[0]!;
-  throw new ArchiveAddressError(
-    projects.length === 0
-      ? 'No Public Cloud project: create one first'
-      : `Several Public Cloud projects: name one as PROJECT/REGION/NAME. Projects: ${projects.join(', ')}`,
-    projects,
-  );
 }
 
 function toArchive(project: string, region: string, wire: ColdArchiveContainerWire): Archive {

@@ -37,7 +37,9 @@ export class ColdArchiveRegions {
         { query: { ovhSubsidiary: me.ovhSubsidiary ?? 'FR', planCode: COLD_ARCHIVE_PLAN_CODE }, signal },
       );
       const regions = availability.plans?.find((plan) => plan.code === COLD_ARCHIVE_PLAN_CODE)?.regions ?? [];
-      return regions.length > 0 ? regions.map((region) => region.toUpperCase()) : [COLD_ARCHIVE_DEFAULT_REGION];
+      return regions.length > 0
+        ? regions.map((region) => region.toUpperCase())
+        : [COLD_ARCHIVE_DEFAULT_REGION];
     } catch (error) {
       if (signal?.aborted) throw error;
       return [COLD_ARCHIVE_DEFAULT_REGION];

@@ -34,7 +34,12 @@ function lockActive(archive: Archive, serverNowMs: number): boolean {
   return !Number.isNaN(until) && until > serverNowMs;
 }
 
-function refuse(archive: Archive, action: LifecycleAction, reason: string, until: string | null = null): never {
+function refuse(
+  archive: Archive,
+  action: LifecycleAction,
+  reason: string,
+  until: string | null = null,
+): never {
   throw new LifecycleRefusedError(`Cannot ${action} ${where(archive)}: ${reason}. Nothing was sent.`, until);
 }
 
@@ -57,7 +62,8 @@ export function planColdArchiveStep(
   const objects = archive.objects ?? 0;
   const size = archive.bytes ?? 0;
   const base = { action, archive, lockDays, serverTime: iso(now), lockedUntil: null, lockOnly: false };
-  if (lockDays !== null && action !== 'archive') throw new ValidationError('lockDays', 'A lock is set by archive only');
+  if (lockDays !== null && action !== 'archive')
+    throw new ValidationError('lockDays', 'A lock is set by archive only');
   if (lockDays !== null) parseLockDays(lockDays);
   const lockEnd = lockDays === null ? null : iso(now + lockDays * DAY_MS);
   const lockCost = (end: string) =>
@@ -101,7 +107,11 @@ export function planColdArchiveStep(
         costs: [lockCost(lockEnd)],
       };
     }
-    refuse(archive, action, `it is ${state}; archive starts from none (or extends the lock of an archived bucket)`);
+    refuse(
+      archive,
+      action,
+      `it is ${state}; archive starts from none (or extends the lock of an archived bucket)`,
+    );
   }
 
   if (action === 'restore') {

@@ -4,6 +4,7 @@ export { profilesDirectory } from './config-directory.js';
 export { InvalidEnvironmentError, type NodeEnvironment, readEnvironment } from './environment.js';
 export { FileProfileStore, type FileProfileStoreOptions, PROFILES_FILE_NAME } from './file-profile-store.js';
 export { keychainHint } from './keychain-hints.js';
+export { KeytarS3CredentialStore } from './keytar-s3-credential-store.js';
 export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarSecretStoreOptions } from './keytar-secret-store.js';
 export {
   createNodeCredentialServices,

@@ -52,16 +52,23 @@ export interface ArchiveBackend {
     /** The retrieval being followed (v2: `days`), so an object whose request was lost is asked again. */
     options?: { days?: number },
   ): Promise<Array<WaitReading<ArchiveObject>>>;
-  /** Creates an empty archive (products whose archives users create: Cloud Archive). */
-  createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
+  /**
+   * Creates an empty archive. Cloud Archive needs a region; Cold Archive v1 and v2 have their own
+   * (RBX-ARCHIVE, EU-WEST-PAR) when none is given.
+   */
+  createArchive?(address: ArchiveAddress & { region?: string }, signal?: AbortSignal): Promise<Archive>;
   /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */
-  deleteArchive?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<void>;
+  deleteArchive?(
+    archive: Archive,
+    options?: { recursive?: boolean; signal?: AbortSignal; plan?: DeletePlan },
+  ): Promise<void>;
   /**
    * What a deletion would do, checked against the archive's state before anything is sent: a
    * refusal (LifecycleRefusedError, exit 2) when the server would refuse it (Cold Archive v1 before
    * flushed), else the objects that go with it. Products without such rules leave it out.
    */
   planDelete?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<DeletePlan>;
+  // deleteArchive with the `plan` shown deletes exactly its objects, never one listed later.
   /** Archive-level lifecycle (the `lifecycle` capability: Cold Archive v1). */
   readonly lifecycle?: ArchiveLifecycle;
 }

@@ -42,6 +42,8 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
+export type { WaitForArchiveOptions } from './archive-waiter.js';
+export { isArchiveMoving, waitForArchive } from './archive-waiter.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {

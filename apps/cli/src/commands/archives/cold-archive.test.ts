@@ -180,7 +180,7 @@ describe('Cold Archive v1 (cold-archive), as a new user', () => {
   });
 
   it('restores the whole bucket (retrieve), reads it back byte for byte, flushes it once the lock ends, deletes it', async () => {
-    const run = await cli(['retrieve', 'ca-cli', '--yes', '--wait', '--json']);
+    const run = await cli(['retrieve', 'ca-cli', '--prefix', '', '--yes', '--wait', '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/30 days/);
     const objects = JSON.parse(run.stdout) as Array<{ key: string; state: string; retrievableUntil: string }>;
@@ -189,7 +189,7 @@ describe('Cold Archive v1 (cold-archive), as a new user', () => {
       ['backup/notes.txt', 'restored'],
     ]);
     expect(objects[0]!.retrievableUntil).toBeTruthy();
-    const again = await cli(['retrieve', 'ca-cli', '--yes']);
+    const again = await cli(['retrieve', 'ca-cli', 'backup/notes.txt', '--yes']);
     expect(again.code, again.stderr).toBe(0);
     expect(apiWrites()).toEqual(['POST /region/RBX-ARCHIVE/coldArchive/ca-cli/restore']);
     const back = await get(route(), 'backup/full.tar');

@@ -304,6 +304,27 @@ describe('policy and presign', () => {
   });
 });
 
+describe('schema document', () => {
+  it('lists the coldArchive and region storage routes in cloud.json', async () => {
+    const document = (await (await fetch(`${sandbox.endpoint}/cloud.json`)).json()) as {
+      apis: Array<{ path: string; operations: Array<{ httpMethod: string }> }>;
+    };
+    const methods = (path: string) =>
+      document.apis
+        .find((api) => api.path === `/cloud/project/{serviceName}/region/{regionName}${path}`)
+        ?.operations.map((operation) => operation.httpMethod)
+        .sort();
+    expect(methods('/coldArchive')).toEqual(['GET', 'POST']);
+    expect(methods('/coldArchive/{name}')).toEqual(['DELETE', 'GET']);
+    for (const action of ['archive', 'restore', 'destroy', 'presign', 'policy/{userId}']) {
+      expect(methods(`/coldArchive/{name}/${action}`)).toEqual(['POST']);
+    }
+    expect(methods('/coldArchive/{name}/object/{objectKey}')).toEqual(['DELETE']);
+    expect(methods('/storage/{name}/object/{key}')).toEqual(['DELETE', 'GET']);
+    expect(methods('/storage/{name}/object/{key}/restore')).toEqual(['POST']);
+  });
+});
+
 describe('availability and region', () => {
   it('answers RBX-ARCHIVE for the cold archive plan code, and names the S3 listener in the region', async () => {
     const plans = await ovhCall<{ plans: Array<{ code: string; regions: string[] }> }>(sandbox, {

@@ -83,6 +83,7 @@ export class DeepArchiveBackend implements ArchiveBackend {
       ),
       route: (project, region) => path`/cloud/project/${project}/region/${region}/storage`,
       toArchive,
+      project: options.project,
       signal: options.signal,
     });
   }

@@ -19,6 +19,7 @@ import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider, S3ClientFactory } from '../s3/s3-ports.js';
 import type { WaitReading } from '../state-waiter.js';
 import { isTransientFailure } from '../transient-failure.js';
+import { parseWholeDays } from '../whole-days.js';
 import { deepArchiveObjectPhase, deepArchiveObjectState } from './deep-archive-states.js';
 import type { StorageBucketWire, StorageObjectListWire } from './deep-archive-wire-types.js';
 
@@ -40,15 +41,7 @@ export interface DeepArchiveBackendOptions {
 
 /** `--days N` of a v2 retrieval: a whole number of days ≥ 1 (ValidationError otherwise). */
 export function parseRestoreDays(value: unknown): number {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const days = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(days >= 1 && days <= MAX_RESTORE_DAYS)) {
-    throw new ValidationError(
-      'days',
-      `Days must be a whole number from 1 to ${MAX_RESTORE_DAYS.toLocaleString('en')}, not ${JSON.stringify(String(value ?? '').slice(0, 40))}`,
-    );
-  }
-  return days;
+  return parseWholeDays('days', 'Days', value, MAX_RESTORE_DAYS);
 }
 
 const bucketPath = (archive: Archive) =>

@@ -3,6 +3,18 @@ export { type BrowserReturnListener, startBrowserReturnListener } from './browse
 export { profilesDirectory } from './config-directory.js';
 export { InvalidEnvironmentError, type NodeEnvironment, readEnvironment } from './environment.js';
 export { FileProfileStore, type FileProfileStoreOptions, PROFILES_FILE_NAME } from './file-profile-store.js';
+export {
+  FileChangedError,
+  type FilePart,
+  type FilePartOptions,
+  md5OfFilePart,
+  openFilePart,
+} from './files/file-parts.js';
+export {
+  type CollectUploadSourcesOptions,
+  collectUploadSources,
+  type FileUploadSource,
+} from './files/upload-sources.js';
 export { keychainHint } from './keychain-hints.js';
 export { KeytarS3CredentialStore } from './keytar-s3-credential-store.js';
 export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarSecretStoreOptions } from './keytar-secret-store.js';

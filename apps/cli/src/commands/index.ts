@@ -16,6 +16,7 @@ import { doctor } from './misc/doctor.js';
 import { usage } from './misc/usage.js';
 import { objectsList } from './objects/list.js';
 import { retrieve } from './objects/retrieve.js';
+import { upload } from './objects/upload.js';
 import { profilesList } from './profiles/list.js';
 import { profilesRemove } from './profiles/remove.js';
 import { profilesShow } from './profiles/show.js';
@@ -43,6 +44,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   archivesDestroy,
   objectsList,
   retrieve,
+  upload,
   sessionsList,
   sessionsShow,
   sessionsFiles,

@@ -1,6 +1,7 @@
 import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
+import type { UploadedObject, UploadOptions, UploadSource } from './archive-upload.js';
 import type { WaitReading } from './state-waiter.js';
 
 export interface ListArchivesOptions {
@@ -23,8 +24,8 @@ export interface ListObjectsOptions {
  * hands them to an ArchiveCatalog; nothing else constructs one.
  *
  * `capabilities` says what the product really does; a caller checks it before offering an action.
- * The methods of `retrieve` are optional here and present exactly when the capability is declared;
- * those of `download`, `upload`, `delete`, `prune` and `lifecycle` join this interface with the
+ * The methods of `retrieve` and `upload` are optional here and present exactly when the capability
+ * is declared; those of `download`, `delete`, `prune` and `lifecycle` join this interface with the
  * commands that use them (issue 11 §3; legacy PCA offers them today through LegacyPcaModel).
  */
 export interface ArchiveBackend {
@@ -64,6 +65,16 @@ export interface ArchiveBackend {
     archive: Archive,
     options?: { recursive?: boolean; signal?: AbortSignal; plan?: DeletePlan },
   ): Promise<void>;
+  /**
+   * Uploads files into an archive (with the `upload` capability): what the archive already holds
+   * is not sent again, an interrupted upload goes on where it stopped. One result per source, in
+   * order; a source that fails does not stop the others.
+   */
+  uploadObjects?(
+    archive: Archive,
+    sources: readonly UploadSource[],
+    options?: UploadOptions,
+  ): Promise<UploadedObject[]>;
   /**
    * What a deletion would do, checked against the archive's state before anything is sent: a
    * refusal (LifecycleRefusedError, exit 2) when the server would refuse it (Cold Archive v1 before

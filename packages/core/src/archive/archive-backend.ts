@@ -1,6 +1,12 @@
 import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
+import type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneOptions,
+  ObjectPrunePlan,
+  ObjectPruneResult,
+} from './object-prune-types.js';
 import type { WaitReading } from './state-waiter.js';
 
 export interface ListArchivesOptions {
@@ -50,6 +56,18 @@ export interface ArchiveBackend {
     keys: readonly string[],
     signal?: AbortSignal,
   ): Promise<Array<WaitReading<ArchiveObject>>>;
+  /**
+   * What a retention run would delete (with the `prune` capability): objects last modified before
+   * `olderThan` on the server's clock, the newest `keepNewest` kept, and what goes with each
+   * (a manifest's segments). Sends nothing destructive.
+   */
+  planPrune?(archive: Archive, options: ObjectPruneOptions): Promise<ObjectPrunePlan>;
+  /** Deletes exactly what the plan lists, each thing once. */
+  executePrune?(
+    archive: Archive,
+    plan: ObjectPrunePlan,
+    options?: ExecuteObjectPruneOptions,
+  ): Promise<ObjectPruneResult>;
   /** Creates an empty archive (products whose archives users create: Cloud Archive). */
   createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
   /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */

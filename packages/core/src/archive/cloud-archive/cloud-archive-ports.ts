@@ -39,6 +39,15 @@ export interface SwiftListedObject {
   content_type: string;
   policy_retrieval_state?: string;
   policy_retrieval_delay?: number | null;
+  /** Present on SLO manifests (Swift ≥ 2.18): the manifest's ETag, quoted. */
+  slo_etag?: string;
+}
+
+/** One segment a manifest needs, where it lives. */
+export interface SwiftSegmentRef {
+  container: string;
+  key: string;
+  bytes: number;
 }
 
 /** The Swift calls a Cloud Archive backend needs; each one retried on 401 with a renewed token. */
@@ -59,4 +68,14 @@ export interface SwiftContainerApi {
    * that delay, or 0 when the object is already downloadable.
    */
   requestRetrieval(container: string, key: string, signal?: AbortSignal): Promise<number>;
+  /** `DELETE` of an object: `gone` when it was absent before this call (404 on the first attempt). */
+  deleteObject(container: string, key: string, signal?: AbortSignal): Promise<'deleted' | 'gone'>;
+  /** The segments an SLO manifest lists. */
+  readSloSegments(container: string, key: string, signal?: AbortSignal): Promise<SwiftSegmentRef[]>;
+  /** The `container/prefix` a DLO manifest names, or null when the object is no DLO manifest. */
+  readDloManifest(
+    container: string,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<{ container: string; prefix: string } | null>;
 }

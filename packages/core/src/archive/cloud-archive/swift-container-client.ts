@@ -4,6 +4,7 @@ import type {
   SwiftAccessProvider,
   SwiftContainerApi,
   SwiftListedObject,
+  SwiftSegmentRef,
 } from './cloud-archive-ports.js';
 import { parseRetryAfter, SwiftError, swiftReason } from './swift-error.js';
 
@@ -19,7 +20,7 @@ const MAX_RETRY_AFTER_MS = 30_000;
 
 /** One Swift request: a container, or an object of it, and the listing's query. */
 interface SwiftCall {
-  method: 'GET' | 'HEAD';
+  method: 'GET' | 'HEAD' | 'DELETE';
   container: string;
   key?: string;
   query?: URLSearchParams;
@@ -112,7 +113,56 @@ export class SwiftContainerClient implements SwiftContainerApi {
     });
   }
 
-  /** Every call here is a GET or HEAD: safe to repeat after any transient failure. */
+  /**
+   * `DELETE` of one object. Repeated after a transient failure like the reads (deleting twice
+   * cannot delete anything else): a 404 on a repeat means the lost attempt did it (`deleted`,
+   * counted once); a 404 on the first attempt means it was gone already.
+   */
+  async deleteObject(container: string, key: string, signal?: AbortSignal): Promise<'deleted' | 'gone'> {
+    let sent = false;
+    return this.#retrying(signal, async () => {
+      try {
+        const response = await this.#send({ method: 'DELETE', container, key, signal });
+        await response.body?.cancel();
+        return 'deleted';
+      } catch (error) {
+        if (error instanceof SwiftError && error.status === 404) return sent ? 'deleted' : 'gone';
+        sent = true;
+        throw error;
+      }
+    });
+  }
+
+  /** The segments an SLO manifest lists (`GET ?multipart-manifest=get`: the list, not the bytes). */
+  async readSloSegments(container: string, key: string, signal?: AbortSignal): Promise<SwiftSegmentRef[]> {
+    const query = new URLSearchParams({ 'multipart-manifest': 'get', format: 'json' });
+    return this.#retrying(signal, async () => {
+      const response = await this.#send({ method: 'GET', container, key, query, signal });
+      const list = (await response.json()) as Array<{ name?: string; path?: string; bytes?: number }>;
+      return list.flatMap((entry) => {
+        const ref = splitSegmentPath(entry.name ?? entry.path ?? '');
+        return ref ? [{ ...ref, bytes: entry.bytes ?? 0 }] : [];
+      });
+    });
+  }
+
+  /** The `container/prefix` a DLO manifest names (`X-Object-Manifest` of a HEAD), else null. */
+  async readDloManifest(
+    container: string,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<{ container: string; prefix: string } | null> {
+    const response = await this.#retrying(signal, () =>
+      this.#send({ method: 'HEAD', container, key, signal }),
+    );
+    const manifest = response.headers.get('x-object-manifest');
+    if (manifest === null) return null;
+    const path = safeDecode(manifest.replace(/^\//, ''));
+    const cut = path.indexOf('/');
+    return cut > 0 ? { container: path.slice(0, cut), prefix: path.slice(cut + 1) } : null;
+  }
+
+  /** Every call here is a read or a DELETE: safe to repeat after any transient failure. */
   async #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     for (let retries = 0; ; retries += 1) {
       try {
@@ -163,6 +213,23 @@ export class SwiftContainerClient implements SwiftContainerApi {
       (query ? `?${query.toString()}` : '');
     return this.#fetch(url, { method, headers: { 'X-Auth-Token': access.token }, signal });
   }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `/container/key` of a manifest's segment list. */
+function splitSegmentPath(path: string): { container: string; key: string } | undefined {
+  const trimmed = safeDecode(path).replace(/^\//, '');
+  const cut = trimmed.indexOf('/');
+  return cut > 0 && cut < trimmed.length - 1
+    ? { container: trimmed.slice(0, cut), key: trimmed.slice(cut + 1) }
+    : undefined;
 }
 
 /** How long to wait before repeating a failed call, or undefined when it must not be repeated. */

@@ -13,6 +13,7 @@ import { completion } from './misc/completion.js';
 import { doctor } from './misc/doctor.js';
 import { usage } from './misc/usage.js';
 import { objectsList } from './objects/list.js';
+import { objectsPrune } from './objects/prune.js';
 import { retrieve } from './objects/retrieve.js';
 import { profilesList } from './profiles/list.js';
 import { profilesRemove } from './profiles/remove.js';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   archivesCreate,
   archivesDelete,
   objectsList,
+  objectsPrune,
   retrieve,
   sessionsList,
   sessionsShow,

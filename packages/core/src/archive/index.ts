@@ -28,6 +28,8 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
+export type { ArchiveProductUsage, ArchiveUsageLocation, ArchiveUsageReport } from './archive-usage.js';
+export { summarizeArchiveUsage } from './archive-usage.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {

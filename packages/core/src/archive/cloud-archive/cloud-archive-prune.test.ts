@@ -13,7 +13,7 @@ let project: string;
 
 beforeAll(async () => {
   kit = await startArchiveSandbox({ seed: 23, objects: 4, retrievalDelaySeconds: 1 });
-  [project] = await kit.client().request<string[]>('GET', '/cloud/project');
+  project = (await kit.client().request<string[]>('GET', '/cloud/project'))[0]!;
 });
 afterAll(async () => {
   await kit?.close();

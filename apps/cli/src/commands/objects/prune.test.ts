@@ -3,6 +3,7 @@ import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
+import { containerObjects } from '../../testing/sandbox-facts.js';
 
 // `objects prune` as the built binary against the sandbox's API v1 and Swift. The seeded objects
 // were last modified at random over the past year; the server runs 40 days ahead of this machine.
@@ -23,21 +24,7 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.clearRequests());
 
-/** The seeded container's objects and their dates, from the sandbox's own state. */
-function objectsOf(name: string): Array<{ key: string; modifiedMs: number }> {
-  for (const project of Object.values(sandbox.state.publicCloud.projects)) {
-    for (const account of Object.values(project.storage)) {
-      const container = account.containers[name];
-      if (container) {
-        return Object.values(container.objects).map((object) => ({
-          key: object.key,
-          modifiedMs: object.lastModifiedMs,
-        }));
-      }
-    }
-  }
-  throw new Error(`no container ${name}`);
-}
+const objectsOf = (name: string) => containerObjects(sandbox, name);
 
 /** An age in whole seconds whose cut-off falls in the middle of a gap between two objects' dates. */
 function ageSplitting(name: string, share: number): { seconds: number; old: string[]; recent: string[] } {

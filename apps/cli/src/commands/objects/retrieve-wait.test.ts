@@ -2,6 +2,7 @@ import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
+import { containerObjects, unsealRequests } from '../../testing/sandbox-facts.js';
 
 // What `retrieve --wait` costs, counted in the sandbox's request log (counts, never times): at most
 // N + 100 requests for N sealed objects, state polls through listings that honour the server's
@@ -32,23 +33,12 @@ beforeEach(() => sandbox.clearRequests());
 const swift = () => sandbox.requests().filter((entry) => entry.protocol === 'swift');
 const listings = () =>
   swift().filter((entry) => entry.method === 'GET' && entry.path.includes('format=json'));
-const unsealGets = () =>
-  swift().filter((entry) => entry.method === 'GET' && !entry.path.includes('format=json'));
+const unsealGets = () => unsealRequests(sandbox);
 
-/** Objects of a seeded container by state, from the sandbox's own state. */
-function sealedKeys(name: string): string[] {
-  for (const project of Object.values(sandbox.state.publicCloud.projects)) {
-    for (const account of Object.values(project.storage)) {
-      const container = account.containers[name];
-      if (container) {
-        return Object.values(container.objects)
-          .filter((object) => object.retrieval === null)
-          .map((object) => object.key);
-      }
-    }
-  }
-  throw new Error(`no container ${name}`);
-}
+const sealedKeys = (name: string) =>
+  containerObjects(sandbox, name)
+    .filter((object) => object.sealed)
+    .map((object) => object.key);
 
 describe(`retrieve --wait of ${OBJECTS} objects`, () => {
   it('at most N+100 requests in all, polls by listing (no HEAD), not more often than the delay asks', async () => {

@@ -2,11 +2,16 @@
 // segment MD5s Swift lists (an SLO's `?multipart-manifest=get`, a DLO's segment listing), since a
 // manifest's ETag is not the MD5 of its body; ranges read under If-Match.
 import { createHash } from 'node:crypto';
+import { sleep } from '../../client/abortable-wait.js';
 import type { ByteRangeChecksum, DownloadSource, DownloadVerification } from '../object-download.js';
 import { ObjectChangedError, ObjectNotReadyError } from '../object-download.js';
 import type { SwiftContainerApi, SwiftObjectStat } from './cloud-archive-ports.js';
 import { SWIFT_LISTING_LIMIT } from './swift-container-client.js';
 import { SwiftError } from './swift-error.js';
+
+/** Up to this, a not-ready answer is waited for here (Swift's client waits Retry-Afters as long). */
+const SHORT_WAIT_MS = 30_000;
+const SHORT_WAIT_ROUNDS = 3;
 
 interface SegmentSum {
   hash: string;
@@ -124,12 +129,14 @@ export async function openSwiftDownload(
 ): Promise<DownloadSource> {
   const { now, signal } = options;
   let stat = await swift.statObject(container, key, signal);
-  if (stat.state !== 'unsealed') {
+  for (let round = 0; stat.state !== 'unsealed'; round += 1) {
     const error = await notReady(swift, container, key, stat, now, signal);
-    // A retrieval without delay (the GET answered the bytes): readable now.
-    if (Date.parse(error.readyAt ?? '') > now()) throw error;
+    // A short wait (no delay at all, or a rate limit's Retry-After) is waited here, as on every
+    // Swift call; a real unsealing delay is the caller's to wait for (or not).
+    const waitMs = Date.parse(error.readyAt ?? '') - now();
+    if (!(waitMs <= SHORT_WAIT_MS) || round >= SHORT_WAIT_ROUNDS) throw error;
+    if (waitMs > 0) await sleep(waitMs, signal);
     stat = await swift.statObject(container, key, signal);
-    if (stat.state !== 'unsealed') throw error;
   }
   const { verification, checksums } = await checksumsOf(swift, container, key, stat, signal);
   const ifMatch = stat.etag;

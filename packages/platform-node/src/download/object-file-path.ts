@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ValidationError } from '@ovh-pca/core';
-import { quoteInput } from '@ovh-pca/core/text';
+import { hasControlCharacters, quoteInput } from '@ovh-pca/core/text';
 
 /** Where an object lands under a download folder: a file, or a folder (a key ending in `/`). */
 export interface ObjectFilePath {
@@ -33,7 +33,7 @@ export function objectFilePath(
     if (part === '') refuse(key, 'it has an empty path segment (//)');
     if (part === '.' || part === '..') refuse(key, `it has a ${quoteInput(part)} segment`);
     if (platform === 'win32') {
-      if (/[\\:*?"<>|]/.test(part) || /[\u0000-\u001f]/.test(part)) {
+      if (/[\\:*?"<>|]/.test(part) || hasControlCharacters(part)) {
         refuse(key, 'Windows file names cannot hold \\ : * ? " < > | or control characters');
       }
       if (/[. ]$/.test(part)) refuse(key, 'Windows file names cannot end with a dot or a space');

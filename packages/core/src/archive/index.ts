@@ -30,6 +30,7 @@ export {
 } from './archive-product.js';
 export type { ArchiveProductUsage, ArchiveUsageLocation, ArchiveUsageReport } from './archive-usage.js';
 export { summarizeArchiveUsage } from './archive-usage.js';
+export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {
@@ -37,7 +38,8 @@ export type {
   SwiftAccessProvider,
   SwiftContainerApi,
   SwiftListedObject,
-  SwiftSegmentRef,
+  SwiftManifestSegment,
+  SwiftObjectStat,
   ToSwiftAccess,
 } from './cloud-archive/cloud-archive-ports.js';
 export type { CloudArchivePruneDeps } from './cloud-archive/cloud-archive-prune.js';
@@ -118,6 +120,12 @@ export type {
 export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './legacy-pca/session-name.js';
 export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './legacy-pca/task-wait-types.js';
 export { DEFAULT_TASK_POLL_INTERVAL_MS } from './legacy-pca/task-waiter.js';
+export type {
+  ByteRangeChecksum,
+  DownloadSource,
+  DownloadVerification,
+} from './object-download.js';
+export { ObjectChangedError, ObjectChecksumError, ObjectNotReadyError } from './object-download.js';
 export { MAX_OBJECT_KEY_BYTES, validateObjectKey, validateObjectPrefix } from './object-key.js';
 export type { ObjectPruneOperations, ObjectPrunePlanInput, PruneCandidate } from './object-prune.js';
 export {

@@ -12,6 +12,8 @@ import { errorStatus } from '../archive-error-info.js';
 import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
+import type { DownloadSource } from '../object-download.js';
+import { validateObjectKey } from '../object-key.js';
 import type {
   ExecuteObjectPruneOptions,
   ObjectPruneOptions,
@@ -33,6 +35,8 @@ import type {
 } from './cloud-archive-wire-types.js';
 import { ApiSwiftAccessProvider } from './swift-access-provider.js';
 import { type FetchLike, SwiftContainerClient } from './swift-container-client.js';
+import { openSwiftDownload } from './swift-download.js';
+import { SwiftError } from './swift-error.js';
 import { listSwiftEntries, swiftListingDate } from './swift-listing.js';
 
 /** Unseal requests in flight at once: enough to start 1,000 in seconds, few enough to stay polite. */
@@ -63,11 +67,11 @@ function longestCommonPrefix(keys: readonly string[]): string {
 /**
  * Cloud Archive: Swift containers with the storage policy PCA of every Public Cloud project. Discovery
  * and container actions go through API v1 (so a read-only credential still lists archives); objects
- * are listed and unsealed through Swift, with the token API v1 hands out.
+ * are listed, unsealed and downloaded through Swift, with the token API v1 hands out.
  */
 export class CloudArchiveBackend implements ArchiveBackend {
   readonly product = 'cloud-archive' as const;
-  readonly capabilities = ['list', 'retrieve', 'delete', 'prune'] as const;
+  readonly capabilities = ['list', 'retrieve', 'download', 'delete', 'prune'] as const;
   readonly #client: ArchiveApiClient;
   readonly #access: SwiftAccessProvider;
   readonly #fetch: FetchLike | undefined;
@@ -154,6 +158,29 @@ export class CloudArchiveBackend implements ArchiveBackend {
         ? { id: key, value }
         : { id: key, value, retryAfterSeconds: Math.max(0, Math.ceil((readyMs - nowMs) / 1000)) };
     });
+  }
+
+  /**
+   * HEAD, then (for a manifest) its segment MD5s; ranges read under If-Match (swift-download.ts).
+   * Sealed or unsealing → ObjectNotReadyError with its ready time; no such key → ArchiveNotFoundError.
+   */
+  async openDownload(
+    archive: Archive,
+    key: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<DownloadSource> {
+    validateObjectKey(key);
+    try {
+      return await openSwiftDownload(this.#swiftOf(archive), archive.name, key, {
+        now: this.#now,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof SwiftError && error.status === 404) {
+        throw new ArchiveNotFoundError('object', key, [archiveLabel(archive)]);
+      }
+      throw error;
+    }
   }
 
   /** A GET of each sealed key, a few at once; each answers the object as it stands after. */

@@ -50,6 +50,28 @@ export interface SwiftSegmentRef {
   bytes: number;
 }
 
+/** A HEAD of an object, as a download needs it. */
+export interface SwiftObjectStat {
+  bytes: number;
+  /** As Swift sent it: a plain object's MD5; a manifest's quoted ETag (not an MD5 of the body). */
+  etag: string;
+  lastModified: string | null;
+  state: string;
+  delaySeconds: number | null;
+  /** `X-Static-Large-Object: True`, or `X-Object-Manifest: container/prefix`. */
+  manifest: { kind: 'slo' } | { kind: 'dlo'; container: string; prefix: string } | null;
+}
+
+/** One segment of `GET …?multipart-manifest=get` (an SLO's list). */
+export interface SwiftManifestSegment {
+  /** `/container/key`. */
+  name: string;
+  hash: string;
+  bytes: number;
+  /** A segment that is itself an SLO: its `hash` is that manifest's ETag, not an MD5. */
+  sub_slo?: boolean;
+}
+
 /** The Swift calls a Cloud Archive backend needs; each one retried on 401 with a renewed token. */
 export interface SwiftContainerApi {
   /** `GET /v1/AUTH_…/{container}?format=json&policy_extra=true&limit&marker&prefix`: one page. */
@@ -70,12 +92,15 @@ export interface SwiftContainerApi {
   requestRetrieval(container: string, key: string, signal?: AbortSignal): Promise<number>;
   /** `DELETE` of an object: `gone` when it was absent before this call (404 on the first attempt). */
   deleteObject(container: string, key: string, signal?: AbortSignal): Promise<'deleted' | 'gone'>;
-  /** The segments an SLO manifest lists. */
-  readSloSegments(container: string, key: string, signal?: AbortSignal): Promise<SwiftSegmentRef[]>;
-  /** The `container/prefix` a DLO manifest names, or null when the object is no DLO manifest. */
-  readDloManifest(
+  /** `HEAD` of an object for a download (manifest kind included). */
+  statObject(container: string, key: string, signal?: AbortSignal): Promise<SwiftObjectStat>;
+  /** An SLO's segments (`GET ?multipart-manifest=get`). */
+  readSloManifest(container: string, key: string, signal?: AbortSignal): Promise<SwiftManifestSegment[]>;
+  /** `GET` with `Range: bytes=start-end` (inclusive) and `If-Match`, the answer once its body starts. */
+  openObjectRange(
     container: string,
     key: string,
+    range: { start: number; end: number; ifMatch: string },
     signal?: AbortSignal,
-  ): Promise<{ container: string; prefix: string } | null>;
+  ): Promise<Response>;
 }

@@ -73,11 +73,17 @@ async function readManifests(
     MANIFEST_CONCURRENCY,
     async (entry): Promise<Manifest | null> => {
       if (entry.slo_etag !== undefined) {
-        const segments = await swift.readSloSegments(container, entry.name, signal);
+        const list = await swift.readSloManifest(container, entry.name, signal);
+        // `/container/key` as stored, not percent-encoded (unlike X-Object-Manifest).
+        const segments = list.map((segment) => {
+          const path = segment.name.replace(/^\//, '');
+          const cut = path.indexOf('/');
+          return { container: path.slice(0, cut), key: path.slice(cut + 1), bytes: segment.bytes };
+        });
         return { container, key: entry.name, segments };
       }
-      const dlo = await swift.readDloManifest(container, entry.name, signal);
-      if (dlo === null) return null;
+      const dlo = (await swift.statObject(container, entry.name, signal)).manifest;
+      if (dlo?.kind !== 'dlo') return null;
       const known = listed.get(dlo.container);
       const under = known
         ? known.filter((segment) => segment.name.startsWith(dlo.prefix))

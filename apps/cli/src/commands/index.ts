@@ -16,6 +16,7 @@ import { download } from './objects/download.js';
 import { objectsList } from './objects/list.js';
 import { objectsPrune } from './objects/prune.js';
 import { retrieve } from './objects/retrieve.js';
+import { upload } from './objects/upload.js';
 import { profilesList } from './profiles/list.js';
 import { profilesRemove } from './profiles/remove.js';
 import { profilesShow } from './profiles/show.js';
@@ -43,6 +44,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   objectsPrune,
   retrieve,
   download,
+  upload,
   sessionsList,
   sessionsShow,
   sessionsFiles,

@@ -93,6 +93,26 @@ describe('usage and services', () => {
     expect(usage.allProductsBytes).toBe(usage.totalBytes + cloud.bytes);
   });
 
+  it('a credential granted the legacy routes only still gets its legacy usage, other products left out', async () => {
+    const { consumerKey } = sandbox.createCredential({
+      rules: [
+        { method: 'GET', path: '/cloud' },
+        { method: 'GET', path: '/cloud/*/pca' },
+        { method: 'GET', path: '/cloud/*/pca/*' },
+      ],
+    });
+    const run = await cli(['usage', '--json'], undefined, { OVH_CONSUMER_KEY: consumerKey });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/cloud-archive not counted/);
+    const usage = JSON.parse(run.stdout) as {
+      totalBytes: number;
+      allProductsBytes: number;
+      products: Array<{ product: string; archives: number }>;
+    };
+    expect(usage.allProductsBytes).toBe(usage.totalBytes);
+    expect(usage.products.find((product) => product.product === 'cloud-archive')?.archives).toBe(0);
+  });
+
   it('lists services, and --service restricts a command to one', async () => {
     const run = await cli(['services', 'list', '--json']);
     const services = JSON.parse(run.stdout) as Array<{ id: string; pinned: boolean }>;

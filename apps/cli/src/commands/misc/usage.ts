@@ -6,10 +6,20 @@ export const usage = defineCommand({
   async run(context) {
     const core = await import('@ovh-pca/core');
     const { archive, archives } = await context.connect();
-    const [legacy, all] = await Promise.all([
+    const [legacy, lists] = await Promise.all([
       archive.getUsage({ signal: context.signal }),
-      archives.listArchives({ signal: context.signal }),
+      Promise.all(
+        archives.products.map((product) =>
+          archives.listArchives({ product, signal: context.signal }).catch((error: unknown) => {
+            // A credential granted the legacy routes only still gets its legacy usage, as before.
+            if (product === 'legacy-pca' || core.toArchiveErrorInfo(error).status !== 403) throw error;
+            context.log.warn(`${product} not counted: ${(error as Error).message}`);
+            return [];
+          }),
+        ),
+      ),
     ]);
+    const all = lists.flat();
     // Legacy services in the command's scope (the pin, --service), as `usage` always counted them.
     const inScope = new Set(legacy.services.map((service) => service.serviceId));
     const counted = all.filter((entry) => entry.product !== 'legacy-pca' || inScope.has(entry.id));

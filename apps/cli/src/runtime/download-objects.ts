@@ -102,6 +102,7 @@ export async function downloadObjects(
   let done = 0;
   let knownTotal = total;
   const progress = await context.progress(downloadProgressLine(0, ready.length, 0, knownTotal));
+  const startedMs = Date.now();
   const show = () =>
     progress.update(
       downloadProgressLine(
@@ -109,6 +110,7 @@ export async function downloadObjects(
         ready.length,
         [...received.values()].reduce((a, b) => a + b, 0),
         knownTotal,
+        Date.now() - startedMs,
       ),
     );
 

@@ -14,7 +14,9 @@ import { api } from './misc/api.js';
 import { completion } from './misc/completion.js';
 import { doctor } from './misc/doctor.js';
 import { usage } from './misc/usage.js';
+import { download } from './objects/download.js';
 import { objectsList } from './objects/list.js';
+import { objectsPrune } from './objects/prune.js';
 import { retrieve } from './objects/retrieve.js';
 import { upload } from './objects/upload.js';
 import { profilesList } from './profiles/list.js';
@@ -43,7 +45,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   archivesArchive,
   archivesDestroy,
   objectsList,
+  objectsPrune,
   retrieve,
+  download,
   upload,
   sessionsList,
   sessionsShow,

@@ -30,6 +30,7 @@ const examples = (): Record<string, string[]> => ({
   'archives delete': ['archives', 'delete', 'GRA/archives-gra', '--recursive'],
   'archives archive': ['archives', 'archive', 'RBX-ARCHIVE/cold-active', '--lock-days', '30'],
   'archives destroy': ['archives', 'destroy', 'RBX-ARCHIVE/cold-restored'],
+  'objects prune': ['objects', 'prune', 'GRA/archives-gra', '--older-than', '1d'],
   logout: ['logout'],
   'credentials revoke': ['credentials', 'revoke', String(sandbox.state.auth.credentials[0]!.credentialId)],
   'profiles remove': ['profiles', 'remove', 'work'],

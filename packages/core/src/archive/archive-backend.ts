@@ -2,6 +2,13 @@ import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
 import type { UploadedObject, UploadOptions, UploadSource } from './archive-upload.js';
+import type { DownloadSource } from './object-download.js';
+import type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneOptions,
+  ObjectPrunePlan,
+  ObjectPruneResult,
+} from './object-prune-types.js';
 import type { WaitReading } from './state-waiter.js';
 
 export interface ListArchivesOptions {
@@ -24,8 +31,8 @@ export interface ListObjectsOptions {
  * hands them to an ArchiveCatalog; nothing else constructs one.
  *
  * `capabilities` says what the product really does; a caller checks it before offering an action.
- * The methods of `retrieve` and `upload` are optional here and present exactly when the capability
- * is declared; those of `download`, `delete`, `prune` and `lifecycle` join this interface with the
+ * The methods of `retrieve`, `download`, `upload` and `prune` are optional here and present exactly
+ * when the capability is declared; those of `delete` and `lifecycle` join this interface with the
  * commands that use them (issue 11 §3; legacy PCA offers them today through LegacyPcaModel).
  */
 export interface ArchiveBackend {
@@ -55,6 +62,25 @@ export interface ArchiveBackend {
     /** The retrieval being followed (v2: `days`), so an object whose request was lost is asked again. */
     options?: { days?: number },
   ): Promise<Array<WaitReading<ArchiveObject>>>;
+  /**
+   * What a retention run would delete (with the `prune` capability): objects last modified before
+   * `olderThan` on the server's clock, the newest `keepNewest` kept, and what goes with each
+   * (a manifest's segments). Sends nothing destructive.
+   */
+  planPrune?(archive: Archive, options: ObjectPruneOptions): Promise<ObjectPrunePlan>;
+  /** Deletes exactly what the plan lists, each thing once. */
+  executePrune?(
+    archive: Archive,
+    plan: ObjectPrunePlan,
+    options?: ExecuteObjectPruneOptions,
+  ): Promise<ObjectPruneResult>;
+  /**
+   * Describes one object for a download (size, ETag, what can be verified) and hands out its byte
+   * ranges; with the `download` capability. An object not readable now (sealed, restoring) rejects
+   * with ObjectNotReadyError, carrying when it should be (asking may start its retrieval, as the
+   * product's own GET does).
+   */
+  openDownload?(archive: Archive, key: string, options?: { signal?: AbortSignal }): Promise<DownloadSource>;
   /**
    * Creates an empty archive. Cloud Archive needs a region; Cold Archive v1 and v2 have their own
    * (RBX-ARCHIVE, EU-WEST-PAR) when none is given.

@@ -50,8 +50,11 @@ export type {
   UploadProgress,
   UploadSource,
 } from './archive-upload.js';
+export type { ArchiveProductUsage, ArchiveUsageLocation, ArchiveUsageReport } from './archive-usage.js';
+export { summarizeArchiveUsage } from './archive-usage.js';
 export type { WaitForArchiveOptions } from './archive-waiter.js';
 export { isArchiveMoving, waitForArchive } from './archive-waiter.js';
+export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {
@@ -59,8 +62,12 @@ export type {
   SwiftAccessProvider,
   SwiftContainerApi,
   SwiftListedObject,
+  SwiftManifestSegment,
+  SwiftObjectStat,
   ToSwiftAccess,
 } from './cloud-archive/cloud-archive-ports.js';
+export type { CloudArchivePruneDeps } from './cloud-archive/cloud-archive-prune.js';
+export { SEGMENTS_SUFFIX } from './cloud-archive/cloud-archive-prune.js';
 export type { CloudArchiveObjectState } from './cloud-archive/cloud-archive-states.js';
 export {
   CLOUD_ARCHIVE_OBJECT_STATES,
@@ -165,7 +172,34 @@ export type {
 export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './legacy-pca/session-name.js';
 export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './legacy-pca/task-wait-types.js';
 export { DEFAULT_TASK_POLL_INTERVAL_MS } from './legacy-pca/task-waiter.js';
+export type {
+  ByteRangeChecksum,
+  DownloadSource,
+  DownloadVerification,
+} from './object-download.js';
+export { ObjectChangedError, ObjectChecksumError, ObjectNotReadyError } from './object-download.js';
 export { MAX_OBJECT_KEY_BYTES, validateObjectKey, validateObjectPrefix } from './object-key.js';
+export type { ObjectPruneOperations, ObjectPrunePlanInput, PruneCandidate } from './object-prune.js';
+export {
+  buildObjectPrunePlan,
+  DEFAULT_OBJECT_PRUNE_CONCURRENCY,
+  executeObjectPrune,
+  MAX_KEEP_NEWEST,
+  parseKeepCount,
+} from './object-prune.js';
+export type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneItemResult,
+  ObjectPruneOptions,
+  ObjectPruneOutcome,
+  ObjectPrunePart,
+  ObjectPrunePlan,
+  ObjectPruneProgressEvent,
+  ObjectPruneResult,
+  ObjectPruneSkipped,
+  ObjectPruneSkipReason,
+  PlannedObjectDeletion,
+} from './object-prune-types.js';
 export type { WaitForObjectsOptions } from './object-waiter.js';
 export { waitForObjects } from './object-waiter.js';
 export type { DurationField } from './parse-age.js';

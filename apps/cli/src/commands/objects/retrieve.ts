@@ -24,20 +24,14 @@ export const retrieve = defineCommand<{ prefix?: string; wait?: boolean; days?: 
     'ovh-pca retrieve archives-gra backups/db/dump.sql.gz --wait',
     'ovh-pca retrieve GRA/archives-gra --prefix photos/2024/ --json',
     'ovh-pca retrieve EU-WEST-PAR/deep-backups --prefix 2025/ --days 3 --wait',
-    'ovh-pca retrieve RBX-ARCHIVE/backups-2024 --wait --yes',
+    "ovh-pca retrieve RBX-ARCHIVE/backups-2024 --prefix '' --wait --yes",
   ],
   async run(context, { args, options }) {
     const core = await import('@ovh-pca/core');
     // Every input checked before anything is sent.
-    const address = core.parseArchiveAddress(args[0]);
-    const typed = (Array.isArray(args[1]) ? args[1] : []).map((key) => core.validateObjectKey(key));
-    const prefix = options.prefix === undefined ? undefined : core.validateObjectPrefix(options.prefix);
+    const { parseObjectSelection } = await import('../../input/object-selection.js');
+    const { address, keys: typed, prefix } = await parseObjectSelection(args, options.prefix, 'retrieve');
     const days = options.days === undefined ? undefined : core.parseRestoreDays(options.days);
-    if (typed.length === 0 && prefix === undefined) {
-      throw new UsageError(
-        'Name the objects to retrieve: KEY... or --prefix P (--prefix "" for all; a Cold Archive v1 bucket is restored whole).',
-      );
-    }
     const { openArchive } = await import('../../runtime/archive-target.js');
     const { archive, backend } = await openArchive(context, address);
     if (!core.hasCapability(backend, 'retrieve') || !backend.retrieveObjects || !backend.readObjectStates) {

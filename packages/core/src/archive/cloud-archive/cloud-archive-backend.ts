@@ -2,16 +2,29 @@ import { path } from '../../client/index.js';
 import { type ArchiveAddress, parseArchiveRegion, validateArchiveName } from '../archive-address.js';
 import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
-import type { Archive, ArchiveObject } from '../archive-entities.js';
+import { type Archive, type ArchiveObject, formatArchiveAddress } from '../archive-entities.js';
 import { errorStatus } from '../archive-error-info.js';
 import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
 import type { UploadedObject, UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
 import { longestCommonPrefix } from '../key-prefix.js';
+import type { DownloadSource } from '../object-download.js';
+import { validateObjectKey } from '../object-key.js';
+import type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneOptions,
+  ObjectPrunePlan,
+  ObjectPruneResult,
+} from '../object-prune-types.js';
 import { listPublicCloudProjects, onlyProject } from '../public-cloud-projects.js';
 import type { WaitReading } from '../state-waiter.js';
 import type { SwiftAccessProvider, SwiftListedObject } from './cloud-archive-ports.js';
+import {
+  type CloudArchivePruneDeps,
+  executeCloudArchivePrune,
+  planCloudArchivePrune,
+} from './cloud-archive-prune.js';
 import { cloudArchiveObjectPhase } from './cloud-archive-states.js';
 import { CloudArchiveUpload } from './cloud-archive-upload.js';
 import type {
@@ -20,9 +33,11 @@ import type {
   StorageObjectWire,
 } from './cloud-archive-wire-types.js';
 import { ApiSwiftAccessProvider } from './swift-access-provider.js';
-import { type FetchLike, SWIFT_LISTING_LIMIT, SwiftContainerClient } from './swift-container-client.js';
+import { type FetchLike, SwiftContainerClient } from './swift-container-client.js';
+import { openSwiftDownload } from './swift-download.js';
 import { SwiftError } from './swift-error.js';
 import { readSwiftLimits, type SwiftLimits } from './swift-limits.js';
+import { listSwiftEntries, swiftListingDate } from './swift-listing.js';
 import { SwiftObjectWriter } from './swift-object-writer.js';
 
 /** Unseal requests in flight at once: enough to start 1,000 in seconds, few enough to stay polite. */
@@ -38,19 +53,14 @@ export interface CloudArchiveBackendOptions {
   now?: () => number;
 }
 
-/** Swift's `last_modified` has no zone (it is UTC). */
-function swiftDate(value: string): string {
-  return toIsoDate(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
-}
-
 /**
  * Cloud Archive: Swift containers with the storage policy PCA of every Public Cloud project. Discovery
  * and container actions go through API v1 (so a read-only credential still lists archives); objects
- * are listed and unsealed through Swift, with the token API v1 hands out.
+ * are listed, unsealed and downloaded through Swift, with the token API v1 hands out.
  */
 export class CloudArchiveBackend implements ArchiveBackend {
   readonly product = 'cloud-archive' as const;
-  readonly capabilities = ['list', 'retrieve', 'delete', 'upload'] as const;
+  readonly capabilities = ['list', 'retrieve', 'download', 'upload', 'delete', 'prune'] as const;
   readonly #client: ArchiveApiClient;
   readonly #access: SwiftAccessProvider;
   readonly #fetch: FetchLike | undefined;
@@ -141,6 +151,29 @@ export class CloudArchiveBackend implements ArchiveBackend {
     });
   }
 
+  /**
+   * HEAD, then (for a manifest) its segment MD5s; ranges read under If-Match (swift-download.ts).
+   * Sealed or unsealing → ObjectNotReadyError with its ready time; no such key → ArchiveNotFoundError.
+   */
+  async openDownload(
+    archive: Archive,
+    key: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<DownloadSource> {
+    validateObjectKey(key);
+    try {
+      return await openSwiftDownload(this.#swiftOf(archive), archive.name, key, {
+        now: this.#now,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof SwiftError && error.status === 404) {
+        throw new ArchiveNotFoundError('object', key, [archiveLabel(archive)]);
+      }
+      throw error;
+    }
+  }
+
   /** A GET of each sealed key, a few at once; each answers the object as it stands after. */
   #unseal(
     archive: Archive,
@@ -167,6 +200,35 @@ export class CloudArchiveBackend implements ArchiveBackend {
       },
       { signal },
     );
+  }
+
+  /** The objects last modified before the age (server clock), with their segments; nothing deleted. */
+  planPrune(archive: Archive, options: ObjectPruneOptions): Promise<ObjectPrunePlan> {
+    return planCloudArchivePrune(this.#pruneDeps(archive), archive, options);
+  }
+
+  /** Deletes exactly what the plan lists (segments, then their manifest), each once. */
+  executePrune(
+    archive: Archive,
+    plan: ObjectPrunePlan,
+    options: ExecuteObjectPruneOptions = {},
+  ): Promise<ObjectPruneResult> {
+    // A plan may come back over IPC: it must be this archive's.
+    if (plan.product !== this.product || plan.archive !== formatArchiveAddress(archive)) {
+      throw new ValidationError(
+        'plan',
+        `This plan is for ${plan.archive}, not ${formatArchiveAddress(archive)}`,
+      );
+    }
+    return executeCloudArchivePrune(this.#pruneDeps(archive), archive, plan, options);
+  }
+
+  #pruneDeps(archive: Archive): CloudArchivePruneDeps {
+    return {
+      swift: this.#swiftOf(archive),
+      timeOffset: (signal) => this.#client.getTimeOffset(signal),
+      now: this.#now,
+    };
   }
 
   /**
@@ -268,22 +330,9 @@ export class CloudArchiveBackend implements ArchiveBackend {
     prefix: string | undefined,
     signal?: AbortSignal,
   ): Promise<ArchiveObject[]> {
-    const swift = this.#swiftOf(archive);
-    const objects: ArchiveObject[] = [];
-    let marker: string | undefined;
-    for (;;) {
-      const page = await swift.listObjects(archive.name, {
-        marker,
-        prefix,
-        limit: SWIFT_LISTING_LIMIT,
-        signal,
-      });
-      const nowMs = this.#now();
-      for (const entry of page) objects.push(this.#fromSwift(entry, nowMs));
-      // A short page is the last one: no extra request to learn the listing is over.
-      if (page.length < SWIFT_LISTING_LIMIT) return objects;
-      marker = page[page.length - 1]!.name;
-    }
+    const entries = await listSwiftEntries(this.#swiftOf(archive), archive.name, prefix, signal);
+    const nowMs = this.#now();
+    return entries.map((entry) => this.#fromSwift(entry, nowMs));
   }
 
   async #listApi(
@@ -335,7 +384,7 @@ export class CloudArchiveBackend implements ArchiveBackend {
     return this.#object(
       entry.name,
       entry.bytes,
-      swiftDate(entry.last_modified),
+      swiftListingDate(entry.last_modified),
       entry.policy_retrieval_state ?? 'unsealed',
       entry.policy_retrieval_delay ?? null,
       nowMs,

@@ -3,6 +3,8 @@ import type {
   SwiftAccessProvider,
   SwiftContainerApi,
   SwiftListedObject,
+  SwiftManifestSegment,
+  SwiftObjectStat,
 } from './cloud-archive-ports.js';
 import { parseRetryAfter, SwiftError, swiftReason } from './swift-error.js';
 import { retryingSwiftCall } from './swift-retry.js';
@@ -15,7 +17,7 @@ export type SwiftBody = NonNullable<RequestInit['body']>;
 
 /** One Swift request: a container, or an object of it, and the listing's query. */
 export interface SwiftCall {
-  method: 'GET' | 'HEAD' | 'PUT';
+  method: 'GET' | 'HEAD' | 'PUT' | 'DELETE';
   container: string;
   key?: string;
   query?: URLSearchParams;
@@ -111,7 +113,79 @@ export class SwiftContainerClient implements SwiftContainerApi {
     });
   }
 
-  /** Every call here is a GET or HEAD: safe to repeat after any transient failure. */
+  /**
+   * `DELETE` of one object. Repeated after a transient failure like the reads (deleting twice
+   * cannot delete anything else): a 404 on a repeat means the lost attempt did it (`deleted`,
+   * counted once); a 404 on the first attempt means it was gone already.
+   */
+  async deleteObject(container: string, key: string, signal?: AbortSignal): Promise<'deleted' | 'gone'> {
+    let sent = false;
+    return this.#retrying(signal, async () => {
+      try {
+        const response = await this.#send({ method: 'DELETE', container, key, signal });
+        await response.body?.cancel();
+        return 'deleted';
+      } catch (error) {
+        if (error instanceof SwiftError && error.status === 404) return sent ? 'deleted' : 'gone';
+        sent = true;
+        throw error;
+      }
+    });
+  }
+
+  /** `HEAD` of an object for a download: size, ETag as sent, state, and what kind of manifest. */
+  async statObject(container: string, key: string, signal?: AbortSignal): Promise<SwiftObjectStat> {
+    const response = await this.#retrying(signal, () =>
+      this.#send({ method: 'HEAD', container, key, signal }),
+    );
+    const headers = response.headers;
+    const delay = headers.get('x-ovh-retrieval-delay');
+    const dlo = headers.get('x-object-manifest');
+    return {
+      bytes: Number(headers.get('content-length') ?? 0),
+      etag: headers.get('etag') ?? '',
+      lastModified: headers.get('last-modified'),
+      state: headers.get('x-ovh-retrieval-state') ?? 'unsealed',
+      delaySeconds: delay === null ? null : Number(delay),
+      manifest:
+        headers.get('x-static-large-object')?.toLowerCase() === 'true'
+          ? { kind: 'slo' }
+          : dlo !== null
+            ? { kind: 'dlo', ...splitManifestPath(dlo) }
+            : null,
+    };
+  }
+
+  /** An SLO's segment list (`?multipart-manifest=get`): each segment's path, MD5 and size. */
+  async readSloManifest(
+    container: string,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<SwiftManifestSegment[]> {
+    const query = new URLSearchParams({ 'multipart-manifest': 'get' });
+    return this.#retrying(signal, async () => {
+      const response = await this.#send({ method: 'GET', container, key, query, signal });
+      return (await response.json()) as SwiftManifestSegment[];
+    });
+  }
+
+  /**
+   * `GET` of the bytes [start, end] (inclusive) under `If-Match`, retried until the body starts; the
+   * body itself is the caller's (a drop mid-body errors its stream). Errors as Swift answered them:
+   * 412 when the ETag no longer matches, 429 with Retry-After when sealed (a Retry-After of up to
+   * 30 s is waited for here, as on every call).
+   */
+  openObjectRange(
+    container: string,
+    key: string,
+    range: { start: number; end: number; ifMatch: string },
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const headers = { Range: `bytes=${range.start}-${range.end}`, 'If-Match': range.ifMatch };
+    return this.#retrying(signal, () => this.#send({ method: 'GET', container, key, headers, signal }));
+  }
+
+  /** Every call here is a read or a DELETE: safe to repeat after any transient failure. */
   #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     return retryingSwiftCall(signal, work);
   }
@@ -178,4 +252,20 @@ export class SwiftContainerClient implements SwiftContainerApi {
     }
     return this.#fetch(url, init);
   }
+}
+
+/** `container/prefix` of an X-Object-Manifest header (percent-encoded by whoever wrote it, or not). */
+function splitManifestPath(value: string): { container: string; prefix: string } {
+  const path = value.replace(/^\//, '');
+  const cut = path.indexOf('/');
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  return cut < 0
+    ? { container: decode(path), prefix: '' }
+    : { container: decode(path.slice(0, cut)), prefix: decode(path.slice(cut + 1)) };
 }

@@ -34,6 +34,21 @@ describe('console path completion', () => {
     expect(suggestPaths(routes, '/nothing')).toEqual([]);
   });
 
+  it('offers the nearest completions first when the schema has more than the limit', () => {
+    const deep = Array.from({ length: 40 }, (_, index) => ({
+      path: `/cloud/aaa/deep${String(index).padStart(2, '0')}/x/y`,
+      operations: [op('GET')],
+    }));
+    const many = routesOf([{ api: '/cloud', routes: [...schemas[0]!.routes, ...deep] }]);
+    const offered = suggestPaths(many, '/cloud/', 5);
+    expect(offered).toHaveLength(5);
+    expect(offered.slice(0, 2)).toEqual([
+      '/cloud/{serviceName}/pca',
+      '/cloud/{serviceName}/pca/{pcaServiceName}',
+    ]);
+    expect(offered.slice(2)).toEqual([0, 1, 2].map((index) => `/cloud/aaa/deep0${index}/x/y`));
+  });
+
   it('finds the route of a concrete path, the most literal first', () => {
     expect(matchRoute(routes, '/cloud/pp-1/pca/pca-2')?.path).toBe(
       '/cloud/{serviceName}/pca/{pcaServiceName}',

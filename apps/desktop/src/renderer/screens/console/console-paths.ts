@@ -34,7 +34,9 @@ function literalCount(path: string): number {
 
 /**
  * Completions for what the user typed: routes whose path, read with the typed values in place of
- * its placeholders, continues the input. Values already typed are kept in the suggestion.
+ * its placeholders, continues the input. Values already typed are kept in the suggestion. The
+ * nearest come first (fewest segments, then by path): with a large schema, `/cloud/` must offer
+ * its next steps rather than the first thirty deep routes in alphabetical order.
  */
 export function suggestPaths(routes: readonly RouteInfo[], input: string, limit = 30): string[] {
   const typed = input.split('/');
@@ -51,7 +53,9 @@ export function suggestPaths(routes: readonly RouteInfo[], input: string, limit 
     if (!fits || !(current.startsWith(last) || PLACEHOLDER.test(current))) continue;
     const filled = pattern.map((part, index) => (index < done.length ? done[index]! : part));
     suggestions.add(filled.join('/'));
-    if (suggestions.size >= limit) break;
   }
-  return [...suggestions];
+  const depth = (path: string) => path.split('/').length;
+  return [...suggestions]
+    .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit);
 }

@@ -103,3 +103,45 @@ export async function forEachBounded<T>(
   const rejected = results.find((result) => result.status === 'rejected');
   if (rejected) throw (rejected as PromiseRejectedResult).reason;
 }
+
+/** What a command marked `singleAttempt` throws instead of letting the SDK send it again. */
+export class RetrySuppressedError extends Error {
+  override readonly name = 'RetrySuppressed';
+  /** A client error to the SDK's retry strategy: it gives up at once. */
+  readonly $metadata = { httpStatusCode: 400 };
+  constructor(override readonly cause: unknown) {
+    super('not sent again before checking whether the first attempt went through');
+  }
+}
+
+type Handler = (args: unknown) => Promise<unknown>;
+type AddMiddleware = (
+  middleware: (next: Handler) => Handler,
+  options: { step: 'finalizeRequest'; priority: 'low'; name: string },
+) => void;
+
+/**
+ * Stops the SDK from repeating this command by itself (it repeats any request without a streamed
+ * body after a dropped connection): a request that changes state and whose answer may have been
+ * lost must be checked first (a HEAD), then sent again by the caller. The first failure comes
+ * back as it was; a repeat the SDK tries fails with RetrySuppressedError carrying it.
+ */
+export function singleAttempt<C extends { middlewareStack: object }>(command: C): C {
+  let attempts = 0;
+  let first: unknown;
+  const stack = command.middlewareStack as { add: AddMiddleware };
+  stack.add(
+    (next) => async (args) => {
+      attempts += 1;
+      if (attempts > 1) throw new RetrySuppressedError(first);
+      try {
+        return await next(args);
+      } catch (error) {
+        first = error;
+        throw error;
+      }
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'ovhPcaSingleAttempt' },
+  );
+  return command;
+}

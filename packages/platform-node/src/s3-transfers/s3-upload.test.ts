@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fileUploadSource } from './file-upload-source.js';
 import { multipartEtag } from './s3-etag.js';
 import { MIB } from './s3-part-plan.js';
-import { PART_BYTES_METADATA, uploadFileToS3 } from './s3-upload.js';
-import { type S3TransferSandbox, startS3TransferSandbox } from './testing/s3-transfer-sandbox.js';
+import { MD5_METADATA, uploadToS3 } from './s3-upload.js';
+import { startLossyProxy } from './testing/lossy-proxy.js';
+import { type S3TransferSandbox, s3ClientOf, startS3TransferSandbox } from './testing/s3-transfer-sandbox.js';
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
 
@@ -36,32 +38,30 @@ function partPuts(key: string): { parts: Map<number, number>; completions: numbe
   return { parts, completions, puts };
 }
 
-describe('uploadFileToS3', () => {
+async function upload(key: string, path: string, options: Partial<Parameters<typeof uploadToS3>[0]> = {}) {
+  return uploadToS3({
+    client: kit.client,
+    bucket: kit.bucket,
+    source: await fileUploadSource(path, key),
+    ...options,
+  });
+}
+
+describe('uploadToS3', () => {
   it('sends a small file in one PUT checked against its MD5, and a re-run sends nothing', async () => {
     kit = await startS3TransferSandbox({ seed: 3 });
     const { path, bytes } = await kit.file('small.bin', 300_000);
-    const first = await uploadFileToS3({
-      client: kit.client,
-      bucket: kit.bucket,
-      key: 'dir/small é.bin',
-      path,
-    });
+    const first = await upload('dir/small é.bin', path);
     expect(first).toMatchObject({
       multipart: false,
       parts: 1,
       unchanged: false,
       etag: md5(bytes),
-      verified: 'md5',
     });
     expect((await objectBytes('dir/small é.bin')).equals(bytes)).toBe(true);
 
     kit.sandbox.clearRequests();
-    const again = await uploadFileToS3({
-      client: kit.client,
-      bucket: kit.bucket,
-      key: 'dir/small é.bin',
-      path,
-    });
+    const again = await upload('dir/small é.bin', path);
     expect(again.unchanged).toBe(true);
     expect(kit.s3Requests().map((entry) => entry.method)).toEqual(['HEAD']);
   });
@@ -69,14 +69,7 @@ describe('uploadFileToS3', () => {
   it('uploads a large file in parts, as DEEP_ARCHIVE, with the multipart ETag of its parts', async () => {
     kit = await startS3TransferSandbox({ seed: 4 });
     const { path, bytes } = await kit.file('large.bin', 12 * MIB + 123);
-    const result = await uploadFileToS3({
-      client: kit.client,
-      bucket: kit.bucket,
-      key: 'large.bin',
-      path,
-      storageClass: 'DEEP_ARCHIVE',
-      partBytes: 5 * MIB,
-    });
+    const result = await upload('large.bin', path, { storageClass: 'DEEP_ARCHIVE', partBytes: 5 * MIB });
     const expected = multipartEtag([
       md5(bytes.subarray(0, 5 * MIB)),
       md5(bytes.subarray(5 * MIB, 10 * MIB)),
@@ -86,7 +79,7 @@ describe('uploadFileToS3', () => {
     const head = await kit.client.send(new HeadObjectCommand({ Bucket: kit.bucket, Key: 'large.bin' }));
     expect(head.StorageClass).toBe('DEEP_ARCHIVE');
     expect(head.ETag).toBe(`"${expected}"`);
-    expect(head.Metadata?.[PART_BYTES_METADATA]).toBe(String(5 * MIB));
+    expect(head.Metadata?.[MD5_METADATA]).toBe(createHash('md5').update(bytes).digest('base64'));
     expect(partPuts('large.bin')).toMatchObject({ completions: 1 });
   });
 
@@ -94,11 +87,7 @@ describe('uploadFileToS3', () => {
     kit = await startS3TransferSandbox({ seed: 5 });
     const { path, bytes } = await kit.file('resume.bin', 21 * MIB);
     const stop = new AbortController();
-    const interrupted = uploadFileToS3({
-      client: kit.client,
-      bucket: kit.bucket,
-      key: 'resume.bin',
-      path,
+    const interrupted = upload('resume.bin', path, {
       partBytes: 5 * MIB,
       concurrency: 1,
       signal: stop.signal,
@@ -114,13 +103,7 @@ describe('uploadFileToS3', () => {
     expect(finished.length).toBeLessThan(5);
 
     kit.sandbox.clearRequests();
-    const result = await uploadFileToS3({
-      client: kit.client,
-      bucket: kit.bucket,
-      key: 'resume.bin',
-      path,
-      partBytes: 5 * MIB,
-    });
+    const result = await upload('resume.bin', path, { partBytes: 5 * MIB });
     expect(result.partsReused).toBe(finished.length);
     const after = partPuts('resume.bin');
     // Only the parts that were not there went out, each once, then one completion.
@@ -137,23 +120,8 @@ describe('uploadFileToS3', () => {
     const { path, bytes } = await kit.file('faults.bin', 16 * MIB + 5);
     const small = await kit.file('faults-small.bin', 70_000);
     kit.sandbox.setBehaviour({ faultRate: 0.2, skewSeconds: 3600 });
-    const result = await uploadFileToS3({
-      client: kit.client,
-      bucket: kit.bucket,
-      key: 'faults.bin',
-      path,
-      partBytes: 5 * MIB,
-      baseDelayMs: 1,
-      attempts: 10,
-    });
-    await uploadFileToS3({
-      client: kit.client,
-      bucket: kit.bucket,
-      key: 'small.bin',
-      path: small.path,
-      baseDelayMs: 1,
-      attempts: 10,
-    });
+    const result = await upload('faults.bin', path, { partBytes: 5 * MIB, baseDelayMs: 1, attempts: 10 });
+    await upload('small.bin', small.path, { baseDelayMs: 1, attempts: 10 });
     kit.sandbox.setBehaviour({ faultRate: 0 });
     expect(result.parts).toBe(4);
     expect(kit.s3Requests().some((entry) => entry.fault)).toBe(true);
@@ -168,5 +136,37 @@ describe('uploadFileToS3', () => {
     expect(partPuts('small.bin').puts).toBe(1);
     expect((await objectBytes('faults.bin')).equals(bytes)).toBe(true);
     expect((await objectBytes('small.bin')).equals(small.bytes)).toBe(true);
+  });
+
+  it('completes once when the answer to CompleteMultipartUpload is lost: a HEAD finds the object', async () => {
+    kit = await startS3TransferSandbox({ seed: 7 });
+    const { path, bytes } = await kit.file('lost.bin', 11 * MIB);
+    let first = true;
+    const proxy = await startLossyProxy(kit.sandbox.s3.endpoints['EU-WEST-PAR']!, (method, url) => {
+      const lose = first && method === 'POST' && url.includes('uploadId=');
+      if (lose) first = false;
+      return lose;
+    });
+    const client = s3ClientOf(kit.sandbox, 'EU-WEST-PAR', proxy.origin);
+    try {
+      const result = await uploadToS3({
+        client,
+        bucket: kit.bucket,
+        source: await fileUploadSource(path, 'lost.bin'),
+        partBytes: 5 * MIB,
+        baseDelayMs: 1,
+      });
+      expect(proxy.lost).toBe(1);
+      expect(result).toMatchObject({ multipart: true, parts: 3 });
+      const log = partPuts('lost.bin');
+      expect(log.completions).toBe(1);
+      expect(
+        kit.s3Requests().filter((e) => e.method === 'POST' && e.path.includes('uploadId=')),
+      ).toHaveLength(1);
+      expect((await objectBytes('lost.bin')).equals(bytes)).toBe(true);
+    } finally {
+      client.destroy();
+      await proxy.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
@@ -12,16 +13,24 @@ import {
   type StorageClass,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { Md5Tap, md5OfFileRange, readFileRange } from './file-range.js';
 import { multipartEtag, parseEtag, unquoteEtag } from './s3-etag.js';
 import {
   choosePartBytes,
   type PartRange,
   planParts,
   S3_MAX_PART_BYTES,
+  S3_MAX_PARTS,
   S3_MIN_PART_BYTES,
 } from './s3-part-plan.js';
-import { forEachBounded, type RetryOptions, s3CodeOf, s3StatusOf, withRetries } from './s3-retry.js';
+import {
+  forEachBounded,
+  type RetryOptions,
+  RetrySuppressedError,
+  s3CodeOf,
+  s3StatusOf,
+  singleAttempt,
+  withRetries,
+} from './s3-retry.js';
 
 /**
  * One file into one S3 object, streamed (bounded memory: a few 256 KiB chunks per part in flight).
@@ -30,8 +39,24 @@ import { forEachBounded, type RetryOptions, s3CodeOf, s3StatusOf, withRetries } 
  * match the file's bytes (ListParts), sends the rest, and completes once.
  */
 
-/** Object metadata the upload writes: the part size, so a download can check a multipart ETag. */
-export const PART_BYTES_METADATA = 'ovh-pca-part-bytes';
+/**
+ * Object metadata with the MD5 of the whole object (base64), as rclone writes and reads it: a
+ * multipart ETag is not an MD5, so this is what a download checks the bytes against.
+ */
+export const MD5_METADATA = 'md5chksum';
+
+/**
+ * Bytes to upload, as an adapter presents them (structurally core's UploadSource: a local file in
+ * platform-node's file sources).
+ */
+export interface S3UploadSource {
+  readonly key: string;
+  readonly bytes: number;
+  /** Streams bytes [start, end) with their MD5 (resolved once the body was read to its end). */
+  openPart(start: number, end: number): { body: ReadableStream<Uint8Array>; md5: Promise<string> };
+  /** The MD5 of bytes [start, end) without sending them. */
+  md5(start: number, end: number, signal?: AbortSignal): Promise<string>;
+}
 
 export interface S3UploadProgress {
   key: string;
@@ -42,11 +67,10 @@ export interface S3UploadProgress {
   partsTotal: number;
 }
 
-export interface S3UploadFileOptions extends RetryOptions {
+export interface S3UploadOptions extends RetryOptions {
   client: S3Client;
   bucket: string;
-  key: string;
-  path: string;
+  source: S3UploadSource;
   /** S3 storage class; default STANDARD (sent as no header). */
   storageClass?: string;
   contentType?: string;
@@ -69,10 +93,12 @@ export interface S3UploadResult {
   parts: number;
   /** Parts found on the server from an interrupted run and not sent again. */
   partsReused: number;
+  /** PUTs of parts (or of the whole object) sent by this run, repeats after a failure included. */
+  partsSent: number;
   /** The object was already there with these bytes: nothing was sent. */
   unchanged: boolean;
-  /** What was checked: each PUT's ETag against the MD5 of the bytes sent. */
-  verified: 'md5' | 'multipart-etag';
+  /** Hex MD5 of the whole object (the multipart object's `md5chksum`). */
+  md5: string;
 }
 
 export class UploadIntegrityError extends Error {
@@ -85,37 +111,46 @@ class PartMismatchError extends Error {
 
 const classOf = (storageClass: string | undefined): string => storageClass ?? 'STANDARD';
 
-export async function uploadFileToS3(options: S3UploadFileOptions): Promise<S3UploadResult> {
-  const { client, bucket, key, signal } = options;
-  const info = await stat(options.path);
-  if (!info.isFile()) throw new Error(`not a regular file: ${options.path}`);
-  const size = info.size;
+export async function uploadToS3(options: S3UploadOptions): Promise<S3UploadResult> {
+  const { client, bucket, source, signal } = options;
+  const { key } = source;
+  const size = source.bytes;
   const storageClass = classOf(options.storageClass);
   const partBytes = choosePartBytes(size, options.partBytes);
   const threshold = Math.min(options.multipartThresholdBytes ?? partBytes, S3_MAX_PART_BYTES);
   const retry = { attempts: options.attempts, baseDelayMs: options.baseDelayMs, signal };
+  // One read of the whole source first: the single PUT's Content-MD5, or the multipart object's
+  // md5chksum, and what tells whether the object is already there.
+  const md5 = await source.md5(0, size, signal);
 
   const existing = await headObject(client, bucket, key, retry);
   if (existing && existing.ContentLength === size && classOf(existing.StorageClass) === storageClass) {
-    const same = await sameBytes(options.path, size, existing, partBytes, signal);
+    const same = await sameBytes(source, md5, existing, partBytes, signal);
     if (same) {
-      options.onProgress?.({ key, bytesDone: size, bytesTotal: size, partsDone: 1, partsTotal: 1 });
+      options.onProgress?.({
+        key,
+        bytesDone: size,
+        bytesTotal: size,
+        partsDone: same.parts,
+        partsTotal: same.parts,
+      });
       return {
         key,
         bytes: size,
         etag: unquoteEtag(existing.ETag),
+        md5,
         storageClass,
-        multipart: same.multipart,
+        multipart: same.parts > 1 || parseEtag(existing.ETag)?.parts !== null,
         parts: same.parts,
+        partsSent: 0,
         partsReused: 0,
         unchanged: true,
-        verified: same.multipart ? 'multipart-etag' : 'md5',
       };
     }
   }
   return size <= threshold
-    ? await putWhole(options, size, storageClass, retry)
-    : await putMultipart(options, size, storageClass, partBytes, retry);
+    ? await putWhole(options, md5, storageClass, retry)
+    : await putMultipart(options, md5, storageClass, partBytes, retry);
 }
 
 async function headObject(
@@ -135,63 +170,80 @@ async function headObject(
   }
 }
 
-/** Whether the object holds exactly the file's bytes, judged by its ETag (the file is read, not sent). */
+const base64Of = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
+
+/**
+ * Whether the object holds exactly these bytes: its ETag is their MD5 (one PUT), its md5chksum is
+ * (multipart, written by ovh-pca or rclone), or its multipart ETag is that of these bytes cut in
+ * parts of the planned size (the source is read again, nothing is sent).
+ */
 async function sameBytes(
-  path: string,
-  size: number,
+  source: S3UploadSource,
+  md5: string,
   head: HeadObjectCommandOutput,
-  plannedPartBytes: number,
+  partBytes: number,
   signal?: AbortSignal,
-): Promise<{ multipart: boolean; parts: number } | null> {
+): Promise<{ parts: number } | null> {
   const etag = parseEtag(head.ETag);
   if (!etag) return null;
-  if (etag.parts === null) {
-    return (await md5OfFileRange(path, 0, size, signal)) === etag.hex ? { multipart: false, parts: 1 } : null;
-  }
-  const recorded = Number(head.Metadata?.[PART_BYTES_METADATA]);
-  const partBytes =
-    Number.isSafeInteger(recorded) && recorded >= S3_MIN_PART_BYTES ? recorded : plannedPartBytes;
-  const { parts } = planParts(size, partBytes);
+  if (etag.parts === null) return etag.hex === md5 ? { parts: 1 } : null;
+  const recorded = head.Metadata?.[MD5_METADATA];
+  if (recorded) return recorded === base64Of(md5) ? { parts: etag.parts } : null;
+  const { parts } = planParts(source.bytes, partBytes);
   if (parts.length !== etag.parts) return null;
   const md5s: string[] = [];
-  for (const part of parts) md5s.push(await md5OfFileRange(path, part.start, part.end, signal));
-  return multipartEtag(md5s) === `${etag.hex}-${etag.parts}`
-    ? { multipart: true, parts: parts.length }
-    : null;
+  for (const part of parts) md5s.push(await source.md5(part.start, part.end, signal));
+  return multipartEtag(md5s) === `${etag.hex}-${etag.parts}` ? { parts: parts.length } : null;
+}
+
+/** The body of bytes [start, end) for the SDK, counting bytes as they leave. */
+function partBody(
+  source: S3UploadSource,
+  start: number,
+  end: number,
+  onBytes: (count: number) => void,
+): { body: Readable; md5: Promise<string> } {
+  const part = source.openPart(start, end);
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+  const readable = Readable.fromWeb(part.body as WebReadableStream<Uint8Array>);
+  readable.on('error', (error) => counter.destroy(error));
+  part.md5.catch(() => {});
+  return { body: readable.pipe(counter), md5: part.md5 };
 }
 
 /** One PUT with Content-MD5; a PUT whose answer was lost is checked with a HEAD before another. */
 async function putWhole(
-  options: S3UploadFileOptions,
-  size: number,
+  options: S3UploadOptions,
+  md5: string,
   storageClass: string,
   retry: RetryOptions,
 ): Promise<S3UploadResult> {
-  const { client, bucket, key, path, signal } = options;
-  const md5 = await md5OfFileRange(path, 0, size, signal);
-  const result = (etag: string): S3UploadResult => ({
-    key,
-    bytes: size,
-    etag,
-    storageClass,
-    multipart: false,
-    parts: 1,
-    partsReused: 0,
-    unchanged: false,
-    verified: 'md5',
-  });
+  const { client, bucket, source, signal } = options;
+  const { key, bytes: size } = source;
+  let sent = 0;
   await withRetries(async (attempt) => {
     if (attempt > 0) {
       const head = await headObject(client, bucket, key, retry);
       if (head?.ContentLength === size && unquoteEtag(head.ETag) === md5) return;
     }
+    let bytesDone = 0;
+    const { body } = partBody(source, 0, size, (count) => {
+      bytesDone += count;
+      options.onProgress?.({ key, bytesDone, bytesTotal: size, partsDone: 0, partsTotal: 1 });
+    });
+    sent += 1;
     const answer = await client.send(
       new PutObjectCommand({
         Bucket: bucket,
         Key: key,
-        Body: readFileRange(path, 0, size, signal),
+        Body: body,
         ContentLength: size,
-        ContentMD5: Buffer.from(md5, 'hex').toString('base64'),
+        ContentMD5: base64Of(md5),
         ...(options.contentType && { ContentType: options.contentType }),
         ...(storageClass !== 'STANDARD' && { StorageClass: storageClass as StorageClass }),
       }),
@@ -201,7 +253,18 @@ async function putWhole(
       throw new PartMismatchError(`ETag ${answer.ETag} is not the MD5 ${md5}`);
   }, retry);
   options.onProgress?.({ key, bytesDone: size, bytesTotal: size, partsDone: 1, partsTotal: 1 });
-  return result(md5);
+  return {
+    key,
+    bytes: size,
+    etag: md5,
+    md5,
+    storageClass,
+    multipart: false,
+    parts: 1,
+    partsSent: sent,
+    partsReused: 0,
+    unchanged: false,
+  };
 }
 
 interface UploadHandle {
@@ -212,12 +275,13 @@ interface UploadHandle {
 
 /** The newest unfinished upload of this key and storage class, with its parts; else a new one. */
 async function openUpload(
-  options: S3UploadFileOptions,
+  options: S3UploadOptions,
+  md5: string,
   storageClass: string,
-  partBytes: number,
   retry: RetryOptions,
 ): Promise<UploadHandle> {
-  const { client, bucket, key, signal } = options;
+  const { client, bucket, source, signal } = options;
+  const { key } = source;
   let newest: { uploadId: string; initiated: number } | undefined;
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
@@ -248,13 +312,14 @@ async function openUpload(
     const parts = await listParts(client, bucket, key, newest.uploadId, retry);
     if (parts) return { uploadId: newest.uploadId, parts };
   }
+  // A create whose answer was lost leaves an empty upload behind; the next run finds the newest.
   const created = await withRetries(
     () =>
       client.send(
         new CreateMultipartUploadCommand({
           Bucket: bucket,
           Key: key,
-          Metadata: { [PART_BYTES_METADATA]: String(partBytes) },
+          Metadata: { [MD5_METADATA]: base64Of(md5) },
           ...(options.contentType && { ContentType: options.contentType }),
           ...(storageClass !== 'STANDARD' && { StorageClass: storageClass as StorageClass }),
         }),
@@ -308,40 +373,45 @@ async function listParts(
 function resumedPartBytes(handle: UploadHandle, size: number, planned: number): number {
   const first = handle.parts.get(1)?.size;
   if (!first || first < S3_MIN_PART_BYTES || first >= size || first === planned) return planned;
-  return Math.ceil(size / first) <= 10_000 ? first : planned;
+  return Math.ceil(size / first) <= S3_MAX_PARTS ? first : planned;
 }
 
 async function putMultipart(
-  options: S3UploadFileOptions,
-  size: number,
+  options: S3UploadOptions,
+  md5: string,
   storageClass: string,
   plannedPartBytes: number,
   retry: RetryOptions,
 ): Promise<S3UploadResult> {
-  const { client, bucket, key, path, signal } = options;
-  const handle = await openUpload(options, storageClass, plannedPartBytes, retry);
+  const { client, bucket, source, signal } = options;
+  const { key, bytes: size } = source;
+  const concurrency = options.concurrency ?? 4;
+  const handle = await openUpload(options, md5, storageClass, retry);
   const { parts } = planParts(size, resumedPartBytes(handle, size, plannedPartBytes));
   const md5s = new Map<number, string>();
   const inFlight = new Map<number, number>();
   let bytesKept = 0;
-  const progress = () =>
+  const progress = () => {
+    let moving = 0;
+    for (const bytes of inFlight.values()) moving += bytes;
     options.onProgress?.({
       key,
-      bytesDone: bytesKept + [...inFlight.values()].reduce((sum, bytes) => sum + bytes, 0),
+      bytesDone: bytesKept + moving,
       bytesTotal: size,
       partsDone: md5s.size,
       partsTotal: parts.length,
     });
+  };
 
-  // Parts an earlier run finished: kept when their size and ETag match the file's bytes.
+  // Parts an earlier run finished: kept when their size and ETag match the source's bytes.
   let partsReused = 0;
   const pending: PartRange[] = [];
-  await forEachBounded(parts, options.concurrency ?? 4, async (part) => {
+  await forEachBounded(parts, concurrency, async (part) => {
     const there = handle.parts.get(part.number);
     if (there && there.size === part.end - part.start) {
-      const md5 = await md5OfFileRange(path, part.start, part.end, signal);
-      if (md5 === there.etag) {
-        md5s.set(part.number, md5);
+      const partMd5 = await source.md5(part.start, part.end, signal);
+      if (partMd5 === there.etag) {
+        md5s.set(part.number, partMd5);
         bytesKept += part.end - part.start;
         partsReused += 1;
         return;
@@ -351,58 +421,59 @@ async function putMultipart(
   });
   progress();
 
+  let partsSent = 0;
   pending.sort((a, b) => a.number - b.number);
-  await forEachBounded(pending, options.concurrency ?? 4, async (part) => {
-    const md5 = await withRetries(async () => {
+  await forEachBounded(pending, concurrency, async (part) => {
+    const partMd5 = await withRetries(async () => {
       inFlight.set(part.number, 0);
-      const tap = new Md5Tap((count) => {
+      const { body, md5: sentMd5 } = partBody(source, part.start, part.end, (count) => {
         inFlight.set(part.number, (inFlight.get(part.number) ?? 0) + count);
         progress();
       });
-      const source = readFileRange(path, part.start, part.end, signal);
-      source.on('error', (error) => tap.destroy(error));
       try {
+        partsSent += 1;
         const answer = await client.send(
           new UploadPartCommand({
             Bucket: bucket,
             Key: key,
             UploadId: handle.uploadId,
             PartNumber: part.number,
-            Body: source.pipe(tap),
+            Body: body,
             ContentLength: part.end - part.start,
           }),
           { abortSignal: signal },
         );
-        const sent = tap.digest();
-        if (tap.bytes !== part.end - part.start || unquoteEtag(answer.ETag) !== sent) {
+        const expected = await sentMd5;
+        if (unquoteEtag(answer.ETag) !== expected) {
           throw new PartMismatchError(
-            `part ${part.number}: ETag ${answer.ETag} is not the MD5 ${sent} of its bytes`,
+            `part ${part.number}: ETag ${answer.ETag} is not the MD5 ${expected} of its bytes`,
           );
         }
-        return sent;
+        return expected;
       } finally {
         inFlight.delete(part.number);
-        source.destroy();
+        body.destroy();
       }
     }, retry);
-    md5s.set(part.number, md5);
+    md5s.set(part.number, partMd5);
     bytesKept += part.end - part.start;
     progress();
   });
 
   const ordered = parts.map((part) => md5s.get(part.number) as string);
   const expected = multipartEtag(ordered);
-  await completeOnce(options, handle.uploadId, size, expected, parts, ordered, retry);
+  await completeOnce(options, handle.uploadId, expected, parts, ordered, retry);
   return {
     key,
     bytes: size,
     etag: expected,
+    md5,
     storageClass,
     multipart: true,
     parts: parts.length,
+    partsSent,
     partsReused,
     unchanged: false,
-    verified: 'multipart-etag',
   };
 }
 
@@ -412,15 +483,15 @@ async function putMultipart(
  * does not (and the upload still exists) is the completion sent again.
  */
 async function completeOnce(
-  options: S3UploadFileOptions,
+  options: S3UploadOptions,
   uploadId: string,
-  size: number,
   expected: string,
   parts: readonly PartRange[],
   md5s: readonly string[],
   retry: RetryOptions,
 ): Promise<void> {
-  const { client, bucket, key, signal } = options;
+  const { client, bucket, source, signal } = options;
+  const { key, bytes: size } = source;
   const listed: Part[] = parts.map((part, index) => ({ PartNumber: part.number, ETag: `"${md5s[index]}"` }));
   const completed = async (): Promise<boolean> => {
     const head = await headObject(client, bucket, key, retry);
@@ -430,12 +501,14 @@ async function completeOnce(
     if (attempt > 0 && (await completed())) return;
     try {
       const answer = await client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: bucket,
-          Key: key,
-          UploadId: uploadId,
-          MultipartUpload: { Parts: listed },
-        }),
+        singleAttempt(
+          new CompleteMultipartUploadCommand({
+            Bucket: bucket,
+            Key: key,
+            UploadId: uploadId,
+            MultipartUpload: { Parts: listed },
+          }),
+        ),
         { abortSignal: signal },
       );
       if (unquoteEtag(answer.ETag) !== expected) {
@@ -446,7 +519,7 @@ async function completeOnce(
     } catch (error) {
       // NoSuchUpload after a lost answer: the first completion went through.
       if (s3CodeOf(error) === 'NoSuchUpload' && (await completed())) return;
-      throw error;
+      throw error instanceof RetrySuppressedError ? error.cause : error;
     }
   }, retry);
   options.onProgress?.({

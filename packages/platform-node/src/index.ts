@@ -11,3 +11,13 @@ export {
   type NodeCredentialServicesOptions,
 } from './node-credential-services.js';
 export { defaultOvhConfPaths, readOvhConf } from './ovh-conf-files.js';
+export {
+  AwsS3BucketApi,
+  AwsS3ClientFactory,
+  type AwsS3ClientFactoryOptions,
+  type AwsS3Target,
+  createS3RetryStrategy,
+  KeytarS3CredentialStore,
+  S3_PAGE_SIZE,
+  type S3RetryOptions,
+} from './s3/index.js';

@@ -120,3 +120,5 @@ export type { DurationField } from './parse-age.js';
 export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './parse-age.js';
 export type { StateWaitOptions, WaitItem, WaitProgressEvent, WaitReading } from './state-waiter.js';
 export { DEFAULT_WAIT_POLL_INTERVAL_MS, waitForStates } from './state-waiter.js';
+// S3 access (Cold Archive v1 and v2): the port, endpoints and credentials through API v1.
+export * from './s3/index.js';

@@ -3,6 +3,11 @@
  * ACL and tagging reads, and the multipart verbs on a key. DEEP_ARCHIVE objects answer
  * InvalidObjectState to a GET until restored.
  */
+import {
+  MAX_RESTORE_DAYS,
+  RestoreRefusal,
+  requestRestore,
+} from '../../domain/object-storage/deep-archive-restore.js';
 import { deleteObject } from '../../domain/object-storage/delete-objects.js';
 import { newObject } from '../../domain/object-storage/new-object.js';
 import { ensureEtag } from '../../domain/object-storage/object-etag.js';
@@ -15,17 +20,13 @@ import { checkedBody, readSmallBody } from './s3-payload.js';
 import { findBucket, header, httpDate, isoDate, ownerOf, type S3Call } from './s3-request.js';
 import {
   invalidObjectState,
-  isColdClass,
   readable,
   readStorageClass,
   restoreHeader,
-  restoreStateOf,
   storageClassOf,
 } from './s3-storage-classes.js';
 import { objectHeadersOf, storeBody } from './s3-uploads.js';
 import { parseXml, rootElement } from './s3-xml-input.js';
-
-const MAX_RESTORE_DAYS = 30_000;
 
 function findObject(bucket: ContainerRecord, key: string): ObjectRecord {
   const object = Object.hasOwn(bucket.objects, key) ? bucket.objects[key] : undefined;
@@ -173,30 +174,19 @@ async function restoreObject(call: S3Call, bucket: ContainerRecord, key: string)
   // GlacierJobParameters (the tier rclone and aws-cli send) is not supported by OVH: it has no effect.
   const days = Number(document.Days);
   if (!/^\d+$/.test(String(document.Days ?? '')) || days < 1 || days > MAX_RESTORE_DAYS) throw malformedXml();
-  if (!isColdClass(storageClassOf(object))) {
-    throw new S3Error(
-      403,
-      'InvalidObjectState',
-      "Restore is not allowed for the object's current storage class",
-      {
-        StorageClass: storageClassOf(object),
-      },
-    );
-  }
-  const state = restoreStateOf(object, call.nowMs);
-  if (state === 'restoring') {
-    throw new S3Error(409, 'RestoreAlreadyInProgress', 'Object restore is already in progress');
-  }
-  if (state === 'restored' && object.restore) {
-    // A restore cannot be shortened (reference §5.1): only a longer one moves the expiry.
-    object.restore.expiryMs = Math.max(object.restore.expiryMs, call.nowMs + days * 86_400_000);
+  try {
+    const outcome = requestRestore(object, {
+      nowMs: call.nowMs,
+      delaySeconds: call.ctx.options.restoreDelaySeconds,
+      days,
+    });
     call.ctx.markDirty();
-    return { status: 200 };
+    return { status: outcome === 'started' ? 202 : 200 };
+  } catch (error) {
+    if (!(error instanceof RestoreRefusal)) throw error;
+    if (error.reason === 'in-progress') throw new S3Error(409, 'RestoreAlreadyInProgress', error.message);
+    throw new S3Error(403, 'InvalidObjectState', error.message, { StorageClass: storageClassOf(object) });
   }
-  const readyMs = call.nowMs + call.ctx.options.restoreDelaySeconds * 1000;
-  object.restore = { readyMs, expiryMs: readyMs + days * 86_400_000 };
-  call.ctx.markDirty();
-  return { status: 202 };
 }
 
 export async function objectOperation(

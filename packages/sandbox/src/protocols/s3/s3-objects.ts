@@ -15,6 +15,7 @@ import { putObject, removeObject } from '../../domain/object-storage/object-list
 import type { ContainerRecord, ObjectRecord } from '../../domain/object-storage/object-storage-state.js';
 import type { ProtocolAnswer } from '../protocol-types.js';
 import { invalidArgument, malformedXml, noSuchKey, S3Error, xmlAnswer } from './s3-answers.js';
+import { checkReadConditions } from './s3-conditions.js';
 import { abortUpload, completeUpload, createUpload, listParts, uploadPart } from './s3-multipart.js';
 import { checkedBody, readSmallBody } from './s3-payload.js';
 import { findBucket, header, httpDate, isoDate, ownerOf, type S3Call } from './s3-request.js';
@@ -75,6 +76,7 @@ function parseRange(value: string | undefined, size: number): { start: number; e
 async function getObject(call: S3Call, bucket: ContainerRecord, key: string): Promise<ProtocolAnswer> {
   const object = findObject(bucket, key);
   const headers = await objectHeaders(call, object);
+  checkReadConditions(call, object.etag ?? '');
   if (call.request.method === 'HEAD') {
     return { status: 200, headers: { ...headers, 'Content-Length': object.bytes } };
   }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
@@ -6,9 +8,11 @@ import {
   RestoreObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import { ObjectChangedError, ObjectNotReadyError } from '@ovh-pca/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { downloadToFile } from '../download/file-download.js';
 import { fileUploadSource } from './file-upload-source.js';
-import { openS3Download, S3ObjectArchivedError, S3ObjectChangedError } from './s3-download.js';
+import { openS3Download, S3ObjectArchivedError } from './s3-download.js';
 import { MIB } from './s3-part-plan.js';
 import { uploadToS3 } from './s3-upload.js';
 import { type S3TransferSandbox, startS3TransferSandbox } from './testing/s3-transfer-sandbox.js';
@@ -107,6 +111,7 @@ describe('openS3Download', () => {
     kit.sandbox.clearRequests();
     const refused = await open('cold').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(S3ObjectArchivedError);
+    expect(refused).toBeInstanceOf(ObjectNotReadyError);
     expect(refused).toMatchObject({ state: 'archived', message: expect.stringContaining('--days N') });
     // Refused from the HEAD: no GET was sent.
     expect(kit.s3Requests().map((entry) => entry.method)).toEqual(['HEAD']);
@@ -114,7 +119,7 @@ describe('openS3Download', () => {
     await kit.client.send(
       new RestoreObjectCommand({ Bucket: kit.bucket, Key: 'cold', RestoreRequest: { Days: 1 } }),
     );
-    await expect(open('cold')).rejects.toMatchObject({ name: 'S3ObjectArchivedError', state: 'restoring' });
+    await expect(open('cold')).rejects.toMatchObject({ name: 'ObjectNotReadyError', state: 'restoring' });
     await fetch(`${new URL(kit.sandbox.url).origin}/_sandbox/clock`, {
       method: 'POST',
       body: JSON.stringify({ advanceSeconds: 3601 }),
@@ -128,6 +133,98 @@ describe('openS3Download', () => {
     await kit.client.send(new PutObjectCommand({ Bucket: kit.bucket, Key: 'moving', Body: 'version one' }));
     const source = await open('moving');
     await kit.client.send(new PutObjectCommand({ Bucket: kit.bucket, Key: 'moving', Body: 'version two' }));
-    await expect(source.openRange(8, source.bytes)).rejects.toBeInstanceOf(S3ObjectChangedError);
+    await expect(source.openRange(8, source.bytes)).rejects.toBeInstanceOf(ObjectChangedError);
+  });
+});
+
+describe('S3 download into a file (the .part writer)', () => {
+  it('under 20 % faults (mid-body drops too) and the server clock 1 h behind: byte-exact, resumed by Range', async () => {
+    kit = await startS3TransferSandbox({ seed: 25 });
+    const large = await kit.file('large.bin', 5 * MIB + 3);
+    const small = await kit.file('small.bin', 100_000);
+    for (const [key, file] of [
+      ['large.bin', large],
+      ['small.bin', small],
+    ] as const) {
+      const source = await fileUploadSource(file.path, key);
+      await uploadToS3({ client: kit.client, bucket: kit.bucket, source, partBytes: 5 * MIB });
+    }
+    kit.sandbox.setBehaviour({ faultRate: 0.2, skewSeconds: -3600 });
+    kit.sandbox.clearRequests();
+    const cutGets = () =>
+      kit.s3Requests().filter((entry) => entry.method === 'GET' && entry.fault === 'truncate').length;
+    // Downloads (each into a new file) until the faults have cut a body mid-way.
+    let rounds = 0;
+    for (; rounds < 60 && cutGets() < 1; rounds += 1) {
+      const round = rounds;
+      for (const [key, file] of [
+        ['large.bin', large],
+        ['small.bin', small],
+      ] as const) {
+        const target = join(kit.dir, `out-${round}`, key);
+        const result = await downloadToFile({
+          target,
+          open: (signal) =>
+            openS3Download({
+              client: kit.client,
+              bucket: kit.bucket,
+              key,
+              signal,
+              baseDelayMs: 1,
+              attempts: 10,
+            }),
+          attempts: 10,
+          retryBaseMs: 1,
+        });
+        expect(result).toMatchObject({
+          outcome: 'downloaded',
+          verification: 'md5',
+          bytes: file.bytes.length,
+        });
+        expect((await readFile(target)).equals(file.bytes)).toBe(true);
+        expect(await readdir(join(kit.dir, `out-${round}`))).not.toContain(`.${key}.part`);
+      }
+    }
+    kit.sandbox.setBehaviour({ faultRate: 0 });
+    expect(cutGets()).toBeGreaterThanOrEqual(1);
+    // After a cut body, the next read asks for the rest only.
+    const resumed = kit
+      .s3Requests()
+      .filter((entry) => entry.method === 'GET' && entry.range && !entry.range.startsWith('bytes=0-'));
+    expect(resumed.length).toBeGreaterThan(0);
+  });
+
+  it('an interrupted download re-run goes on from its .part file', async () => {
+    kit = await startS3TransferSandbox({ seed: 26 });
+    const file = await kit.file('big.bin', 9 * MIB);
+    await uploadToS3({
+      client: kit.client,
+      bucket: kit.bucket,
+      source: await fileUploadSource(file.path, 'big.bin'),
+      partBytes: 5 * MIB,
+    });
+    const target = join(kit.dir, 'out', 'big.bin');
+    const stop = new AbortController();
+    const open = (signal?: AbortSignal) =>
+      openS3Download({ client: kit.client, bucket: kit.bucket, key: 'big.bin', signal });
+    await expect(
+      downloadToFile({
+        target,
+        open,
+        signal: stop.signal,
+        onProgress: ({ received }) => {
+          if (received >= 2 * MIB) stop.abort(new Error('interrupted'));
+        },
+      }),
+    ).rejects.toThrow();
+    await expect(readFile(target)).rejects.toThrow();
+    kit.sandbox.clearRequests();
+    const result = await downloadToFile({ target, open });
+    expect(result.resumedFrom).toBeGreaterThanOrEqual(2 * MIB);
+    expect((await readFile(target)).equals(file.bytes)).toBe(true);
+    const get = kit
+      .s3Requests()
+      .find((entry) => entry.method === 'GET' && entry.path.startsWith(`/${kit.bucket}/big.bin`));
+    expect(get?.status).toBe(206);
   });
 });

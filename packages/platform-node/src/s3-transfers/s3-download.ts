@@ -4,7 +4,13 @@ import {
   type HeadObjectCommandOutput,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { parseRestoreHeader } from '@ovh-pca/core';
+import {
+  ArchiveNotFoundError,
+  type DownloadSource,
+  ObjectChangedError,
+  ObjectNotReadyError,
+  parseRestoreHeader,
+} from '@ovh-pca/core';
 import { parseEtag, unquoteEtag } from './s3-etag.js';
 import { type RetryOptions, s3CodeOf, s3StatusOf, withRetries } from './s3-retry.js';
 import { MD5_METADATA } from './s3-upload.js';
@@ -20,47 +26,22 @@ import { MD5_METADATA } from './s3-upload.js';
  * object replaced meanwhile is refused instead of splicing two versions.
  */
 
-export interface S3ByteRangeChecksum {
-  start: number;
-  end: number;
-  md5: string;
-}
-
-export interface S3DownloadSource {
-  key: string;
-  bytes: number;
-  etag: string;
-  lastModified: string | null;
-  verification: 'md5' | 'size';
-  checksums: readonly S3ByteRangeChecksum[];
+/** Core's DownloadSource, plus the object's storage class. */
+export interface S3DownloadSource extends DownloadSource {
   storageClass: string;
-  openRange(start: number, end: number, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
 }
 
-/** A DEEP_ARCHIVE object not restored (or still restoring): it must be retrieved for N days first. */
-export class S3ObjectArchivedError extends Error {
-  override readonly name = 'S3ObjectArchivedError';
-  constructor(
-    readonly key: string,
-    /** `archived` (no restore asked, or the restored copy expired) or `restoring`. */
-    readonly state: 'archived' | 'restoring',
-  ) {
-    super(
+/**
+ * A DEEP_ARCHIVE object not restored (or still restoring): core's ObjectNotReadyError (so writers
+ * and commands treat it as every "retrieve first"), worded for Cold Archive v2's `--days`.
+ */
+export class S3ObjectArchivedError extends ObjectNotReadyError {
+  constructor(key: string, state: 'archived' | 'restoring') {
+    super(key, state, null);
+    this.message =
       state === 'restoring'
         ? `${key} is DEEP_ARCHIVE and still restoring: download it once restored`
-        : `${key} is DEEP_ARCHIVE and not restored: retrieve it first (retrieve … --days N)`,
-    );
-  }
-}
-
-/** The object is no longer the version being downloaded (If-Match refused, another ETag). */
-export class S3ObjectChangedError extends Error {
-  override readonly name = 'S3ObjectChangedError';
-  constructor(
-    readonly key: string,
-    reason: string,
-  ) {
-    super(`${key} changed on the server while it was being downloaded (${reason})`);
+        : `${key} is DEEP_ARCHIVE and not restored: retrieve it first (retrieve … --days N)`;
   }
 }
 
@@ -118,16 +99,18 @@ export async function openS3Download(options: OpenS3DownloadOptions): Promise<S3
         );
         if (unquoteEtag(answer.ETag) !== etag) {
           answer.Body?.transformToWebStream().cancel();
-          throw new S3ObjectChangedError(key, `ETag ${answer.ETag}, expected "${etag}"`);
+          throw new ObjectChangedError(key, `ETag ${answer.ETag}, expected "${etag}"`);
         }
-        if (!answer.Body) throw new S3ObjectChangedError(key, 'no body');
+        if (!answer.Body) throw new ObjectChangedError(key, 'no body');
         return answer.Body.transformToWebStream() as ReadableStream<Uint8Array>;
       } catch (error) {
         if (s3StatusOf(error) === 412 || s3CodeOf(error) === 'PreconditionFailed') {
-          throw new S3ObjectChangedError(key, 'If-Match refused');
+          throw new ObjectChangedError(key, 'If-Match refused');
         }
         if (s3CodeOf(error) === 'InvalidObjectState') throw new S3ObjectArchivedError(key, 'archived');
-        throw error;
+        if (s3CodeOf(error) === 'NoSuchKey') throw new ArchiveNotFoundError('object', key, [bucket]);
+        // Writers judge a failure by its `status` (0: no answer, worth another read).
+        throw Object.assign(error as object, { status: s3StatusOf(error) ?? 0 });
       }
     },
   };

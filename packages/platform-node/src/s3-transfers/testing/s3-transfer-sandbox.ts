@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
+import { createS3RetryStrategy } from '../../s3/s3-retry-strategy.js';
 
 export const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
@@ -31,6 +32,8 @@ export function s3ClientOf(
     forcePathStyle: true,
     credentials: { accessKeyId: sandbox.s3.accessKey, secretAccessKey: sandbox.s3.secretKey },
     logger: silentLogger,
+    // As the client factory builds it, with short delays.
+    retryStrategy: createS3RetryStrategy({ baseDelayMs: 5, maxDelayMs: 50 }),
   });
 }
 

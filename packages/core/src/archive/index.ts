@@ -28,6 +28,7 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
+export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {

@@ -28,7 +28,6 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
-export { mapBounded } from './bounded-map.js';
 export type {
   UploadedObject,
   UploadOptions,
@@ -37,6 +36,7 @@ export type {
   UploadProgress,
   UploadSource,
 } from './archive-upload.js';
+export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {
@@ -136,7 +136,7 @@ export type { WaitForObjectsOptions } from './object-waiter.js';
 export { waitForObjects } from './object-waiter.js';
 export type { DurationField } from './parse-age.js';
 export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './parse-age.js';
-export type { StateWaitOptions, WaitItem, WaitProgressEvent, WaitReading } from './state-waiter.js';
-export { DEFAULT_WAIT_POLL_INTERVAL_MS, waitForStates } from './state-waiter.js';
 // S3 access (Cold Archive v1 and v2): the port, endpoints and credentials through API v1.
 export * from './s3/index.js';
+export type { StateWaitOptions, WaitItem, WaitProgressEvent, WaitReading } from './state-waiter.js';
+export { DEFAULT_WAIT_POLL_INTERVAL_MS, waitForStates } from './state-waiter.js';

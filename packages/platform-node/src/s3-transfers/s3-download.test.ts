@@ -11,11 +11,14 @@ import {
 import { ObjectChangedError, ObjectNotReadyError } from '@ovh-pca/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadToFile } from '../download/file-download.js';
-import { fileUploadSource } from './file-upload-source.js';
 import { openS3Download, S3ObjectArchivedError } from './s3-download.js';
 import { MIB } from './s3-part-plan.js';
 import { uploadToS3 } from './s3-upload.js';
-import { type S3TransferSandbox, startS3TransferSandbox } from './testing/s3-transfer-sandbox.js';
+import {
+  fileUploadSource,
+  type S3TransferSandbox,
+  startS3TransferSandbox,
+} from './testing/s3-transfer-sandbox.js';
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
 

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileUploadSource } from './file-upload-source.js';
 import { multipartEtag } from './s3-etag.js';
 import { MIB } from './s3-part-plan.js';
 import { MD5_METADATA, uploadToS3 } from './s3-upload.js';
 import { startLossyProxy } from './testing/lossy-proxy.js';
-import { type S3TransferSandbox, s3ClientOf, startS3TransferSandbox } from './testing/s3-transfer-sandbox.js';
+import {
+  fileUploadSource,
+  type S3TransferSandbox,
+  s3ClientOf,
+  startS3TransferSandbox,
+} from './testing/s3-transfer-sandbox.js';
 
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
 

@@ -13,6 +13,7 @@ import {
   type StorageClass,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import type { UploadSource } from '@ovh-pca/core';
 import { multipartEtag, parseEtag, unquoteEtag } from './s3-etag.js';
 import {
   choosePartBytes,
@@ -45,19 +46,6 @@ import {
  */
 export const MD5_METADATA = 'md5chksum';
 
-/**
- * Bytes to upload, as an adapter presents them (structurally core's UploadSource: a local file in
- * platform-node's file sources).
- */
-export interface S3UploadSource {
-  readonly key: string;
-  readonly bytes: number;
-  /** Streams bytes [start, end) with their MD5 (resolved once the body was read to its end). */
-  openPart(start: number, end: number): { body: ReadableStream<Uint8Array>; md5: Promise<string> };
-  /** The MD5 of bytes [start, end) without sending them. */
-  md5(start: number, end: number, signal?: AbortSignal): Promise<string>;
-}
-
 export interface S3UploadProgress {
   key: string;
   /** Bytes known to be on the server (parts kept from an earlier run included). */
@@ -70,7 +58,7 @@ export interface S3UploadProgress {
 export interface S3UploadOptions extends RetryOptions {
   client: S3Client;
   bucket: string;
-  source: S3UploadSource;
+  source: UploadSource;
   /** S3 storage class; default STANDARD (sent as no header). */
   storageClass?: string;
   contentType?: string;
@@ -178,7 +166,7 @@ const base64Of = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
  * parts of the planned size (the source is read again, nothing is sent).
  */
 async function sameBytes(
-  source: S3UploadSource,
+  source: UploadSource,
   md5: string,
   head: HeadObjectCommandOutput,
   partBytes: number,
@@ -198,7 +186,7 @@ async function sameBytes(
 
 /** The body of bytes [start, end) for the SDK, counting bytes as they leave. */
 function partBody(
-  source: S3UploadSource,
+  source: UploadSource,
   start: number,
   end: number,
   onBytes: (count: number) => void,

@@ -1,11 +1,13 @@
 // Test support (not exported): a sandbox, an AWS SDK client on one of its S3 regions, a fresh
 // bucket, real files in a temporary folder, and the S3 part of the request log.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import type { UploadSource } from '@ovh-pca/core';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
+import { md5OfFilePart, openFilePart } from '../../files/file-parts.js';
 import { createS3RetryStrategy } from '../../s3/s3-retry-strategy.js';
 
 export const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
@@ -62,5 +64,17 @@ export async function startS3TransferSandbox(
       await sandbox.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A local file as the upload source of `key` (platform-node's file parts, as the CLI builds them). */
+export async function fileUploadSource(path: string, key: string): Promise<UploadSource> {
+  const { mtimeMs: modifiedMs, size: bytes } = await stat(path);
+  return {
+    key,
+    bytes,
+    modifiedMs,
+    openPart: (start, end) => openFilePart(path, start, end, { modifiedMs }),
+    md5: (start, end, signal) => md5OfFilePart(path, start, end, { modifiedMs, signal }),
   };
 }

@@ -33,11 +33,22 @@ const failed = (key: string, error: unknown): DownloadOutcome => ({
   error: error instanceof Error ? error.message : String(error),
 });
 
-const notReady = (key: string, readyAt: string | null): DownloadOutcome => ({
-  ...failed(key, `not ready${readyAt ? ` before ${readyAt}` : ''}`),
+/** `reason`: what to do first, where the product says more than a ready time (Cold Archive). */
+const notReady = (key: string, readyAt: string | null, reason?: string): DownloadOutcome => ({
+  ...failed(key, reason ?? `not ready${readyAt ? ` before ${readyAt}` : ''}`),
   outcome: 'not-ready',
   readyAt,
 });
+
+/** Cold Archive v1 and v2 word it themselves: restore the bucket, or retrieve for --days N. */
+const productReason = (
+  core: typeof import('@ovh-pca/core'),
+  archive: DownloadRequest['archive'],
+  object: Pick<ArchiveObject, 'key' | 'state' | 'readyAt'>,
+): string | undefined =>
+  archive.product === 'cold-archive' || archive.product === 'deep-archive'
+    ? core.notReadyError(archive, object).message
+    : undefined;
 
 /**
  * Objects not downloadable now are asked for (a sealed one starts unsealing, as its GET would) so
@@ -83,7 +94,9 @@ async function readyObjects(
       progress.stop();
     }
   } else {
-    for (const object of pending) outcomes.push(notReady(object.key, object.readyAt));
+    for (const object of pending) {
+      outcomes.push(notReady(object.key, object.readyAt, productReason(core, archive, object)));
+    }
   }
   return { ready: keys.filter((key) => online.has(key)), outcomes };
 }
@@ -155,7 +168,8 @@ export async function downloadObjects(
             await core.waitForObjects(backend, archive, [object.value], { signal: context.signal });
           return one(key, true);
         }
-        return notReady(key, error.readyAt);
+        const reason = archive.product === 'cold-archive' || archive.product === 'deep-archive';
+        return notReady(key, error.readyAt, reason ? error.message : undefined);
       }
       return failed(key, error);
     } finally {

@@ -8,10 +8,10 @@ import {
   RestoreObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { ObjectChangedError, ObjectNotReadyError } from '@ovh-pca/core';
+import { ObjectChangedError, ObjectNotReadyError, ObjectNotRestoredError } from '@ovh-pca/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { downloadToFile } from '../download/file-download.js';
-import { openS3Download, S3ObjectArchivedError } from './s3-download.js';
+import { openS3Download } from './s3-download.js';
 import { MIB } from './s3-part-plan.js';
 import { uploadToS3 } from './s3-upload.js';
 import {
@@ -113,7 +113,7 @@ describe('openS3Download', () => {
     );
     kit.sandbox.clearRequests();
     const refused = await open('cold').catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(S3ObjectArchivedError);
+    expect(refused).toBeInstanceOf(ObjectNotRestoredError);
     expect(refused).toBeInstanceOf(ObjectNotReadyError);
     expect(refused).toMatchObject({ state: 'archived', message: expect.stringContaining('--days N') });
     // Refused from the HEAD: no GET was sent.

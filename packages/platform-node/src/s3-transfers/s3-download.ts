@@ -8,7 +8,7 @@ import {
   ArchiveNotFoundError,
   type DownloadSource,
   ObjectChangedError,
-  ObjectNotReadyError,
+  ObjectNotRestoredError,
   parseRestoreHeader,
 } from '@ovh-pca/core';
 import { parseEtag, unquoteEtag } from './s3-etag.js';
@@ -29,20 +29,6 @@ import { MD5_METADATA } from './s3-upload.js';
 /** Core's DownloadSource, plus the object's storage class. */
 export interface S3DownloadSource extends DownloadSource {
   storageClass: string;
-}
-
-/**
- * A DEEP_ARCHIVE object not restored (or still restoring): core's ObjectNotReadyError (so writers
- * and commands treat it as every "retrieve first"), worded for Cold Archive v2's `--days`.
- */
-export class S3ObjectArchivedError extends ObjectNotReadyError {
-  constructor(key: string, state: 'archived' | 'restoring') {
-    super(key, state, null);
-    this.message =
-      state === 'restoring'
-        ? `${key} is DEEP_ARCHIVE and still restoring: download it once restored`
-        : `${key} is DEEP_ARCHIVE and not restored: retrieve it first (retrieve … --days N)`;
-  }
 }
 
 export interface OpenS3DownloadOptions extends RetryOptions {
@@ -72,7 +58,7 @@ export async function openS3Download(options: OpenS3DownloadOptions): Promise<S3
     retry,
   );
   const archived = archiveStateOf(head);
-  if (archived) throw new S3ObjectArchivedError(key, archived);
+  if (archived) throw new ObjectNotRestoredError(key, archived);
   const bytes = head.ContentLength ?? 0;
   const etag = unquoteEtag(head.ETag);
   const parsed = parseEtag(head.ETag);
@@ -107,7 +93,7 @@ export async function openS3Download(options: OpenS3DownloadOptions): Promise<S3
         if (s3StatusOf(error) === 412 || s3CodeOf(error) === 'PreconditionFailed') {
           throw new ObjectChangedError(key, 'If-Match refused');
         }
-        if (s3CodeOf(error) === 'InvalidObjectState') throw new S3ObjectArchivedError(key, 'archived');
+        if (s3CodeOf(error) === 'InvalidObjectState') throw new ObjectNotRestoredError(key, 'archived');
         if (s3CodeOf(error) === 'NoSuchKey') throw new ArchiveNotFoundError('object', key, [bucket]);
         // Writers judge a failure by its `status` (0: no answer, worth another read).
         throw Object.assign(error as object, { status: s3StatusOf(error) ?? 0 });

@@ -114,13 +114,7 @@ describe('S3 transfers in the CLI', () => {
     expect(create.code, create.stderr).toBe(0);
 
     sandbox.clearRequests();
-    const wrong = await cli([
-      'upload',
-      join(folder, 'v1.bin'),
-      bucket,
-      '--storage-class',
-      'DEEP_ARCHIVE',
-    ]);
+    const wrong = await cli(['upload', join(folder, 'v1.bin'), bucket, '--storage-class', 'DEEP_ARCHIVE']);
     expect(wrong.code).toBe(ExitCode.usage);
     expect(wrong.stderr).toContain('--storage-class is for Cold Archive v2');
     expect(s3Requests()).toEqual([]);
@@ -132,5 +126,18 @@ describe('S3 transfers in the CLI', () => {
     const down = await cli(['download', bucket, 'v1.bin', '-o', join(folder, 'v1-out.bin')]);
     expect(down.code, down.stderr).toBe(0);
     expect(md5(await readFile(join(folder, 'v1-out.bin')))).toBe(md5(bytes));
+
+    // Archived: downloads say to restore the bucket first, uploads are refused; no S3 request.
+    const archived = await cli(['archives', 'archive', bucket, '--yes']);
+    expect(archived.code, archived.stderr).toBe(0);
+    await advanceClock(601);
+    sandbox.clearRequests();
+    const refused = await cli(['download', bucket, 'v1.bin', '-o', join(folder, 'v1-again.bin')]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('is archived: restore the bucket first');
+    const upload = await cli(['upload', join(folder, 'v1.bin'), bucket]);
+    expect(upload.code).toBe(ExitCode.usage);
+    expect(upload.stderr).toContain('takes new objects only before it is archived');
+    expect(s3Requests()).toEqual([]);
   });
 });

@@ -44,6 +44,10 @@ export async function openBucketDownload(
   try {
     return await transfers.openDownload(s3BucketOf(archive), checked, signal);
   } catch (error) {
+    // The bucket was archived since it was listed (S3 answers InvalidObjectState on its objects).
+    if (archive.product === 'cold-archive' && error instanceof ObjectNotReadyError) {
+      throw new BucketNotRestoredError(checked, archive.name, 'archived');
+    }
     // Worded with the archive's address, for the retrieve command to type.
     if (error instanceof ObjectNotRestoredError) {
       throw new ObjectNotRestoredError(

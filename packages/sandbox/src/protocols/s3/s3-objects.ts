@@ -15,6 +15,7 @@ import { putObject, removeObject } from '../../domain/object-storage/object-list
 import type { ContainerRecord, ObjectRecord } from '../../domain/object-storage/object-storage-state.js';
 import type { ProtocolAnswer } from '../protocol-types.js';
 import { invalidArgument, malformedXml, noSuchKey, S3Error, xmlAnswer } from './s3-answers.js';
+import { checkAccess, settleBucket } from './s3-cold-archive.js';
 import { checkReadConditions } from './s3-conditions.js';
 import { abortUpload, completeUpload, createUpload, listParts, uploadPart } from './s3-multipart.js';
 import { checkedBody, readSmallBody } from './s3-payload.js';
@@ -141,7 +142,9 @@ async function copyObject(
       'x-amz-copy-source',
       source,
     );
-  const from = findObject(findBucket(call, decoded.slice(0, slash)), decoded.slice(slash + 1));
+  const sourceBucket = findBucket(call, decoded.slice(0, slash));
+  const from = findObject(sourceBucket, decoded.slice(slash + 1));
+  checkAccess(call, sourceBucket, 'read', from.key);
   if (!readable(from, call.nowMs)) throw invalidObjectState(from);
   const replace = header(call, 'x-amz-metadata-directive') === 'REPLACE';
   const storageClass = call.request.headers['x-amz-storage-class']
@@ -197,7 +200,15 @@ export async function objectOperation(
   key: string,
 ): Promise<ProtocolAnswer> {
   const bucket = findBucket(call, bucketName);
+  await settleBucket(call, bucket);
   const { method, query } = call.request;
+  const reads = method === 'GET' && !['uploadId', 'acl', 'tagging'].some((name) => query.has(name));
+  if (method === 'GET' || method === 'HEAD') {
+    if (reads) findObject(bucket, key);
+    checkAccess(call, bucket, reads ? 'read' : 'list', key);
+  } else if (!query.has('restore')) {
+    checkAccess(call, bucket, 'write', key);
+  }
   switch (method) {
     case 'GET':
     case 'HEAD':

@@ -58,10 +58,38 @@ export function sandboxCloudArchives(sandbox: SandboxHandle): Array<Record<strin
           phase: 'open',
           objects: objects.length,
           bytes: objects.reduce((sum, object) => sum + object.bytes, 0),
+          lockedUntil: null,
+          restoredUntil: null,
         });
       }
     }
   }
-  const key = (row: Record<string, unknown>) => `${row.project}\u0000${row.region}\u0000${row.name}`;
-  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return sortRows(rows);
+}
+
+const rowKey = (row: Record<string, unknown>) => `${row.project}\u0000${row.region}\u0000${row.name}`;
+const sortRows = (rows: Array<Record<string, unknown>>) =>
+  rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
+
+/** Each S3 bucket of EU-WEST-PAR as a deep-archive row (Cold Archive v2), from the sandbox's state. */
+export function sandboxDeepArchives(sandbox: SandboxHandle): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const project of Object.values(sandbox.state.publicCloud.projects)) {
+    for (const bucket of Object.values(project.s3?.['EU-WEST-PAR']?.containers ?? {})) {
+      const objects = Object.values(bucket.objects);
+      rows.push({
+        product: 'deep-archive',
+        project: project.serviceName,
+        region: 'EU-WEST-PAR',
+        name: bucket.name,
+        state: 'active',
+        phase: 'open',
+        objects: objects.length,
+        bytes: objects.reduce((sum, object) => sum + object.bytes, 0),
+        lockedUntil: null,
+        restoredUntil: null,
+      });
+    }
+  }
+  return sortRows(rows);
 }

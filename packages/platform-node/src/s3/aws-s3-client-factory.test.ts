@@ -113,4 +113,26 @@ describe('AwsS3ClientFactory', () => {
     expect(store.entries.get(`s3:${project()}`)?.accessKeyId).not.toBe('f'.repeat(32));
     await factory.destroy();
   });
+
+  it('signs right under ±1 h of server skew and lists every object under 20 % S3 faults', async () => {
+    const factory = factoryOver(memoryStore());
+    const api = await factory.bucketApi(project(), 'EU-WEST-PAR');
+    const expected = (await api.listObjects('deep-archive-par')).objects.map((object) => object.key);
+    for (const skewSeconds of [3600, -3600]) {
+      sandbox.setBehaviour({ skewSeconds, faultRate: 0.2 });
+      const keys: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await api.listObjects('deep-archive-par', { maxKeys: 2, token });
+        keys.push(...page.objects.map((object) => object.key));
+        token = page.nextToken;
+      } while (token);
+      expect(keys).toEqual(expected);
+      const heads = await Promise.all(expected.map((key) => api.headObject('deep-archive-par', key)));
+      expect(heads.map((head) => head.key)).toEqual(expected);
+    }
+    sandbox.setBehaviour({ skewSeconds: 0, faultRate: 0 });
+    expect(sandbox.requests().some((entry) => entry.protocol === 's3' && entry.fault)).toBe(true);
+    await factory.destroy();
+  });
 });

@@ -32,6 +32,11 @@ export const retrieve = defineCommand<{ prefix?: string; wait?: boolean; days?: 
     const { parseObjectSelection } = await import('../../input/object-selection.js');
     const { address, keys: typed, prefix } = await parseObjectSelection(args, options.prefix, 'retrieve');
     const days = options.days === undefined ? undefined : core.parseRestoreDays(options.days);
+    if (typed.length === 0 && prefix === undefined) {
+      throw new UsageError(
+        'Name the objects to retrieve: KEY... or --prefix P (--prefix "" for all; a Cold Archive v1 bucket is restored whole).',
+      );
+    }
     const { openArchive } = await import('../../runtime/archive-target.js');
     const { archive, backend } = await openArchive(context, address);
     if (!core.hasCapability(backend, 'retrieve') || !backend.retrieveObjects || !backend.readObjectStates) {
@@ -42,9 +47,6 @@ export const retrieve = defineCommand<{ prefix?: string; wait?: boolean; days?: 
       // Cold Archive v1: the bucket is restored as a whole, a costly step previewed and confirmed.
       const { retrieveBucket } = await import('../../runtime/retrieve-bucket.js');
       return retrieveBucket(context, archive, { wait: options.wait, prefix });
-    }
-    if (typed.length === 0 && prefix === undefined) {
-      throw new UsageError('Name the objects to retrieve: KEY... or --prefix P (--prefix "" for all).');
     }
     if (archive.product === 'deep-archive' && days === undefined) {
       throw new UsageError(

@@ -144,3 +144,52 @@ describe('ColdArchiveBackend', () => {
     expect((await backend.listArchives()).map((entry) => entry.name)).not.toContain('ca-flow');
   });
 });
+
+describe('ColdArchiveBackend under 20 % faults and a server clock 1 h behind', () => {
+  it('each lifecycle step is applied by exactly one accepted request, the lock set from the server clock', async () => {
+    const faulty = await startArchiveSandbox({
+      seed: 42,
+      objects: 2,
+      restoreDelaySeconds: DELAY,
+      taskDurationSeconds: 1,
+    });
+    try {
+      const faultyClient = faulty.client({ retries: 8 });
+      const owner = faulty.sandbox.openstack.projectId;
+      const cold = new ColdArchiveBackend({ client: faultyClient });
+      let archive = await cold.createArchive({ project: owner, name: 'ca-faults' });
+      const presigned = await faultyClient.request<{ url: string }>(
+        'POST',
+        `/cloud/project/${owner}/region/RBX-ARCHIVE/coldArchive/ca-faults/presign`,
+        { body: { method: 'PUT', object: 'one.bin', expire: 600 } },
+      );
+      expect((await fetch(presigned.url, { method: 'PUT', body: 'one' })).status).toBe(200);
+      faulty.sandbox.setBehaviour({ faultRate: 0.2, skewSeconds: -3600 });
+      const step = async (action: 'archive' | 'restore' | 'destroy', options: { lockDays?: number } = {}) => {
+        archive = await cold.lifecycle.run(await cold.lifecycle.plan(archive, action, options));
+        faulty.sandbox.clock.skewSeconds += DELAY + 1;
+        archive = await cold.readArchive(archive);
+        return archive;
+      };
+      expect((await step('archive', { lockDays: 2 })).state).toBe('archived');
+      // The lock counts from the server's clock (1 h behind the local one), not the local clock.
+      const serverNow = faulty.sandbox.clock.nowMs();
+      expect(
+        Math.abs(Date.parse(archive.lockedUntil!) - (serverNow - (DELAY + 1) * 1000 + 2 * DAY * 1000)),
+      ).toBeLessThan(120_000);
+      expect((await step('restore')).state).toBe('restored');
+      faulty.sandbox.clock.skewSeconds += 3 * DAY;
+      archive = await cold.readArchive(archive);
+      expect((await step('destroy')).state).toBe('flushed');
+      const accepted = faulty
+        .apiRequests()
+        .filter((entry) => entry.method === 'POST' && entry.status === 200)
+        .map((entry) => entry.path.split('/').at(-1))
+        .filter((last) => ['archive', 'restore', 'destroy'].includes(last ?? ''));
+      expect(accepted).toEqual(['archive', 'restore', 'destroy']);
+      expect(faulty.apiRequests().filter((entry) => entry.fault).length).toBeGreaterThan(0);
+    } finally {
+      await faulty.close();
+    }
+  });
+});

@@ -1,4 +1,6 @@
 // S3 port (interfaces and XML-free logic only; the AWS SDK implementation is in platform-node).
+
+export { InMemoryS3CredentialStore } from './in-memory-s3-credential-store.js';
 export {
   ApiS3AccessProvider,
   type ApiS3AccessProviderOptions,

@@ -49,9 +49,16 @@ export function downloadReport(archive: string, target: string, objects: Downloa
   };
 }
 
-/** The progress line: objects done, bytes so far of the total. */
-export function downloadProgressLine(done: number, count: number, received: number, total: number): string {
-  return `Downloading ${count} object(s): ${done}/${count} done, ${formatSize(received)} of ${formatSize(total)}`;
+/** The progress line: objects done, bytes so far of the total, and the rate since the start. */
+export function downloadProgressLine(
+  done: number,
+  count: number,
+  received: number,
+  total: number,
+  elapsedMs = 0,
+): string {
+  const rate = elapsedMs >= 1000 ? `, ${formatSize(Math.round((received * 1000) / elapsedMs))}/s` : '';
+  return `Downloading ${count} object(s): ${done}/${count} done, ${formatSize(received)} of ${formatSize(total)}${rate}`;
 }
 
 /** One line per object not ready, with when it should be. */

@@ -7,6 +7,8 @@ import type { CommandContext } from './command-context.js';
 
 /** Files written at once: enough to fill a link, few enough to stay polite to Swift. */
 const DOWNLOAD_CONCURRENCY = 4;
+/** Objects ready within this are waited for even without --wait (as a Swift client waits a Retry-After). */
+const SHORT_WAIT_MS = 30_000;
 
 /** Where each key goes: a folder (each `/` a subfolder) or, for one key, a file path. */
 export type DownloadTarget = { kind: 'folder'; folder: string } | { kind: 'file'; path: string };
@@ -73,16 +75,26 @@ async function readyObjects(
     else if (reading.value.phase === 'online') online.add(reading.id);
     else pending.push(reading.value);
   }
-  if (pending.length > 0 && request.wait) {
-    const progress = await context.progress(`Retrieving ${pending.length} object(s) before download`);
-    const current = new Map(pending.map((object) => [object.key, object]));
+  // Ready within moments (a rate limit's Retry-After, a short retrieval delay): waited for anyway.
+  const soonMs = Date.now() + SHORT_WAIT_MS;
+  const followed = request.wait
+    ? pending
+    : pending.filter((object) => object.readyAt !== null && Date.parse(object.readyAt) <= soonMs);
+  for (const object of pending) {
+    if (!followed.includes(object)) {
+      outcomes.push(notReady(object.key, object.readyAt, productReason(core, archive, object)));
+    }
+  }
+  if (followed.length > 0) {
+    const progress = await context.progress(`Retrieving ${followed.length} object(s) before download`);
+    const current = new Map(followed.map((object) => [object.key, object]));
     try {
-      const settled = await core.waitForObjects(backend, archive, pending, {
+      const settled = await core.waitForObjects(backend, archive, followed, {
         signal: context.signal,
         onProgress: (event) => {
           current.set(event.id, event.value);
           progress.update(
-            `Retrieving ${pending.length} object(s): ${retrievalSummary([...current.values()])}`,
+            `Retrieving ${followed.length} object(s): ${retrievalSummary([...current.values()])}`,
           );
         },
       });
@@ -92,10 +104,6 @@ async function readyObjects(
       }
     } finally {
       progress.stop();
-    }
-  } else {
-    for (const object of pending) {
-      outcomes.push(notReady(object.key, object.readyAt, productReason(core, archive, object)));
     }
   }
   return { ready: keys.filter((key) => online.has(key)), outcomes };
@@ -115,6 +123,7 @@ export async function downloadObjects(
   let done = 0;
   let knownTotal = total;
   const progress = await context.progress(downloadProgressLine(0, ready.length, 0, knownTotal));
+  const startedMs = Date.now();
   const show = () =>
     progress.update(
       downloadProgressLine(
@@ -122,6 +131,7 @@ export async function downloadObjects(
         ready.length,
         [...received.values()].reduce((a, b) => a + b, 0),
         knownTotal,
+        Date.now() - startedMs,
       ),
     );
 

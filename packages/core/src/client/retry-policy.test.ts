@@ -43,9 +43,13 @@ describe('decideRetry', () => {
     expect(decideRetry(new Error('bug'), context, options)).toEqual({ retry: false });
   });
 
-  it('retries a 500 only for GET', () => {
+  it('retries a 500 only for GET, or a call declared idempotent', () => {
     expect(decideRetry(server(500), { method: 'GET', retriesDone: 0 }, options).retry).toBe(true);
     expect(decideRetry(server(500), { method: 'PUT', retriesDone: 0 }, options).retry).toBe(false);
+    expect(decideRetry(server(500), { method: 'POST', retriesDone: 0 }, options).retry).toBe(false);
+    expect(
+      decideRetry(server(500), { method: 'POST', idempotent: true, retriesDone: 0 }, options).retry,
+    ).toBe(true);
   });
 
   it('retries a POST only when the connection was refused', () => {

@@ -34,13 +34,17 @@ export function backoffDelayMs(retryIndex: number, options: RetryPolicyOptions):
   return Math.floor(options.random() * ceiling);
 }
 
-function isRetryableFailure(error: unknown, method: string): boolean {
+function isRetryableFailure(error: unknown, method: string, declaredIdempotent: boolean): boolean {
   if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof RateLimitedError) {
     return true;
   }
   if (error instanceof ServerError) {
-    // A 500 may come from a half-done change; only a GET cannot have changed anything.
-    return RETRIED_SERVER_STATUSES.has(error.status) || (error.status === 500 && method === 'GET');
+    // A 500 may come from a half-done change; only a GET, or a call its caller declared safe to
+    // repeat (a token request), cannot have changed anything that matters.
+    return (
+      RETRIED_SERVER_STATUSES.has(error.status) ||
+      (error.status === 500 && (method === 'GET' || declaredIdempotent))
+    );
   }
   return false;
 }
@@ -54,7 +58,7 @@ export function decideRetry(
   const neverReachedServer = error instanceof NetworkError && error.connectionRefused;
   const repeatable = context.idempotent ?? IDEMPOTENT_METHODS.has(context.method);
   if (!neverReachedServer && !repeatable) return { retry: false };
-  if (!isRetryableFailure(error, context.method)) return { retry: false };
+  if (!isRetryableFailure(error, context.method, context.idempotent === true)) return { retry: false };
 
   const backoff = backoffDelayMs(context.retriesDone, options);
   if (error instanceof RateLimitedError && error.retryAfterSeconds !== undefined) {

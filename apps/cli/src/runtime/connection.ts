@@ -113,6 +113,10 @@ function openS3(
       ({ AwsS3ClientFactory }) =>
         new AwsS3ClientFactory({
           access,
+          // No CRC32 trailer on every PUT (aws-chunked, computed in JS): each part's MD5 is checked
+          // against its ETag, a single PUT carries Content-MD5, and the SDK still adds a checksum
+          // where S3 requires one (DeleteObjects). Measured: 1 GiB multipart upload 52 s → 38 s.
+          overrides: { requestChecksumCalculation: 'WHEN_REQUIRED' },
           onDebug: context.globals.verbose ? (line) => context.log.debug(line) : undefined,
         }),
     ));

@@ -8,6 +8,8 @@ import type { WaitReading } from './state-waiter.js';
 export interface ListArchivesOptions {
   /** Only this region (upper case): a hint a backend may use to ask less; the catalog filters. */
   region?: string;
+  /** Only this Public Cloud project: a hint (the address named it) that saves listing the others. */
+  project?: string;
   signal?: AbortSignal;
 }
 

@@ -21,11 +21,12 @@ export async function listRegionContainers<Wire>(
     regions: readonly string[];
     route: (project: string, region: string) => string;
     toArchive: (project: string, region: string, wire: Wire) => Archive;
+    project?: string;
     signal?: AbortSignal;
   },
 ): Promise<Archive[]> {
   if (options.regions.length === 0) return [];
-  const projects = await listPublicCloudProjects(client, options.signal);
+  const projects = await listPublicCloudProjects(client, options.signal, options.project);
   const pairs = projects.flatMap((project) => options.regions.map((region) => ({ project, region })));
   const lists = await mapBounded(pairs, PROJECT_CONCURRENCY, async ({ project, region }) => {
     try {

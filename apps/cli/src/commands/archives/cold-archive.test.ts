@@ -216,6 +216,41 @@ describe('Cold Archive v1 (cold-archive), as a new user', () => {
   });
 });
 
+describe('lifecycle steps and retrievals, re-run', () => {
+  it('a re-run follows a step under way and sends nothing again', async () => {
+    const route = `/cloud/project/${project}/region/RBX-ARCHIVE/coldArchive/ca-resume`;
+    expect(
+      (await cli(['archives', 'create', `${project}/RBX-ARCHIVE/ca-resume`, '--product', 'cold-archive']))
+        .code,
+    ).toBe(0);
+    await put(route, 'one.txt', Buffer.from('one'));
+    // An hour-long step: it moves on only when the test moves the sandbox clock.
+    sandbox.setBehaviour({ restoreDelaySeconds: 3600 });
+    sandbox.clearRequests();
+    const started = await cli(['archives', 'archive', 'ca-resume', '--yes', '--json']);
+    expect(started.code, started.stderr).toBe(0);
+    expect(JSON.parse(started.stdout).state).toBe('archiving');
+    let advanced = false;
+    const resumed = await runBuiltCli(['archives', 'archive', 'ca-resume', '--yes', '--wait', '--json'], {
+      env: { ...home.env, ...sandboxKeysEnv(sandbox) },
+      onStderr: (text) => {
+        if (!advanced && text.includes('nothing sent')) {
+          advanced = true;
+          advance(3601);
+        }
+      },
+    });
+    sandbox.setBehaviour({ restoreDelaySeconds: DELAY });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/already archiving: nothing sent/);
+    expect(JSON.parse(resumed.stdout).state).toBe('archived');
+    const done = await cli(['archives', 'archive', 'ca-resume', '--yes']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toMatch(/already archived: nothing sent/);
+    expect(apiWrites()).toEqual(['POST /region/RBX-ARCHIVE/coldArchive/ca-resume/archive']);
+  });
+});
+
 describe('Cold Archive v2 (deep-archive), as a new user', () => {
   const route = () => `/cloud/project/${project}/region/EU-WEST-PAR/storage/deep-cli`;
   const payload = Buffer.from('deep archive bytes '.repeat(3000));

@@ -76,7 +76,7 @@ export class CloudArchiveBackend implements ArchiveBackend {
 
   /** 1 + one request per project, API v1 only. */
   async listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
-    const projects = await this.listProjects(options.signal);
+    const projects = await listPublicCloudProjects(this.#client, options.signal, options.project);
     const lists = await mapBounded(projects, PROJECT_CONCURRENCY, async (project) => {
       const containers = await this.#client.request<StorageContainerWire[]>(
         'GET',

@@ -92,6 +92,8 @@ export class ColdArchiveBackend implements ArchiveBackend {
 
   /** 1 + one request per project and Cold Archive region (+ the region lookup, once). */
   async listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
+    // Cold Archive regions are named `…-ARCHIVE` (RBX-ARCHIVE): another region needs no lookup.
+    if (options.region !== undefined && !options.region.endsWith('-ARCHIVE')) return [];
     const regions = (await this.regions(options.signal)).filter(
       (region) => options.region === undefined || region === options.region,
     );
@@ -99,6 +101,7 @@ export class ColdArchiveBackend implements ArchiveBackend {
       regions,
       route: (project, region) => path`/cloud/project/${project}/region/${region}/coldArchive`,
       toArchive,
+      project: options.project,
       signal: options.signal,
     });
   }

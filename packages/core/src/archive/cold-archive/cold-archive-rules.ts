@@ -2,6 +2,7 @@ import type { LifecycleAction, LifecyclePreview } from '../archive-backend.js';
 import type { Archive } from '../archive-entities.js';
 import { LifecycleRefusedError, ValidationError } from '../archive-errors.js';
 import { dateMs } from '../iso-date.js';
+import { parseWholeDays } from '../whole-days.js';
 import {
   COLD_ARCHIVE_MAX_LOCK_DAYS,
   COLD_ARCHIVE_MINIMUM_DAYS,
@@ -15,15 +16,7 @@ const DAY_MS = 86_400_000;
 
 /** `--lock-days`: a whole number of days, 1–4,500 (ValidationError otherwise). */
 export function parseLockDays(value: unknown): number {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const days = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(days >= 1 && days <= COLD_ARCHIVE_MAX_LOCK_DAYS)) {
-    throw new ValidationError(
-      'lockDays',
-      `Lock days must be a whole number from 1 to ${COLD_ARCHIVE_MAX_LOCK_DAYS.toLocaleString('en')}, not ${JSON.stringify(String(value ?? '').slice(0, 40))}`,
-    );
-  }
-  return days;
+  return parseWholeDays('lockDays', 'Lock days', value, COLD_ARCHIVE_MAX_LOCK_DAYS);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

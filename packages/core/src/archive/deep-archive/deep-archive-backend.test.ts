@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../archive-entities.js';
 import { ValidationError } from '../archive-errors.js';
+import { ColdArchiveBackend } from '../cold-archive/cold-archive-backend.js';
 import { waitForObjects } from '../object-waiter.js';
 import { type ArchiveSandbox, startArchiveSandbox } from '../testing/archive-sandbox.js';
 import { DeepArchiveBackend } from './deep-archive-backend.js';
@@ -63,6 +64,26 @@ describe('DeepArchiveBackend', () => {
       expect(object).toMatchObject({ state: 'restored', phase: 'online' });
       expect(Date.parse(object.retrievableUntil!)).toBeGreaterThan(Date.now());
     }
+  });
+});
+
+describe('a read-only credential (GET /*)', () => {
+  it('lists Cold Archive v1 and v2 archives and objects through API v1 alone, creating nothing', async () => {
+    const { consumerKey } = box.sandbox.createCredential({ rules: [{ method: 'GET', path: '/*' }] });
+    const readOnly = box.client({ consumerKey });
+    box.sandbox.clearRequests();
+    const deep = new DeepArchiveBackend({ client: readOnly });
+    const cold = new ColdArchiveBackend({ client: readOnly });
+    const [v2] = (await deep.listArchives()).filter((archive) => archive.name === 'deep-archive-par');
+    expect((await deep.listObjects(v2!)).length).toBe(v2!.objects);
+    const v1 = await cold.listArchives();
+    expect(v1.length).toBeGreaterThan(0);
+    expect(v1.every((archive) => archive.region === 'RBX-ARCHIVE')).toBe(true);
+    await cold.listObjects(v1[0]!);
+    const requests = box.sandbox.requests();
+    expect(requests.filter((entry) => entry.method !== 'GET')).toEqual([]);
+    expect(requests.filter((entry) => entry.protocol !== 'ovh')).toEqual([]);
+    expect(requests.every((entry) => entry.status === 200)).toBe(true);
   });
 });
 

@@ -25,6 +25,7 @@ import type { S3ObjectTransfers } from '../s3-transfers/s3-transfer-port.js';
 import { UPLOAD_STORAGE_CLASSES } from '../s3-transfers/upload-storage-class.js';
 import type { WaitReading } from '../state-waiter.js';
 import { isTransientFailure } from '../transient-failure.js';
+import { parseWholeDays } from '../whole-days.js';
 import { deepArchiveObjectPhase, deepArchiveObjectState } from './deep-archive-states.js';
 import type { StorageBucketWire, StorageObjectListWire } from './deep-archive-wire-types.js';
 
@@ -48,15 +49,7 @@ export interface DeepArchiveBackendOptions {
 
 /** `--days N` of a v2 retrieval: a whole number of days ≥ 1 (ValidationError otherwise). */
 export function parseRestoreDays(value: unknown): number {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  const days = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(days >= 1 && days <= MAX_RESTORE_DAYS)) {
-    throw new ValidationError(
-      'days',
-      `Days must be a whole number from 1 to ${MAX_RESTORE_DAYS.toLocaleString('en')}, not ${JSON.stringify(String(value ?? '').slice(0, 40))}`,
-    );
-  }
-  return days;
+  return parseWholeDays('days', 'Days', value, MAX_RESTORE_DAYS);
 }
 
 const bucketPath = (archive: Archive) =>
@@ -119,6 +112,7 @@ export class DeepArchiveBackend implements ArchiveBackend {
       ),
       route: (project, region) => path`/cloud/project/${project}/region/${region}/storage`,
       toArchive,
+      project: options.project,
       signal: options.signal,
     });
   }

@@ -63,6 +63,8 @@ export function downloadProgressLine(
 
 /** One line per object not ready, with when it should be. */
 export function notReadyLine(object: DownloadOutcome): string {
+  // Cold Archive's own wording (restore the bucket; retrieve for --days N) comes as the error.
+  if (object.readyAt === null && object.error && !object.error.startsWith('not ready')) return object.error;
   return object.readyAt === null
     ? `${object.key}: sealed, retrieve it first`
     : `${object.key}: sealed, unsealing, ready at ${formatLocalDate(object.readyAt)} (${object.readyAt})`;

@@ -35,11 +35,22 @@ const failed = (key: string, error: unknown): DownloadOutcome => ({
   error: error instanceof Error ? error.message : String(error),
 });
 
-const notReady = (key: string, readyAt: string | null): DownloadOutcome => ({
-  ...failed(key, `not ready${readyAt ? ` before ${readyAt}` : ''}`),
+/** `reason`: what to do first, where the product says more than a ready time (Cold Archive). */
+const notReady = (key: string, readyAt: string | null, reason?: string): DownloadOutcome => ({
+  ...failed(key, reason ?? `not ready${readyAt ? ` before ${readyAt}` : ''}`),
   outcome: 'not-ready',
   readyAt,
 });
+
+/** Cold Archive v1 and v2 word it themselves: restore the bucket, or retrieve for --days N. */
+const productReason = (
+  core: typeof import('@ovh-pca/core'),
+  archive: DownloadRequest['archive'],
+  object: Pick<ArchiveObject, 'key' | 'state' | 'readyAt'>,
+): string | undefined =>
+  archive.product === 'cold-archive' || archive.product === 'deep-archive'
+    ? core.notReadyError(archive, object).message
+    : undefined;
 
 /**
  * Objects not downloadable now are asked for (a sealed one starts unsealing, as its GET would) so
@@ -70,7 +81,9 @@ async function readyObjects(
     ? pending
     : pending.filter((object) => object.readyAt !== null && Date.parse(object.readyAt) <= soonMs);
   for (const object of pending) {
-    if (!followed.includes(object)) outcomes.push(notReady(object.key, object.readyAt));
+    if (!followed.includes(object)) {
+      outcomes.push(notReady(object.key, object.readyAt, productReason(core, archive, object)));
+    }
   }
   if (followed.length > 0) {
     const progress = await context.progress(`Retrieving ${followed.length} object(s) before download`);
@@ -165,7 +178,8 @@ export async function downloadObjects(
             await core.waitForObjects(backend, archive, [object.value], { signal: context.signal });
           return one(key, true);
         }
-        return notReady(key, error.readyAt);
+        const reason = archive.product === 'cold-archive' || archive.product === 'deep-archive';
+        return notReady(key, error.readyAt, reason ? error.message : undefined);
       }
       return failed(key, error);
     } finally {

@@ -110,6 +110,18 @@ export interface ArchiveBackend {
   // deleteArchive with the `plan` shown deletes exactly its objects, never one listed later.
   /** Archive-level lifecycle (the `lifecycle` capability: Cold Archive v1). */
   readonly lifecycle?: ArchiveLifecycle;
+  /** The storage classes `uploadObjects` takes (`options.storageClass`); absent: none can be chosen. */
+  readonly uploadStorageClasses?: readonly string[];
+  /**
+   * Uploads files into an archive (with the `upload` capability): what the archive already holds
+   * is not sent again, an interrupted upload goes on where it stopped. One result per source, in
+   * order; a source that fails does not stop the others.
+   */
+  uploadObjects?(
+    archive: Archive,
+    sources: readonly UploadSource[],
+    options?: UploadOptions,
+  ): Promise<UploadedObject[]>;
 }
 
 export interface RetrieveOptions {

@@ -31,6 +31,11 @@ export interface UploadOptions {
   segmentSize?: number;
   /** Files larger than this go in segments (default: the segment size). */
   segmentThreshold?: number;
+  /**
+   * S3 storage class of the objects written, where the product has classes (Cold Archive v2:
+   * `STANDARD`, the default, or `DEEP_ARCHIVE`; see the backend's `uploadStorageClasses`).
+   */
+  storageClass?: string;
   /** Uploads (and local hash reads) in flight at once, over all files and segments (default 4). */
   concurrency?: number;
   signal?: AbortSignal;

@@ -207,5 +207,7 @@ export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './p
 export { listPublicCloudProjects, onlyProject } from './public-cloud-projects.js';
 // S3 access (Cold Archive v1 and v2): the port, endpoints and credentials through API v1.
 export * from './s3/index.js';
+// S3 transfers (Cold Archive v1 and v2): the port the platform's multipart upload and ranged GET fill.
+export * from './s3-transfers/index.js';
 export type { StateWaitOptions, WaitItem, WaitProgressEvent, WaitReading } from './state-waiter.js';
 export { DEFAULT_WAIT_POLL_INTERVAL_MS, waitForStates } from './state-waiter.js';

@@ -2,7 +2,12 @@ import { UsageError } from '../../cli-errors.js';
 import { defineCommand } from '../../command-definition.js';
 import { ExitCode } from '../../exit-codes.js';
 
-export const upload = defineCommand<{ prefix?: string; segmentSize?: string; segmentThreshold?: string }>({
+export const upload = defineCommand<{
+  prefix?: string;
+  segmentSize?: string;
+  segmentThreshold?: string;
+  storageClass?: string;
+}>({
   path: ['upload'],
   usage: '[options] <path...> <archive>',
   description: 'upload files and folders into an archive; large files go in segments, a re-run resumes',
@@ -20,10 +25,16 @@ export const upload = defineCommand<{ prefix?: string; segmentSize?: string; seg
       flags: '--segment-threshold <size>',
       description: 'files larger than this go in segments (default: the segment size)',
     },
+    {
+      flags: '--storage-class <class>',
+      description:
+        'Cold Archive v2 (deep-archive) only: STANDARD (default) or DEEP_ARCHIVE (restored for N days before a download)',
+    },
   ],
   examples: [
     'ovh-pca upload dump.sql.gz archives-gra --prefix backups/db',
     'ovh-pca upload photos/ videos/ GRA/archives-gra --segment-size 256MiB --json',
+    'ovh-pca upload backups/ EU-WEST-PAR/deep-backups --storage-class DEEP_ARCHIVE',
   ],
   async run(context, { args, options }) {
     const core = await import('@ovh-pca/core');
@@ -42,6 +53,8 @@ export const upload = defineCommand<{ prefix?: string; segmentSize?: string; seg
           ? undefined
           : parseByteSize('--segment-threshold', options.segmentThreshold),
     });
+    const storageClass =
+      options.storageClass === undefined ? undefined : core.parseUploadStorageClass(options.storageClass);
     const { collectUploadSources } = await import('@ovh-pca/platform-node');
     const sources = await collectUploadSources(typed.slice(0, -1), { prefix: options.prefix });
     if (sources.length === 0) throw new UsageError('Nothing to upload: the folders named hold no file.');
@@ -50,7 +63,12 @@ export const upload = defineCommand<{ prefix?: string; segmentSize?: string; seg
     const { archive, backend } = await openArchive(context, address);
     if (!core.hasCapability(backend, 'upload') || !backend.uploadObjects) {
       throw new UsageError(
-        `${archive.product} archives take no uploads from ovh-pca: upload into a Cloud Archive container (archives create NAME --region R).`,
+        `${archive.product} archives take no uploads from ovh-pca: upload into a Cloud Archive container or a Cold Archive bucket (archives create NAME …).`,
+      );
+    }
+    if (storageClass !== undefined && !backend.uploadStorageClasses?.includes(storageClass)) {
+      throw new UsageError(
+        `${archive.product} archives have no storage class to choose: --storage-class is for Cold Archive v2 (deep-archive) buckets. Nothing was sent.`,
       );
     }
     const view = await import('../../output/upload-view.js');
@@ -63,7 +81,12 @@ export const upload = defineCommand<{ prefix?: string; segmentSize?: string; seg
     let results: Awaited<ReturnType<NonNullable<typeof backend.uploadObjects>>>;
     try {
       results = await backend.uploadObjects(archive, sources, {
-        ...sizes,
+        // Sizes only when given: each product has its own defaults (Swift segments, S3 parts).
+        ...(options.segmentSize !== undefined && { segmentSize: sizes.segmentSize }),
+        ...((options.segmentSize !== undefined || options.segmentThreshold !== undefined) && {
+          segmentThreshold: sizes.segmentThreshold,
+        }),
+        ...(storageClass !== undefined && { storageClass }),
         signal: context.signal,
         onProgress: (event) => {
           sentBytes += event.sentBytes - (sent.get(event.key) ?? 0);

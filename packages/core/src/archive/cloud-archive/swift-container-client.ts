@@ -21,6 +21,7 @@ export interface SwiftCall {
   container: string;
   key?: string;
   query?: URLSearchParams;
+  /** Request headers beside the token (Range, If-Match). */
   headers?: Readonly<Record<string, string>>;
   /** A fresh body for each attempt (a stream is read once; a 401 sends the call again). */
   body?: () => SwiftBody;

@@ -12,12 +12,17 @@ import type {
 } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
-import { ArchiveNotFoundError } from '../archive-errors.js';
+import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
+import type { ArchiveCapability } from '../archive-product.js';
+import type { UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
+import type { DownloadSource } from '../object-download.js';
 import { onlyProject } from '../public-cloud-projects.js';
 import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider } from '../s3/s3-ports.js';
+import { openBucketDownload, uploadIntoBucket } from '../s3-transfers/s3-bucket-transfers.js';
+import type { S3ObjectTransfers } from '../s3-transfers/s3-transfer-port.js';
 import type { WaitReading } from '../state-waiter.js';
 import { isTransientFailure } from '../transient-failure.js';
 import { ColdArchiveRegions } from './cold-archive-region.js';
@@ -38,6 +43,8 @@ export interface ColdArchiveBackendOptions {
    * Panel does the same), creating it and its S3 key if needed. Without it, no owner is sent.
    */
   s3Access?: S3AccessProvider;
+  /** Downloads and uploads (S3 multipart, ranged GET); without it, no `download` / `upload`. */
+  transfers?: S3ObjectTransfers;
   now?: () => number;
 }
 
@@ -54,8 +61,9 @@ const containerPath = (archive: Archive) =>
  */
 export class ColdArchiveBackend implements ArchiveBackend {
   readonly product = 'cold-archive' as const;
-  readonly capabilities = ['list', 'retrieve', 'delete', 'lifecycle'] as const;
+  readonly capabilities: readonly ArchiveCapability[];
   readonly lifecycle: ArchiveLifecycle;
+  readonly #transfers: S3ObjectTransfers | undefined;
   readonly #client: ArchiveApiClient;
   readonly #s3Access: S3AccessProvider | undefined;
   readonly #now: () => number;
@@ -64,6 +72,10 @@ export class ColdArchiveBackend implements ArchiveBackend {
   constructor(options: ColdArchiveBackendOptions) {
     this.#client = options.client;
     this.#s3Access = options.s3Access;
+    this.#transfers = options.transfers;
+    this.capabilities = options.transfers
+      ? ['list', 'retrieve', 'download', 'upload', 'delete', 'lifecycle']
+      : ['list', 'retrieve', 'delete', 'lifecycle'];
     this.#now = options.now ?? Date.now;
     this.#regions = new ColdArchiveRegions(options.client);
     this.lifecycle = {
@@ -101,6 +113,24 @@ export class ColdArchiveBackend implements ArchiveBackend {
       signal,
     });
     return toArchive(archive.project, archive.region ?? '', wire);
+  }
+
+  /** S3 HEAD and ranges; refused before any S3 request unless the bucket is `none` or `restored`. */
+  openDownload(
+    archive: Archive,
+    key: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<DownloadSource> {
+    if (!this.#transfers)
+      throw new ValidationError('archive', 'This cold-archive backend has no S3 transfers');
+    return openBucketDownload(this.#transfers, archive, key, options.signal);
+  }
+
+  /** Into a bucket not archived yet (state `none`) only; refused before any request otherwise. */
+  uploadObjects(archive: Archive, sources: readonly UploadSource[], options: UploadOptions = {}) {
+    if (!this.#transfers)
+      throw new ValidationError('archive', 'This cold-archive backend has no S3 transfers');
+    return uploadIntoBucket(this.#transfers, archive, sources, options);
   }
 
   /** ceil(N / 1,000) API v1 pages of `GET …/coldArchive/{name}` (marker = the last key). */

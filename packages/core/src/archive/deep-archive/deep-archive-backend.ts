@@ -11,12 +11,18 @@ import type { ArchiveApiClient } from '../archive-client.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
 import { errorStatus } from '../archive-error-info.js';
 import { ArchiveNotFoundError, LifecycleRefusedError, ValidationError } from '../archive-errors.js';
+import type { ArchiveCapability } from '../archive-product.js';
+import type { UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
 import { longestCommonPrefix } from '../key-prefix.js';
+import type { DownloadSource } from '../object-download.js';
 import { onlyProject } from '../public-cloud-projects.js';
 import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider, S3ClientFactory } from '../s3/s3-ports.js';
+import { openBucketDownload, uploadIntoBucket } from '../s3-transfers/s3-bucket-transfers.js';
+import type { S3ObjectTransfers } from '../s3-transfers/s3-transfer-port.js';
+import { UPLOAD_STORAGE_CLASSES } from '../s3-transfers/upload-storage-class.js';
 import type { WaitReading } from '../state-waiter.js';
 import { isTransientFailure } from '../transient-failure.js';
 import { parseWholeDays } from '../whole-days.js';
@@ -37,6 +43,8 @@ export interface DeepArchiveBackendOptions {
   /** For deletions of objects (S3 DeleteObjects) and bucket owners; without it those are refused. */
   s3?: S3ClientFactory;
   s3Access?: S3AccessProvider;
+  /** Downloads and uploads (S3 multipart, ranged GET); without it, no `download` / `upload`. */
+  transfers?: S3ObjectTransfers;
 }
 
 /** `--days N` of a v2 retrieval: a whole number of days ≥ 1 (ValidationError otherwise). */
@@ -57,7 +65,10 @@ const bucketPath = (archive: Archive) =>
  */
 export class DeepArchiveBackend implements ArchiveBackend {
   readonly product = 'deep-archive' as const;
-  readonly capabilities = ['list', 'retrieve', 'delete'] as const;
+  readonly capabilities: readonly ArchiveCapability[];
+  /** S3 storage classes an upload may choose (`--storage-class`). */
+  readonly uploadStorageClasses = UPLOAD_STORAGE_CLASSES;
+  readonly #transfers: S3ObjectTransfers | undefined;
   readonly #client: ArchiveApiClient;
   readonly #s3: S3ClientFactory | undefined;
   readonly #s3Access: S3AccessProvider | undefined;
@@ -66,6 +77,31 @@ export class DeepArchiveBackend implements ArchiveBackend {
     this.#client = options.client;
     this.#s3 = options.s3;
     this.#s3Access = options.s3Access;
+    this.#transfers = options.transfers;
+    this.capabilities = options.transfers
+      ? ['list', 'retrieve', 'download', 'upload', 'delete']
+      : ['list', 'retrieve', 'delete'];
+  }
+
+  /** HEAD, then ranges under If-Match; a DEEP_ARCHIVE object not restored: ObjectNotRestoredError. */
+  openDownload(
+    archive: Archive,
+    key: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<DownloadSource> {
+    if (!this.#transfers)
+      throw new ValidationError('archive', 'This deep-archive backend has no S3 transfers');
+    return openBucketDownload(this.#transfers, archive, key, options.signal);
+  }
+
+  /** Multipart (resumable) or one PUT each; `storageClass` STANDARD (default) or DEEP_ARCHIVE. */
+  uploadObjects(archive: Archive, sources: readonly UploadSource[], options: UploadOptions = {}) {
+    if (!this.#transfers)
+      throw new ValidationError('archive', 'This deep-archive backend has no S3 transfers');
+    return uploadIntoBucket(this.#transfers, archive, sources, {
+      ...options,
+      storageClasses: this.uploadStorageClasses,
+    });
   }
 
   /** 1 + one request per project (EU-WEST-PAR only). */

@@ -16,6 +16,7 @@ import type { ContainerRecord, ObjectRecord } from '../../domain/object-storage/
 import type { ProtocolAnswer } from '../protocol-types.js';
 import { invalidArgument, malformedXml, noSuchKey, S3Error, xmlAnswer } from './s3-answers.js';
 import { checkAccess, settleBucket } from './s3-cold-archive.js';
+import { checkReadConditions } from './s3-conditions.js';
 import { abortUpload, completeUpload, createUpload, listParts, uploadPart } from './s3-multipart.js';
 import { checkedBody, readSmallBody } from './s3-payload.js';
 import { findBucket, header, httpDate, isoDate, ownerOf, type S3Call } from './s3-request.js';
@@ -76,6 +77,7 @@ function parseRange(value: string | undefined, size: number): { start: number; e
 async function getObject(call: S3Call, bucket: ContainerRecord, key: string): Promise<ProtocolAnswer> {
   const object = findObject(bucket, key);
   const headers = await objectHeaders(call, object);
+  checkReadConditions(call, object.etag ?? '');
   if (call.request.method === 'HEAD') {
     return { status: 200, headers: { ...headers, 'Content-Length': object.bytes } };
   }

@@ -55,7 +55,5 @@ export function suggestPaths(routes: readonly RouteInfo[], input: string, limit 
     suggestions.add(filled.join('/'));
   }
   const depth = (path: string) => path.split('/').length;
-  return [...suggestions]
-    .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, limit);
+  return [...suggestions].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
 }

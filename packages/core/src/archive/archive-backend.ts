@@ -1,6 +1,7 @@
 import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
+import type { UploadedObject, UploadOptions, UploadSource } from './archive-upload.js';
 import type { DownloadSource } from './object-download.js';
 import type { WaitReading } from './state-waiter.js';
 
@@ -22,8 +23,8 @@ export interface ListObjectsOptions {
  * hands them to an ArchiveCatalog; nothing else constructs one.
  *
  * `capabilities` says what the product really does; a caller checks it before offering an action.
- * The methods of `retrieve` and `download` are optional here and present exactly when the capability
- * is declared; those of `upload`, `delete`, `prune` and `lifecycle` join this interface with the
+ * The methods of `retrieve`, `download` and `upload` are optional here and present exactly when the
+ * capability is declared; those of `delete`, `prune` and `lifecycle` join this interface with the
  * commands that use them (issue 11 §3; legacy PCA offers them today through LegacyPcaModel).
  */
 export interface ArchiveBackend {
@@ -62,6 +63,16 @@ export interface ArchiveBackend {
   createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
   /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */
   deleteArchive?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<void>;
+  /**
+   * Uploads files into an archive (with the `upload` capability): what the archive already holds
+   * is not sent again, an interrupted upload goes on where it stopped. One result per source, in
+   * order; a source that fails does not stop the others.
+   */
+  uploadObjects?(
+    archive: Archive,
+    sources: readonly UploadSource[],
+    options?: UploadOptions,
+  ): Promise<UploadedObject[]>;
 }
 
 /** Whether a backend declares a capability. */

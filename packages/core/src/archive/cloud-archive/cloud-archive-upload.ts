@@ -3,7 +3,8 @@
 // static large object manifest. Everything the server already holds is found first (HEAD, a
 // listing of the segments) and not sent again; a PUT whose answer was lost is checked before it is
 // sent again, so no object or segment is written twice.
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { sleep } from '../../client/abortable-wait.js';
 import type { Archive } from '../archive-entities.js';
 import { toArchiveErrorInfo } from '../archive-error-info.js';
@@ -99,7 +100,8 @@ class FileMeter {
   }
 }
 
-const md5Hex = (text: string) => createHash('md5').update(text).digest('hex');
+// Pure JS (core is runtime-neutral): only the manifest's short list of segment ETags goes through it.
+const md5Hex = (text: string) => bytesToHex(md5(utf8ToBytes(text)));
 
 function sameMtime(stored: string | null, modifiedMs: number): boolean {
   if (stored === null) return false;

@@ -15,6 +15,3 @@ export {
   startSandbox,
 } from './start-sandbox.js';
 export type { SandboxState } from './state/sandbox-state.js';
-// For other packages' tests: Swift as the sandbox's OpenStack user sees it (Keystone token).
-export { checkCutBodiesResumed } from './testing/cut-bodies.js';
-export { openSwiftSession, type SwiftSession } from './testing/openstack-auth.js';

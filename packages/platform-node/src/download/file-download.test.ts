@@ -10,13 +10,9 @@ import {
   OvhClient,
   ValidationError,
 } from '@ovh-pca/core';
-import {
-  checkCutBodiesResumed,
-  openSwiftSession,
-  type SandboxHandle,
-  type SwiftSession,
-  startSandbox,
-} from '@ovh-pca/sandbox';
+import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import { checkCutBodiesResumed } from '@ovh-pca/sandbox/testing/cut-bodies';
+import { openSwiftSession, type SwiftSession } from '@ovh-pca/sandbox/testing/openstack-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadToFile, partPathOf } from './file-download.js';
 import { objectFilePath } from './object-file-path.js';

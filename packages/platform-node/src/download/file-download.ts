@@ -176,6 +176,8 @@ export async function downloadToFile(options: FileDownloadOptions): Promise<File
   await mkdir(dirname(target), { recursive: true });
   let source = await options.open(signal);
   if (await isIdentical(target, source, signal)) {
+    // A partial file left beside it by an earlier run has nothing left to give.
+    await Promise.all([rm(part, { force: true }), rm(recordPath, { force: true })]);
     return {
       key: source.key,
       path: target,

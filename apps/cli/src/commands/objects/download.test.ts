@@ -4,13 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudArchiveBackend, OvhClient } from '@ovh-pca/core';
 import { downloadToFile, partPathOf } from '@ovh-pca/platform-node';
-import {
-  checkCutBodiesResumed,
-  openSwiftSession,
-  type SandboxHandle,
-  type SwiftSession,
-  startSandbox,
-} from '@ovh-pca/sandbox';
+import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import { checkCutBodiesResumed } from '@ovh-pca/sandbox/testing/cut-bodies';
+import { openSwiftSession, type SwiftSession } from '@ovh-pca/sandbox/testing/openstack-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';

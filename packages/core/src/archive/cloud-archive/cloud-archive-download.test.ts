@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { openSwiftSession, type SwiftSession } from '@ovh-pca/sandbox';
+import { openSwiftSession, type SwiftSession } from '@ovh-pca/sandbox/testing/openstack-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../archive-entities.js';
 import { ArchiveNotFoundError } from '../archive-errors.js';

@@ -31,3 +31,4 @@ export {
   type NodeCredentialServicesOptions,
 } from './node-credential-services.js';
 export { defaultOvhConfPaths, readOvhConf } from './ovh-conf-files.js';
+// S3 (the AWS SDK) is the subpath `@ovh-pca/platform-node/s3`: commands that need no S3 never load it.

@@ -41,7 +41,7 @@ export interface ArchiveBackend {
   retrieveObjects?(
     archive: Archive,
     keys: readonly string[],
-    options?: { signal?: AbortSignal },
+    options?: RetrieveOptions,
   ): Promise<ArchiveObject[]>;
   /**
    * The current state of several objects, for the state waiter: a 404 as an error, a server's
@@ -51,6 +51,8 @@ export interface ArchiveBackend {
     archive: Archive,
     keys: readonly string[],
     signal?: AbortSignal,
+    /** The retrieval being followed (v2: `days`), so an object whose request was lost is asked again. */
+    options?: { days?: number },
   ): Promise<Array<WaitReading<ArchiveObject>>>;
   /**
    * Describes one object for a download (size, ETag, what can be verified) and hands out its byte
@@ -73,6 +75,68 @@ export interface ArchiveBackend {
     sources: readonly UploadSource[],
     options?: UploadOptions,
   ): Promise<UploadedObject[]>;
+  /**
+   * What a deletion would do, checked against the archive's state before anything is sent: a
+   * refusal (LifecycleRefusedError, exit 2) when the server would refuse it (Cold Archive v1 before
+   * flushed), else the objects that go with it. Products without such rules leave it out.
+   */
+  planDelete?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<DeletePlan>;
+  /** Archive-level lifecycle (the `lifecycle` capability: Cold Archive v1). */
+  readonly lifecycle?: ArchiveLifecycle;
+}
+
+export interface RetrieveOptions {
+  /** Days a restored copy stays readable (Cold Archive v2: required). */
+  days?: number;
+  signal?: AbortSignal;
+}
+
+/** What `archives delete` will remove. */
+export interface DeletePlan {
+  archive: Archive;
+  /** Objects deleted with it (recursive), in key order; empty otherwise. */
+  objects: ArchiveObject[];
+}
+
+export const LIFECYCLE_ACTIONS = ['archive', 'restore', 'destroy'] as const;
+/** `archive` (to tape, optionally locked), `restore` (a readable copy), `destroy` (flush from tape). */
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+/** What a lifecycle step will do and cost, shown before asking (plain JSON). */
+export interface LifecyclePreview {
+  action: LifecycleAction;
+  archive: Archive;
+  /** Days of the write-once lock asked for (archive), if any. */
+  lockDays: number | null;
+  /** The lock end this step sets (server clock), if any. */
+  lockedUntil: string | null;
+  /** The server's time when planned (the local clock corrected by the measured offset). */
+  serverTime: string;
+  /** True when only the lock is extended (archive of an archived/restored bucket). */
+  lockOnly: boolean;
+  /** What it does, one sentence each. */
+  effects: string[];
+  /** What it costs or commits to, from the reference (180-day minimum, 30-day copy, lock). */
+  costs: string[];
+  /** The state the archive settles in once the step is over. */
+  settlesIn: string;
+}
+
+/**
+ * The archive-level lifecycle of a product whose archives move as a whole (Cold Archive v1):
+ * `plan` checks the step against the archive's current state and the server clock and throws
+ * LifecycleRefusedError (a ValidationError: exit 2, nothing sent) with the reason or the date when
+ * the server would refuse it; `run` sends it once (a failure is followed by a re-read, never a
+ * blind second request); `read` re-reads the archive for waits.
+ */
+export interface ArchiveLifecycle {
+  plan(
+    archive: Archive,
+    action: LifecycleAction,
+    options?: { lockDays?: number; signal?: AbortSignal },
+  ): Promise<LifecyclePreview>;
+  run(preview: LifecyclePreview, signal?: AbortSignal): Promise<Archive>;
+  read(archive: Archive, signal?: AbortSignal): Promise<Archive>;
 }
 
 /** Whether a backend declares a capability. */

@@ -5,6 +5,8 @@ import { type WaitProgressEvent, waitForStates } from './state-waiter.js';
 export interface WaitForObjectsOptions {
   onProgress?(event: WaitProgressEvent<ArchiveObject>): void;
   pollIntervalMs?: number;
+  /** The retrieval's `days` (Cold Archive v2), handed to each reading. */
+  days?: number;
   signal?: AbortSignal;
 }
 
@@ -24,7 +26,7 @@ export function waitForObjects(
   return waitForStates<ArchiveObject>(
     objects.map((object) => ({ id: object.key, group: archive.id, value: object })),
     {
-      read: (_group, keys, signal) => read.call(backend, archive, keys, signal),
+      read: (_group, keys, signal) => read.call(backend, archive, keys, signal, { days: options.days }),
       isSettled: (object) => object.phase !== 'retrieving',
       stateOf: (object) => object.state,
       onProgress: options.onProgress,

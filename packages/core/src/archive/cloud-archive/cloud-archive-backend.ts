@@ -1,10 +1,5 @@
 import { path } from '../../client/index.js';
-import {
-  type ArchiveAddress,
-  ArchiveAddressError,
-  parseArchiveRegion,
-  validateArchiveName,
-} from '../archive-address.js';
+import { type ArchiveAddress, parseArchiveRegion, validateArchiveName } from '../archive-address.js';
 import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
@@ -15,6 +10,8 @@ import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
 import type { DownloadSource } from '../object-download.js';
 import { validateObjectKey } from '../object-key.js';
+import { longestCommonPrefix } from '../key-prefix.js';
+import { listPublicCloudProjects, onlyProject } from '../public-cloud-projects.js';
 import type { WaitReading } from '../state-waiter.js';
 import type { SwiftAccessProvider, SwiftListedObject } from './cloud-archive-ports.js';
 import { cloudArchiveObjectPhase } from './cloud-archive-states.js';
@@ -49,18 +46,6 @@ function swiftDate(value: string): string {
   return toIsoDate(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
 
-function longestCommonPrefix(keys: readonly string[]): string {
-  if (keys.length === 0) return '';
-  let prefix = keys[0]!;
-  for (const key of keys) {
-    while (!key.startsWith(prefix)) prefix = prefix.slice(0, -1);
-    if (prefix === '') break;
-  }
-  // Never cut a UTF-16 surrogate pair in two.
-  const last = prefix.charCodeAt(prefix.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? prefix.slice(0, -1) : prefix;
-}
-
 /**
  * Cloud Archive: Swift containers with the storage policy PCA of every Public Cloud project. Discovery
  * and container actions go through API v1 (so a read-only credential still lists archives); objects
@@ -86,7 +71,7 @@ export class CloudArchiveBackend implements ArchiveBackend {
 
   /** The Public Cloud projects of the credential (serviceNames). */
   listProjects(signal?: AbortSignal): Promise<string[]> {
-    return this.#client.request<string[]>('GET', '/cloud/project', { signal });
+    return listPublicCloudProjects(this.#client, signal);
   }
 
   /** 1 + one request per project, API v1 only. */
@@ -260,7 +245,7 @@ export class CloudArchiveBackend implements ArchiveBackend {
   async createArchive(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive> {
     const name = validateArchiveName(address.name);
     const region = parseArchiveRegion(address.region);
-    const project = address.project ?? (await this.#onlyProject(signal));
+    const project = address.project ?? (await onlyProject(this.#client, signal));
     const created = await this.#client.request<StorageContainerWire>(
       'POST',
       path`/cloud/project/${project}/storage`,
@@ -288,17 +273,6 @@ export class CloudArchiveBackend implements ArchiveBackend {
         query: options.recursive ? { recursive: true } : undefined,
         signal: options.signal,
       },
-    );
-  }
-
-  async #onlyProject(signal?: AbortSignal): Promise<string> {
-    const projects = await this.listProjects(signal);
-    if (projects.length === 1) return projects[0]!;
-    throw new ArchiveAddressError(
-      projects.length === 0
-        ? 'No Public Cloud project: create one first'
-        : `Several Public Cloud projects: name one as PROJECT/REGION/NAME. Projects: ${projects.join(', ')}`,
-      projects,
     );
   }
 

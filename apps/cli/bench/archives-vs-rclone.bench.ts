@@ -4,6 +4,7 @@
  * listings of 100,000 objects at 25 ms latency, 1 GiB downloads and uploads (peak RSS included),
  * and `retrieve --wait` of 1,000 archived objects. Prints numbers and which goals were met; asserts
  * nothing on time. A benchmark whose ovh-pca command has not landed prints "skipped: <reason>".
+ * Arguments name the groups to run (`listings transfers retrievals`, default all).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,36 +23,47 @@ import {
 import { transferBenchmarks } from './scenarios/transfers.js';
 
 const LISTED_OBJECTS = 100_000;
+const GROUPS = ['listings', 'transfers', 'retrievals'] as const;
+const chosen = process.argv.slice(2);
+for (const name of chosen) {
+  if (!(GROUPS as readonly string[]).includes(name))
+    throw new Error(`unknown group ${name}: ${GROUPS.join(', ')}`);
+}
+const runs = (group: (typeof GROUPS)[number]) => chosen.length === 0 || chosen.includes(group);
 
 const dir = await mkdtemp(join(tmpdir(), 'ovh-pca-bench-'));
 const started = performance.now();
 let failures = 0;
 try {
   console.log(`ovh-pca vs rclone (${await rcloneVersion()}), one sandbox process per group`);
-  await withSandbox(
-    ['--objects', String(LISTED_OBJECTS), '--seed', '11'],
-    LISTED_OBJECTS,
-    async (context) => [
-      ...(await guarded('listings', () => listingBenchmarks(context))),
-      ...(await guarded('transfers', () => transferBenchmarks(context))),
-    ],
-  );
-  await withSandbox(
-    [
-      '--objects',
-      String(RETRIEVAL_OBJECTS),
-      '--seed',
-      '12',
-      '--latency',
-      String(RETRIEVAL_LATENCY_MS),
-      '--retrieval-delay',
-      String(RETRIEVAL_DELAY_SECONDS),
-      '--restore-delay',
-      String(RETRIEVAL_DELAY_SECONDS),
-    ],
-    RETRIEVAL_OBJECTS,
-    (context) => guarded('retrievals', () => retrievalBenchmarks(context)),
-  );
+  if (runs('listings') || runs('transfers')) {
+    await withSandbox(
+      ['--objects', String(LISTED_OBJECTS), '--seed', '11'],
+      LISTED_OBJECTS,
+      async (context) => [
+        ...(await guarded('listings', () => listingBenchmarks(context))),
+        ...(await guarded('transfers', () => transferBenchmarks(context))),
+      ],
+    );
+  }
+  if (runs('retrievals')) {
+    const delay = String(RETRIEVAL_DELAY_SECONDS);
+    await withSandbox(
+      [
+        ...[
+          '--objects',
+          String(RETRIEVAL_OBJECTS),
+          '--seed',
+          '12',
+          '--latency',
+          String(RETRIEVAL_LATENCY_MS),
+        ],
+        ...['--retrieval-delay', delay, '--restore-delay', delay],
+      ],
+      RETRIEVAL_OBJECTS,
+      (context) => guarded('retrievals', () => retrievalBenchmarks(context)),
+    );
+  }
   console.log(`\ntotal bench wall time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   await rm(dir, { recursive: true, force: true });
@@ -81,7 +93,11 @@ async function withSandbox(
 }
 
 /** A group that throws prints its error as a failed section; the others still run. */
-async function guarded(group: string, run: () => Promise<SectionResult[]>): Promise<SectionResult[]> {
+async function guarded(
+  group: (typeof GROUPS)[number],
+  run: () => Promise<SectionResult[]>,
+): Promise<SectionResult[]> {
+  if (!runs(group)) return [];
   try {
     return await run();
   } catch (error) {

@@ -19,8 +19,8 @@ const GIB = 1024 * 1024 * 1024;
 const MIB = 1024 * 1024;
 /** The seeded 1 GiB object of archives-gra (packages/sandbox seed-public-cloud-state.ts). */
 const SEEDED_LARGE_KEY = 'backups/db/dump-2026-03-14.sql.gz';
-/** ovh-pca's defaults, given to rclone too. */
-const SWIFT_SEGMENT_BYTES = 100 * MIB;
+/** ovh-pca's defaults (`upload --segment-size`, 128 MiB; S3 parts), given to rclone too. */
+const SWIFT_SEGMENT_BYTES = 128 * MIB;
 const S3_PART_BYTES = 16 * MIB;
 const S3_PART_CONCURRENCY = 4;
 const RSS_LIMIT_MB = 150;

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
 
-/** Bytes read per step: few system calls, little memory. */
-const CHUNK_BYTES = 1024 * 1024;
+/** Bytes read per step: few system calls, little memory (1 MiB chunks measured no faster). */
+const CHUNK_BYTES = 256 * 1024;
 
 /** The file no longer holds what was planned: it shrank, or was modified while it was read. */
 export class FileChangedError extends Error {

@@ -24,6 +24,7 @@ export {
   type FileUploadSource,
 } from './files/upload-sources.js';
 export { keychainHint } from './keychain-hints.js';
+export { KeytarS3CredentialStore } from './keytar-s3-credential-store.js';
 export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarSecretStoreOptions } from './keytar-secret-store.js';
 export {
   createNodeCredentialServices,

@@ -11,12 +11,14 @@ export interface ObjectSelection {
 
 /**
  * Address, keys and prefix of `retrieve` / `download` style commands; neither keys nor a prefix
- * is a UsageError naming `verb` (exit 2).
+ * is a UsageError naming `verb` (exit 2), unless `mayBeEmpty` (a command that decides once it knows
+ * the archive's product: `retrieve` of a whole Cold Archive v1 bucket names no object).
  */
 export async function parseObjectSelection(
   args: ReadonlyArray<string | string[] | undefined>,
   prefixOption: string | undefined,
   verb: string,
+  { mayBeEmpty = false }: { mayBeEmpty?: boolean } = {},
 ): Promise<ObjectSelection> {
   const core = await import('@ovh-pca/core');
   const address = core.parseArchiveAddress(args[0]);
@@ -24,7 +26,7 @@ export async function parseObjectSelection(
     ...new Set((Array.isArray(args[1]) ? args[1] : []).map((key) => core.validateObjectKey(key))),
   ];
   const prefix = prefixOption === undefined ? undefined : core.validateObjectPrefix(prefixOption);
-  if (keys.length === 0 && prefix === undefined) {
+  if (!mayBeEmpty && keys.length === 0 && prefix === undefined) {
     throw new UsageError(`Name the objects to ${verb}: KEY... or --prefix P (--prefix "" for all).`);
   }
   return { address, keys, prefix };

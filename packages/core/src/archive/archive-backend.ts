@@ -61,10 +61,16 @@ export interface ArchiveBackend {
    * product's own GET does).
    */
   openDownload?(archive: Archive, key: string, options?: { signal?: AbortSignal }): Promise<DownloadSource>;
-  /** Creates an empty archive (products whose archives users create: Cloud Archive). */
-  createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
+  /**
+   * Creates an empty archive. Cloud Archive needs a region; Cold Archive v1 and v2 have their own
+   * (RBX-ARCHIVE, EU-WEST-PAR) when none is given.
+   */
+  createArchive?(address: ArchiveAddress & { region?: string }, signal?: AbortSignal): Promise<Archive>;
   /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */
-  deleteArchive?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<void>;
+  deleteArchive?(
+    archive: Archive,
+    options?: { recursive?: boolean; signal?: AbortSignal; plan?: DeletePlan },
+  ): Promise<void>;
   /**
    * Uploads files into an archive (with the `upload` capability): what the archive already holds
    * is not sent again, an interrupted upload goes on where it stopped. One result per source, in
@@ -81,6 +87,7 @@ export interface ArchiveBackend {
    * flushed), else the objects that go with it. Products without such rules leave it out.
    */
   planDelete?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<DeletePlan>;
+  // deleteArchive with the `plan` shown deletes exactly its objects, never one listed later.
   /** Archive-level lifecycle (the `lifecycle` capability: Cold Archive v1). */
   readonly lifecycle?: ArchiveLifecycle;
 }

@@ -51,6 +51,8 @@ export type {
   UploadProgress,
   UploadSource,
 } from './archive-upload.js';
+export type { WaitForArchiveOptions } from './archive-waiter.js';
+export { isArchiveMoving, waitForArchive } from './archive-waiter.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {

@@ -5,5 +5,4 @@ export {
   type AwsS3ClientFactoryOptions,
   type AwsS3Target,
 } from './aws-s3-client-factory.js';
-export { KeytarS3CredentialStore } from './keytar-s3-credential-store.js';
 export { createS3RetryStrategy, type S3RetryOptions } from './s3-retry-strategy.js';

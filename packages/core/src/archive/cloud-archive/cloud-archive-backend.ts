@@ -4,7 +4,7 @@ import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '..
 import type { ArchiveApiClient } from '../archive-client.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
 import { errorStatus } from '../archive-error-info.js';
-import { ArchiveNotFoundError } from '../archive-errors.js';
+import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
 import type { UploadedObject, UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
@@ -242,8 +242,10 @@ export class CloudArchiveBackend implements ArchiveBackend {
    * `POST /cloud/project/{sn}/storage` with `archive: true` (policy PCA). Without a project, the
    * credential's only one; several → ArchiveAddressError listing them (exit 2).
    */
-  async createArchive(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive> {
+  async createArchive(address: ArchiveAddress & { region?: string }, signal?: AbortSignal): Promise<Archive> {
     const name = validateArchiveName(address.name);
+    if (address.region === undefined)
+      throw new ValidationError('region', 'A Cloud Archive container needs a region');
     const region = parseArchiveRegion(address.region);
     const project = address.project ?? (await onlyProject(this.#client, signal));
     const created = await this.#client.request<StorageContainerWire>(

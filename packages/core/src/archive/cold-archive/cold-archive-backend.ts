@@ -184,9 +184,10 @@ export class ColdArchiveBackend implements ArchiveBackend {
    */
   async deleteArchive(
     archive: Archive,
-    options: { recursive?: boolean; signal?: AbortSignal } = {},
+    options: { recursive?: boolean; signal?: AbortSignal; plan?: DeletePlan } = {},
   ): Promise<void> {
-    const plan = await this.planDelete(archive, options);
+    // Only the objects of the plan shown are deleted: never one that appeared since.
+    const plan = options.plan ?? (await this.planDelete(archive, options));
     await mapBounded(
       plan.objects,
       DELETE_CONCURRENCY,

@@ -1,5 +1,5 @@
 import type { S3Credential, S3CredentialStore } from '@ovh-pca/core';
-import { KeytarAccounts, type KeytarAccountsOptions } from '../keytar-accounts.js';
+import { KeytarAccounts, type KeytarAccountsOptions } from './keytar-accounts.js';
 
 /**
  * S3 credentials in the OS keychain (service `ovh-pca`, account = the scope, e.g.

@@ -12,6 +12,11 @@ import { type TimedRun, timedRun } from './timed-run.js';
 
 const OVH_PCA_BIN = fileURLToPath(new URL('../../bin/ovh-pca.cjs', import.meta.url));
 
+/** What runs now, on stderr (the numbers go to stdout). */
+function progress(command: string): void {
+  process.stderr.write(`  … ${command.length > 110 ? `${command.slice(0, 110)}…` : command}\n`);
+}
+
 /** Variables both tools may see from this process: the path and the (throwaway) keychain session. */
 function baseEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -40,7 +45,10 @@ export function ovhPcaTool(line: SandboxLine, dir: string): Tool {
     OVH_CONSUMER_KEY: line.consumerKey,
   };
   return {
-    run: (args, name) => timedRun(process.execPath, [OVH_PCA_BIN, ...args], { env, dir, name }),
+    run: (args, name) => {
+      progress(`ovh-pca ${args.join(' ')}`);
+      return timedRun(process.execPath, [OVH_PCA_BIN, ...args], { env, dir, name });
+    },
   };
 }
 
@@ -84,5 +92,10 @@ export async function rcloneTool(line: SandboxLine, dir: string, swiftRegions: s
     region: S3_REGION.toLowerCase(),
     force_path_style: 'true',
   });
-  return { run: (args, name) => timedRun('rclone', args, { env, dir, name }) };
+  return {
+    run: (args, name) => {
+      progress(`rclone ${args.join(' ')}`);
+      return timedRun('rclone', args, { env, dir, name });
+    },
+  };
 }

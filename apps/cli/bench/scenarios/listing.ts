@@ -1,9 +1,10 @@
 /**
  * Listing 100,000 objects at 25 ms of latency per request: a Cloud Archive container through Swift
  * (issue 11 §5) and a Cold Archive v2 bucket through S3 (issue 12), ovh-pca `objects list --json`
- * against `rclone lsjson` on the same archive. rclone is given `--use-server-modtime`, else it sends
- * one HEAD per object for its modification time (ovh-pca shows the listing's date too), and
- * `--fast-list`, one flat listing like ovh-pca's instead of one per "directory".
+ * against `rclone lsjson` on the same archive. rclone is given `--use-server-modtime` and
+ * `--no-mimetype`, else it sends one HEAD per object for its modification time or (S3) its content
+ * type, which ovh-pca does not show (it shows the listing's date), and `--fast-list`, one flat
+ * listing like ovh-pca's instead of one per "directory".
  */
 import type { BenchContext } from '../harness/bench-context.js';
 import { measure } from '../harness/measure.js';
@@ -66,6 +67,7 @@ async function listingBenchmark(context: BenchContext, listing: ListingCase): Pr
     '--fast-list',
     '--files-only',
     '--use-server-modtime',
+    '--no-mimetype',
     listing.rcloneTarget,
   ];
   // Unmeasured first pass: the sandbox hashes its generated objects once, whoever lists first.

@@ -27,3 +27,14 @@ export async function ovhPcaSees(tool: Tool, product: string, name: string): Pro
   const rows = JSON.parse(await readStdout(run)) as Array<{ product?: string; name?: string }>;
   return rows.some((row) => row.product === product && row.name === name);
 }
+
+/**
+ * Whether ovh-pca does this on this archive: runs it on a small object; a refusal naming the
+ * product ("take no uploads", "cannot be downloaded") means the backend lacks the capability.
+ */
+export async function ovhPcaDoes(tool: Tool, args: readonly string[]): Promise<boolean> {
+  const run = await tool.run(args, `probe-${args[0]}`);
+  if (run.code === 0) return true;
+  if (/take no uploads|cannot be (downloaded|uploaded)/.test(run.stderr)) return false;
+  throw new Error(`ovh-pca ${args.join(' ')} exited ${run.code}: ${run.stderr.trim().split('\n').at(-1)}`);
+}

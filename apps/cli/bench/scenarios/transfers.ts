@@ -6,14 +6,14 @@
  * rclone, ovh-pca's peak RSS ≤ 150 MB.
  */
 import { randomFillSync } from 'node:crypto';
-import { open, rm, stat } from 'node:fs/promises';
+import { open, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchContext } from '../harness/bench-context.js';
 import { measure } from '../harness/measure.js';
 import { atMostGoal, newSection, ratioGoal, type SectionResult } from '../harness/report.js';
 import { expectSuccess } from '../harness/timed-run.js';
 import { S3_REMOTE, swiftRemote } from '../harness/tools.js';
-import { ovhPcaHas, ovhPcaSees } from './probes.js';
+import { ovhPcaDoes, ovhPcaHas, ovhPcaSees } from './probes.js';
 
 const GIB = 1024 * 1024 * 1024;
 const MIB = 1024 * 1024;
@@ -111,7 +111,9 @@ async function s3Transfers(context: BenchContext, source: string): Promise<Secti
     '--s3-upload-concurrency',
     String(S3_PART_CONCURRENCY),
   ];
-  if (await ovhPcaHas(ovhPca, ['upload'])) {
+  const probeFile = join(context.dir, 'probe.txt');
+  await writeFile(probeFile, 'probe\n');
+  if (await ovhPcaDoes(ovhPca, ['upload', probeFile, 'deep-archive-par', '--prefix', 'bench/probe/'])) {
     await compareUploads(
       context,
       upload,
@@ -119,11 +121,12 @@ async function s3Transfers(context: BenchContext, source: string): Promise<Secti
       rclonePut,
     );
   } else {
-    upload.skipped.push('no `ovh-pca upload` in this build (branch i12-s3-ready)');
+    upload.skipped.push('ovh-pca uploads no Cold Archive v2 object in this build (branch i12-s3-ready)');
     // The object the download benchmark reads.
     expectSuccess(await rclone.run(rclonePut, 'put'), 'rclone put');
   }
-  if (await ovhPcaHas(ovhPca, ['download'])) {
+  const probeOut = join(context.dir, 'probe-download.txt');
+  if (await ovhPcaDoes(ovhPca, ['download', 'deep-archive-par', 'README.txt', '-o', probeOut])) {
     await compareDownloads(
       context,
       download,
@@ -131,7 +134,7 @@ async function s3Transfers(context: BenchContext, source: string): Promise<Secti
       rcloneKey,
     );
   } else {
-    download.skipped.push('no `ovh-pca download` in this build (branch i12-s3-ready)');
+    download.skipped.push('ovh-pca downloads no Cold Archive v2 object in this build (branch i12-s3-ready)');
   }
   return [upload, download];
 }

@@ -304,6 +304,27 @@ describe('policy and presign', () => {
   });
 });
 
+describe('schema document', () => {
+  it('lists the coldArchive and region storage routes in cloud.json', async () => {
+    const document = (await (await fetch(`${sandbox.endpoint}/cloud.json`)).json()) as {
+      apis: Array<{ path: string; operations: Array<{ httpMethod: string }> }>;
+    };
+    const methods = (path: string) =>
+      document.apis
+        .find((api) => api.path === `/cloud/project/{serviceName}/region/{regionName}${path}`)
+        ?.operations.map((operation) => operation.httpMethod)
+        .sort();
+    expect(methods('/coldArchive')).toEqual(['GET', 'POST']);
+    expect(methods('/coldArchive/{name}')).toEqual(['DELETE', 'GET']);
+    for (const action of ['archive', 'restore', 'destroy', 'presign', 'policy/{userId}']) {
+      expect(methods(`/coldArchive/{name}/${action}`)).toEqual(['POST']);
+    }
+    expect(methods('/coldArchive/{name}/object/{objectKey}')).toEqual(['DELETE']);
+    expect(methods('/storage/{name}/object/{key}')).toEqual(['DELETE', 'GET']);
+    expect(methods('/storage/{name}/object/{key}/restore')).toEqual(['POST']);
+  });
+});
+
 describe('availability and region', () => {
   it('answers RBX-ARCHIVE for the cold archive plan code, and names the S3 listener in the region', async () => {
     const plans = await ovhCall<{ plans: Array<{ code: string; regions: string[] }> }>(sandbox, {
@@ -321,4 +342,67 @@ describe('availability and region', () => {
       endpoint: `${sandbox.s3.endpoints['RBX-ARCHIVE']}/`,
     });
   });
+});
+
+describe('every action from every status', () => {
+  const STATUSES = ['none', 'archiving', 'archived', 'restoring', 'restored', 'deleting', 'flushed'] as const;
+  // Reference §4.3 (the Control Panel's rules), one action per fresh container.
+  const ACTIONS: Record<
+    string,
+    { allowedIn: readonly string[]; run: (name: string) => Promise<{ status: number }> }
+  > = {
+    archive: { allowedIn: ['none'], run: (name) => call('POST', `/${name}/archive`, {}) },
+    lock: {
+      allowedIn: ['none', 'archived', 'restored'],
+      run: (name) => call('POST', `/${name}/archive`, { lockedUntilDays: 3 }),
+    },
+    restore: { allowedIn: ['archived'], run: (name) => call('POST', `/${name}/restore`) },
+    destroy: { allowedIn: ['archived', 'restored'], run: (name) => call('POST', `/${name}/destroy`) },
+    delete: { allowedIn: ['flushed'], run: (name) => call('DELETE', `/${name}`) },
+    deleteObject: { allowedIn: ['none'], run: (name) => call('DELETE', `/${name}/object/file-0.txt`) },
+    policy: {
+      allowedIn: ['none', 'archived', 'restored'],
+      run: (name) => call('POST', `/${name}/policy/${ownerId}`, { roleName: 'admin' }),
+    },
+  };
+  const STEPS: Record<(typeof STATUSES)[number], string[]> = {
+    none: [],
+    archiving: ['archive'],
+    archived: ['archive', 'wait'],
+    restoring: ['archive', 'wait', 'restore'],
+    restored: ['archive', 'wait', 'restore', 'wait'],
+    deleting: ['archive', 'wait', 'destroy'],
+    flushed: ['archive', 'wait', 'destroy', 'wait'],
+  };
+
+  async function containerIn(status: (typeof STATUSES)[number], name: string) {
+    await createWithObjects(name, 1);
+    for (const step of STEPS[status]) {
+      if (step === 'wait') advance(DELAY);
+      else
+        expect((await call('POST', `/${name}/${step}`, step === 'archive' ? {} : undefined)).status).toBe(
+          200,
+        );
+    }
+    expect((await get(name)).status).toBe(status);
+  }
+
+  for (const status of STATUSES) {
+    it(`from ${status}: allows exactly what the reference lists`, async () => {
+      const outcomes: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const [action, { allowedIn, run }] of Object.entries(ACTIONS)) {
+        const name = `m-${status}-${action}`.toLowerCase();
+        await containerIn(status, name);
+        outcomes[action] = (await run(name)).status;
+        // A flushed container has no objects left: the key itself is unknown.
+        expected[action] = allowedIn.includes(status)
+          ? 200
+          : status === 'flushed' && action === 'deleteObject'
+            ? 404
+            : 400;
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
 });

@@ -20,6 +20,14 @@ export interface TransitionInput {
   objectsCount: number;
 }
 
+/** The configuration API v1 pushes when none was (its real Id is unpublished). */
+export const DEFAULT_TIERING_ID = 'ovh-cold-archive';
+
+/** What the S3 side shows after a v1 call: the configuration OVH's API pushes underneath (§4.4). */
+function pushTiering(record: ColdArchiveRecord, accessTier: string, days: number): void {
+  record.tiering = { id: record.tiering?.id ?? DEFAULT_TIERING_ID, accessTier, days };
+}
+
 function refuse(name: string, action: string, status: ColdArchiveStatus): never {
   throw new ColdArchiveRefusal(`Cannot ${action} container ${name} while its status is ${status}`);
 }
@@ -51,6 +59,7 @@ export function archive(record: ColdArchiveRecord, input: TransitionInput, lockD
   if (status === 'archived' || status === 'restored') {
     if (lockDays === undefined) refuse(input.name, 'archive', status);
     lockFor(record, lockDays, input.nowMs);
+    pushTiering(record, 'OVH_ARCHIVE_LOCK', lockDays);
     return;
   }
   if (status !== 'none') refuse(input.name, 'archive', status);
@@ -59,6 +68,7 @@ export function archive(record: ColdArchiveRecord, input: TransitionInput, lockD
   }
   if (lockDays !== undefined) lockFor(record, lockDays, input.nowMs);
   record.step = { kind: 'archive', askedMs: input.nowMs, doneMs: input.nowMs + input.delaySeconds * 1000 };
+  pushTiering(record, lockDays === undefined ? 'OVH_ARCHIVE' : 'OVH_ARCHIVE_LOCK', lockDays ?? 999);
 }
 
 /** `POST /restore`: only from archived. */
@@ -66,6 +76,7 @@ export function restore(record: ColdArchiveRecord, input: TransitionInput): void
   const status = coldArchiveStatus(record, input.nowMs);
   if (status !== 'archived') refuse(input.name, 'restore', status);
   record.step = { kind: 'restore', askedMs: input.nowMs, doneMs: input.nowMs + input.delaySeconds * 1000 };
+  pushTiering(record, 'OVH_RESTORE', 30);
 }
 
 /** `POST /destroy`: from archived or restored, once the lock has passed. */
@@ -78,6 +89,7 @@ export function destroy(record: ColdArchiveRecord, input: TransitionInput): void
     );
   }
   record.step = { kind: 'destroy', askedMs: input.nowMs, doneMs: input.nowMs + input.delaySeconds * 1000 };
+  record.tiering = null;
 }
 
 /** `DELETE /coldArchive/{name}`: an empty `none` container, or a flushed one. */

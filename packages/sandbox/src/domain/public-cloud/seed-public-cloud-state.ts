@@ -12,7 +12,8 @@ import { GENERATED_CHUNK } from '../../blobs/generated-bytes.js';
 import type { SeedOptions } from '../../state/sandbox-state.js';
 import { createSeededRandom, deriveSeed, type RandomSource } from '../../state/seeded-random.js';
 import { logUniform, randomHex } from '../cloud/random-draws.js';
-import { type ColdArchiveRecord, newColdArchive } from '../cold-archive/cold-archive-state.js';
+import { DEFAULT_TIERING_ID } from '../cold-archive/cold-archive-lifecycle.js';
+import type { ColdArchiveRecord } from '../cold-archive/cold-archive-state.js';
 import { newObject } from '../object-storage/new-object.js';
 import { EMPTY_MD5 } from '../object-storage/object-etag.js';
 import { putObject } from '../object-storage/object-listing.js';
@@ -144,20 +145,24 @@ export function seedColdArchiveBuckets(project: CloudProjectRecord, options: See
   const { nowMs } = options;
   const delayMs = (options.restoreDelaySeconds ?? 600) * 1000;
   const ownerId = Object.values(project.users)[0]?.id ?? null;
-  const steps: Record<string, Pick<ColdArchiveRecord, 'step' | 'lockedUntilMs'>> = {
-    [SEEDED_COLD_ARCHIVES.active]: { step: null, lockedUntilMs: null },
+  const tiering = (accessTier: string, days: number) => ({ id: DEFAULT_TIERING_ID, accessTier, days });
+  const steps: Record<string, ColdArchiveRecord> = {
+    [SEEDED_COLD_ARCHIVES.active]: { step: null, lockedUntilMs: null, tiering: null },
     [SEEDED_COLD_ARCHIVES.archiving]: {
       step: { kind: 'archive', askedMs: nowMs - 60_000, doneMs: nowMs - 60_000 + delayMs },
       lockedUntilMs: null,
+      tiering: tiering('OVH_ARCHIVE', 999),
     },
     [SEEDED_COLD_ARCHIVES.locked]: {
       step: { kind: 'archive', askedMs: nowMs - 200 * DAY, doneMs: nowMs - 199 * DAY },
       lockedUntilMs: nowMs + 5 * 365 * DAY,
+      tiering: tiering('OVH_ARCHIVE_LOCK', 5 * 365 + 200),
     },
     // Restored 28 days ago: back to archived (its copies deleted) in two days.
     [SEEDED_COLD_ARCHIVES.restored]: {
       step: { kind: 'restore', askedMs: nowMs - 28 * DAY - delayMs, doneMs: nowMs - 28 * DAY },
       lockedUntilMs: null,
+      tiering: tiering('OVH_RESTORE', 30),
     },
   };
   const account: ObjectStorageAccount = emptyAccount(project.creationMs);
@@ -165,7 +170,7 @@ export function seedColdArchiveBuckets(project: CloudProjectRecord, options: See
     const bucket: ContainerRecord = {
       ...newBucket(name, project.creationMs),
       settings: { ownerId, encryption: 'plaintext', tags: {} },
-      coldArchive: { ...newColdArchive(), ...lifecycle },
+      coldArchive: lifecycle,
     };
     const plan: ContainerPlan = { region: SEEDED_COLD_ARCHIVES.region, name, policy: 'PCS' };
     seedObjects(

@@ -59,6 +59,20 @@ const ABSENT_CONFIGURATION: Record<string, [number, string, string]> = {
     'Object Lock configuration does not exist for this bucket',
   ],
   replication: [404, 'ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
+  ownershipControls: [404, 'OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
+  publicAccessBlock: [
+    404,
+    'NoSuchPublicAccessBlockConfiguration',
+    'The public access block configuration was not found',
+  ],
+};
+
+/** Configuration every bucket answers with its default document: [root element, content]. */
+const DEFAULT_CONFIGURATION: Record<string, [string, object]> = {
+  accelerate: ['AccelerateConfiguration', {}],
+  requestPayment: ['RequestPaymentConfiguration', { Payer: 'BucketOwner' }],
+  logging: ['BucketLoggingStatus', {}],
+  notification: ['NotificationConfiguration', {}],
 };
 
 function fullControlAcl(call: S3Call): ProtocolAnswer {
@@ -89,6 +103,9 @@ function bucketSubresource(call: S3Call, bucket: ContainerRecord): ProtocolAnswe
   if (query.has('uploads')) return listUploads(call, bucket);
   if (query.has('tagging') && isColdArchiveBucket(call)) {
     return xmlAnswer('Tagging', { TagSet: { Tag: coldArchiveTags(call, bucket) } });
+  }
+  for (const [name, [root, content]] of Object.entries(DEFAULT_CONFIGURATION)) {
+    if (query.has(name)) return xmlAnswer(root, content);
   }
   for (const [name, [status, code, message]] of Object.entries(ABSENT_CONFIGURATION)) {
     if (query.has(name)) throw new S3Error(status, code, message, { BucketName: bucket.name });

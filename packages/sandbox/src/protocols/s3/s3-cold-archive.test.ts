@@ -9,14 +9,18 @@ import {
   DeleteBucketCommand,
   DeleteBucketIntelligentTieringConfigurationCommand,
   DeleteObjectCommand,
+  GetBucketAccelerateConfigurationCommand,
   GetBucketAclCommand,
   GetBucketCorsCommand,
   GetBucketIntelligentTieringConfigurationCommand,
   GetBucketLocationCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
+  GetBucketRequestPaymentCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
+  GetPublicAccessBlockCommand,
   HeadObjectCommand,
   ListBucketIntelligentTieringConfigurationsCommand,
   ListObjectsV2Command,
@@ -24,6 +28,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from '../../index.js';
 import { ovhCall } from '../../testing/ovh-call.js';
@@ -157,6 +162,22 @@ describe('a bucket of RBX-ARCHIVE driven from S3', () => {
     expect((await ovhCall(sandbox, { path: `${base}/s3-cycle` })).status).toBe(404);
   });
 
+  it('shows the configuration API v1 pushes when it archives, and drops it when it flushes', async () => {
+    await s3().send(new CreateBucketCommand({ Bucket: 's3-v1' }));
+    await s3().send(new PutObjectCommand({ Bucket: 's3-v1', Key: 'k', Body: 'v' }));
+    await ovhCall(sandbox, { method: 'POST', path: `${base}/s3-v1/archive`, body: { lockedUntilDays: 1 } });
+    const listed = await s3().send(
+      new ListBucketIntelligentTieringConfigurationsCommand({ Bucket: 's3-v1' }),
+    );
+    expect(listed.IntelligentTieringConfigurationList?.[0]?.Tierings).toEqual([
+      { Days: 1, AccessTier: 'OVH_ARCHIVE_LOCK' },
+    ]);
+    advance(2 * DAY);
+    expect((await ovhCall(sandbox, { method: 'POST', path: `${base}/s3-v1/destroy` })).status).toBe(200);
+    const after = await s3().send(new ListBucketIntelligentTieringConfigurationsCommand({ Bucket: 's3-v1' }));
+    expect(after.IntelligentTieringConfigurationList ?? []).toEqual([]);
+  });
+
   it('refuses archiving an empty bucket and an unknown access tier', async () => {
     await s3().send(new CreateBucketCommand({ Bucket: 's3-empty' }));
     const empty = await failure(s3().send(tiering('s3-empty', 'OVH_ARCHIVE')));
@@ -187,6 +208,25 @@ describe('a bucket of RBX-ARCHIVE driven from S3', () => {
     const acl = await s3().send(new GetBucketAclCommand({ Bucket: 's3-side' }));
     expect(acl.Grants?.[0]?.Permission).toBe('FULL_CONTROL');
     expect((await s3().send(new GetBucketVersioningCommand({ Bucket: 's3-side' }))).Status).toBeUndefined();
+    expect((await s3().send(new GetBucketRequestPaymentCommand({ Bucket: 's3-side' }))).Payer).toBe(
+      'BucketOwner',
+    );
+    expect(
+      (await s3().send(new GetBucketAccelerateConfigurationCommand({ Bucket: 's3-side' }))).Status,
+    ).toBeUndefined();
+    expect((await failure(s3().send(new GetPublicAccessBlockCommand({ Bucket: 's3-side' })))).name).toBe(
+      'NoSuchPublicAccessBlockConfiguration',
+    );
+    expect(
+      (await failure(s3().send(new GetBucketOwnershipControlsCommand({ Bucket: 's3-side' })))).name,
+    ).toBe('OwnershipControlsNotFoundError');
+    const signingDate = new Date(sandbox.clock.nowMs());
+    const raw = await fetch(
+      await getSignedUrl(s3(), new GetBucketLocationCommand({ Bucket: 's3-side' }), { signingDate }),
+    );
+    expect(await raw.text()).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">rbx-archive</LocationConstraint>',
+    );
   });
 });
 

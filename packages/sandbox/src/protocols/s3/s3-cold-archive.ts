@@ -63,8 +63,11 @@ function actionOf(
   }
 }
 
-const resourceOf = (bucket: ContainerRecord, key?: string) =>
-  key === undefined ? `arn:aws:s3:::${bucket.name}` : `arn:aws:s3:::${bucket.name}/${key}`;
+/** The object's ARN; the bucket's for bucket-level actions; `bucket/*` for a DeleteObjects batch. */
+function resourceOf(bucket: ContainerRecord, access: string, key?: string): string {
+  if (key !== undefined) return `arn:aws:s3:::${bucket.name}/${key}`;
+  return access === 'write' ? `arn:aws:s3:::${bucket.name}/*` : `arn:aws:s3:::${bucket.name}`;
+}
 
 /** The caller's API v1 policy on this bucket (or this key), if any. */
 function policyRole(call: S3Call, bucket: ContainerRecord, key: string | undefined): string | undefined {
@@ -85,7 +88,7 @@ export function checkAccess(
   access: 'list' | 'read' | 'write' | 'remove' | 'admin',
   key?: string,
 ): void {
-  if (!policyAllows(call.user?.s3Policy, actionOf(call, access, key), resourceOf(bucket, key)))
+  if (!policyAllows(call.user?.s3Policy, actionOf(call, access, key), resourceOf(bucket, access, key)))
     throw accessDenied();
   const role = policyRole(call, bucket, key);
   if (role === 'deny') throw accessDenied();
@@ -220,7 +223,6 @@ export async function intelligentTiering(call: S3Call, bucket: ContainerRecord):
     } catch (error) {
       throw refusal(error);
     }
-    record.tiering = null;
     call.ctx.markDirty();
     return { status: 204 };
   }

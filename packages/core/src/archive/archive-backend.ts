@@ -1,8 +1,8 @@
 import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
-import type { DownloadSource } from './object-download.js';
 import type { UploadedObject, UploadOptions, UploadSource } from './archive-upload.js';
+import type { DownloadSource } from './object-download.js';
 import type { WaitReading } from './state-waiter.js';
 
 export interface ListArchivesOptions {

@@ -42,7 +42,6 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
-export { mapBounded } from './bounded-map.js';
 export type {
   UploadedObject,
   UploadOptions,
@@ -53,6 +52,7 @@ export type {
 } from './archive-upload.js';
 export type { WaitForArchiveOptions } from './archive-waiter.js';
 export { isArchiveMoving, waitForArchive } from './archive-waiter.js';
+export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {

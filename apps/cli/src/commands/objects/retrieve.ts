@@ -31,7 +31,11 @@ export const retrieve = defineCommand<{ prefix?: string; wait?: boolean; days?: 
     // Every input checked before anything is sent.
     const { parseObjectSelection } = await import('../../input/object-selection.js');
     // No object named is checked below, once the product is known (a v1 bucket is retrieved whole).
-    const { address, keys: typed, prefix } = await parseObjectSelection(args, options.prefix, 'retrieve', {
+    const {
+      address,
+      keys: typed,
+      prefix,
+    } = await parseObjectSelection(args, options.prefix, 'retrieve', {
       mayBeEmpty: true,
     });
     const days = options.days === undefined ? undefined : core.parseRestoreDays(options.days);

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and the test suites need: a C++ toolchain and libsecret's
 # headers (keytar is compiled on install), keychain, D-Bus, browser, X server, rclone (the sandbox's
-# Swift and S3 tests drive it).
+# Swift and S3 tests drive it, and `pnpm bench` measures ovh-pca beside it), GNU time (the bench's
+# peak memory readings).
 # Idempotent: does nothing when every package is already installed.
 set -euo pipefail
 source "$(dirname "$0")/lib/step.sh"
 
 packages=(build-essential python3 pkg-config libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb xauth
-  fonts-dejavu-core zsh fish rclone)
+  fonts-dejavu-core zsh fish rclone time)
 
 missing=()
 for pkg in "${packages[@]}"; do

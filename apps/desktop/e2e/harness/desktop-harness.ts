@@ -57,7 +57,7 @@ export interface DesktopHarness {
 }
 
 export async function startDesktopHarness(
-  options: { sandbox?: StartSandboxOptions } = {},
+  options: { sandbox?: StartSandboxOptions; trialSandbox?: StartSandboxOptions } = {},
 ): Promise<DesktopHarness> {
   const sandbox = await startSandbox({ taskDurationSeconds: 1, sessions: 40, files: 6, ...options.sandbox });
   const dataDirectory = await mkdtemp(join(tmpdir(), 'ovh-pca-e2e-'));
@@ -99,7 +99,8 @@ export async function startDesktopHarness(
   const services = createDesktopServices({
     profileStore,
     secretStore,
-    startSandbox: (trialOptions) => startSandbox({ ...trialOptions, sessions: 6, files: 3 }),
+    startSandbox: (trialOptions) =>
+      startSandbox({ ...trialOptions, sessions: 6, files: 3, ...options.trialSandbox }),
     dataDirectory,
     openExternal: async (url) => {
       const browserPage = await systemBrowser.newPage();

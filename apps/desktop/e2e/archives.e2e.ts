@@ -154,9 +154,7 @@ describe('archives of every product, end to end', () => {
   it('speaks French in the objects view and the archives table', async () => {
     await app.page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await app.page.getByRole('button', { name: 'Récupérer la sélection' }).waitFor();
-    await expect
-      .poll(() => app.objectsCount().textContent())
-      .toMatch(/^1 objets sur 13, 1 sélectionné\(s\)$/);
+    await expect.poll(() => app.objectsCount().textContent()).toMatch(/^1 objet sur 13, 1 sélectionné\(s\)$/);
     await expect.poll(() => app.objectRow(LARGE_KEY).locator('.badge').textContent()).toBe('Prêt');
     await harness.screenshot('a11-objects-french');
     await app.button('← Toutes les archives').click();

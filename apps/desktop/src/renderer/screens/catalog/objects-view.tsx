@@ -184,7 +184,7 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
       {objects.data && (
         <>
           <p className="table-count" aria-live="polite" data-testid="objects-count">
-            {t('objects.count', { shown: shown.length, total: objects.data.length, selected: selected.size })}
+            {t('objects.count', { count: shown.length, total: objects.data.length, selected: selected.size })}
           </p>
           {shown.length === 0 ? (
             <p>{t('objects.empty')}</p>

@@ -1,6 +1,14 @@
 // Node adapters for @ovh-pca/core's ports, shared by the CLI and the desktop main process.
 export { type BrowserReturnListener, startBrowserReturnListener } from './browser-return-listener.js';
 export { profilesDirectory } from './config-directory.js';
+export {
+  downloadToFile,
+  type FileDownloadOptions,
+  type FileDownloadProgress,
+  type FileDownloadResult,
+  partPathOf,
+} from './download/file-download.js';
+export { type ObjectFilePath, objectFilePath } from './download/object-file-path.js';
 export { InvalidEnvironmentError, type NodeEnvironment, readEnvironment } from './environment.js';
 export { FileProfileStore, type FileProfileStoreOptions, PROFILES_FILE_NAME } from './file-profile-store.js';
 export { keychainHint } from './keychain-hints.js';

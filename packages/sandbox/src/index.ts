@@ -15,3 +15,5 @@ export {
   startSandbox,
 } from './start-sandbox.js';
 export type { SandboxState } from './state/sandbox-state.js';
+// For other packages' tests: Swift as the sandbox's OpenStack user sees it (Keystone token).
+export { openSwiftSession, type SwiftSession } from './testing/openstack-auth.js';

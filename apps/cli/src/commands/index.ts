@@ -12,6 +12,7 @@ import { api } from './misc/api.js';
 import { completion } from './misc/completion.js';
 import { doctor } from './misc/doctor.js';
 import { usage } from './misc/usage.js';
+import { download } from './objects/download.js';
 import { objectsList } from './objects/list.js';
 import { retrieve } from './objects/retrieve.js';
 import { profilesList } from './profiles/list.js';
@@ -39,6 +40,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   archivesDelete,
   objectsList,
   retrieve,
+  download,
   sessionsList,
   sessionsShow,
   sessionsFiles,

@@ -1,6 +1,7 @@
 import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
+import type { DownloadSource } from './object-download.js';
 import type { WaitReading } from './state-waiter.js';
 
 export interface ListArchivesOptions {
@@ -21,8 +22,8 @@ export interface ListObjectsOptions {
  * hands them to an ArchiveCatalog; nothing else constructs one.
  *
  * `capabilities` says what the product really does; a caller checks it before offering an action.
- * The methods of `retrieve` are optional here and present exactly when the capability is declared;
- * those of `download`, `upload`, `delete`, `prune` and `lifecycle` join this interface with the
+ * The methods of `retrieve` and `download` are optional here and present exactly when the capability
+ * is declared; those of `upload`, `delete`, `prune` and `lifecycle` join this interface with the
  * commands that use them (issue 11 §3; legacy PCA offers them today through LegacyPcaModel).
  */
 export interface ArchiveBackend {
@@ -50,6 +51,13 @@ export interface ArchiveBackend {
     keys: readonly string[],
     signal?: AbortSignal,
   ): Promise<Array<WaitReading<ArchiveObject>>>;
+  /**
+   * Describes one object for a download (size, ETag, what can be verified) and hands out its byte
+   * ranges; with the `download` capability. An object not readable now (sealed, restoring) rejects
+   * with ObjectNotReadyError, carrying when it should be (asking may start its retrieval, as the
+   * product's own GET does).
+   */
+  openDownload?(archive: Archive, key: string, options?: { signal?: AbortSignal }): Promise<DownloadSource>;
   /** Creates an empty archive (products whose archives users create: Cloud Archive). */
   createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
   /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */

@@ -28,6 +28,7 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
+export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
 export type {
@@ -35,6 +36,8 @@ export type {
   SwiftAccessProvider,
   SwiftContainerApi,
   SwiftListedObject,
+  SwiftManifestSegment,
+  SwiftObjectStat,
   ToSwiftAccess,
 } from './cloud-archive/cloud-archive-ports.js';
 export type { CloudArchiveObjectState } from './cloud-archive/cloud-archive-states.js';
@@ -113,6 +116,12 @@ export type {
 export { MAX_SESSION_NAME_LENGTH, validateSessionName } from './legacy-pca/session-name.js';
 export type { ArchiveTaskRef, TaskProgressEvent, WaitForTasksOptions } from './legacy-pca/task-wait-types.js';
 export { DEFAULT_TASK_POLL_INTERVAL_MS } from './legacy-pca/task-waiter.js';
+export type {
+  ByteRangeChecksum,
+  DownloadSource,
+  DownloadVerification,
+} from './object-download.js';
+export { ObjectChangedError, ObjectChecksumError, ObjectNotReadyError } from './object-download.js';
 export { MAX_OBJECT_KEY_BYTES, validateObjectKey, validateObjectPrefix } from './object-key.js';
 export type { WaitForObjectsOptions } from './object-waiter.js';
 export { waitForObjects } from './object-waiter.js';

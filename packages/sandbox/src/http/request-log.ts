@@ -17,6 +17,8 @@ export interface RequestLogEntry {
   protocol?: RequestProtocol;
   /** Region of a Swift request. */
   region?: string;
+  /** The Range header of a protocol request (`bytes=1048576-`), so a resumed download shows. */
+  range?: string;
 }
 
 export type RequestProtocol = 'ovh' | 'keystone' | 'swift' | 's3';

@@ -103,6 +103,7 @@ async function handle(
     queryId: requestId,
     protocol: entryPoint.protocol,
     ...(entryPoint.region && { region: entryPoint.region }),
+    ...(typeof req.headers.range === 'string' && { range: req.headers.range.slice(0, 100) }),
   });
   res.on('finish', () => {
     entry.status = res.statusCode;

@@ -19,12 +19,8 @@ export const retrieve = defineCommand<{ prefix?: string; wait?: boolean }>({
   async run(context, { args, options }) {
     const core = await import('@ovh-pca/core');
     // Every input checked before anything is sent.
-    const address = core.parseArchiveAddress(args[0]);
-    const typed = (Array.isArray(args[1]) ? args[1] : []).map((key) => core.validateObjectKey(key));
-    const prefix = options.prefix === undefined ? undefined : core.validateObjectPrefix(options.prefix);
-    if (typed.length === 0 && prefix === undefined) {
-      throw new UsageError('Name the objects to retrieve: KEY... or --prefix P (--prefix "" for all).');
-    }
+    const { parseObjectSelection } = await import('../../input/object-selection.js');
+    const { address, keys: typed, prefix } = await parseObjectSelection(args, options.prefix, 'retrieve');
     const { openArchive } = await import('../../runtime/archive-target.js');
     const { archive, backend } = await openArchive(context, address);
     if (!core.hasCapability(backend, 'retrieve') || !backend.retrieveObjects || !backend.readObjectStates) {

@@ -12,6 +12,8 @@ import { errorStatus } from '../archive-error-info.js';
 import { ArchiveNotFoundError } from '../archive-errors.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
+import type { DownloadSource } from '../object-download.js';
+import { validateObjectKey } from '../object-key.js';
 import type { WaitReading } from '../state-waiter.js';
 import type { SwiftAccessProvider, SwiftContainerApi, SwiftListedObject } from './cloud-archive-ports.js';
 import { cloudArchiveObjectPhase } from './cloud-archive-states.js';
@@ -22,6 +24,8 @@ import type {
 } from './cloud-archive-wire-types.js';
 import { ApiSwiftAccessProvider } from './swift-access-provider.js';
 import { type FetchLike, SWIFT_LISTING_LIMIT, SwiftContainerClient } from './swift-container-client.js';
+import { openSwiftDownload } from './swift-download.js';
+import { SwiftError } from './swift-error.js';
 
 /** Unseal requests in flight at once: enough to start 1,000 in seconds, few enough to stay polite. */
 const RETRIEVE_CONCURRENCY = 8;
@@ -56,11 +60,11 @@ function longestCommonPrefix(keys: readonly string[]): string {
 /**
  * Cloud Archive: Swift containers with the storage policy PCA of every Public Cloud project. Discovery
  * and container actions go through API v1 (so a read-only credential still lists archives); objects
- * are listed and unsealed through Swift, with the token API v1 hands out.
+ * are listed, unsealed and downloaded through Swift, with the token API v1 hands out.
  */
 export class CloudArchiveBackend implements ArchiveBackend {
   readonly product = 'cloud-archive' as const;
-  readonly capabilities = ['list', 'retrieve', 'delete'] as const;
+  readonly capabilities = ['list', 'retrieve', 'download', 'delete'] as const;
   readonly #client: ArchiveApiClient;
   readonly #access: SwiftAccessProvider;
   readonly #fetch: FetchLike | undefined;
@@ -147,6 +151,29 @@ export class CloudArchiveBackend implements ArchiveBackend {
         ? { id: key, value }
         : { id: key, value, retryAfterSeconds: Math.max(0, Math.ceil((readyMs - nowMs) / 1000)) };
     });
+  }
+
+  /**
+   * HEAD, then (for a manifest) its segment MD5s; ranges read under If-Match (swift-download.ts).
+   * Sealed or unsealing → ObjectNotReadyError with its ready time; no such key → ArchiveNotFoundError.
+   */
+  async openDownload(
+    archive: Archive,
+    key: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<DownloadSource> {
+    validateObjectKey(key);
+    try {
+      return await openSwiftDownload(this.#swiftOf(archive), archive.name, key, {
+        now: this.#now,
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof SwiftError && error.status === 404) {
+        throw new ArchiveNotFoundError('object', key, [archiveLabel(archive)]);
+      }
+      throw error;
+    }
   }
 
   /** A GET of each sealed key, a few at once; each answers the object as it stands after. */

@@ -41,6 +41,28 @@ export interface SwiftListedObject {
   policy_retrieval_delay?: number | null;
 }
 
+/** A HEAD of an object, as a download needs it. */
+export interface SwiftObjectStat {
+  bytes: number;
+  /** As Swift sent it: a plain object's MD5; a manifest's quoted ETag (not an MD5 of the body). */
+  etag: string;
+  lastModified: string | null;
+  state: string;
+  delaySeconds: number | null;
+  /** `X-Static-Large-Object: True`, or `X-Object-Manifest: container/prefix`. */
+  manifest: { kind: 'slo' } | { kind: 'dlo'; container: string; prefix: string } | null;
+}
+
+/** One segment of `GET …?multipart-manifest=get` (an SLO's list). */
+export interface SwiftManifestSegment {
+  /** `/container/key`. */
+  name: string;
+  hash: string;
+  bytes: number;
+  /** A segment that is itself an SLO: its `hash` is that manifest's ETag, not an MD5. */
+  sub_slo?: boolean;
+}
+
 /** The Swift calls a Cloud Archive backend needs; each one retried on 401 with a renewed token. */
 export interface SwiftContainerApi {
   /** `GET /v1/AUTH_…/{container}?format=json&policy_extra=true&limit&marker&prefix`: one page. */
@@ -59,4 +81,15 @@ export interface SwiftContainerApi {
    * that delay, or 0 when the object is already downloadable.
    */
   requestRetrieval(container: string, key: string, signal?: AbortSignal): Promise<number>;
+  /** `HEAD` of an object for a download (manifest kind included). */
+  statObject(container: string, key: string, signal?: AbortSignal): Promise<SwiftObjectStat>;
+  /** An SLO's segments (`GET ?multipart-manifest=get`). */
+  readSloManifest(container: string, key: string, signal?: AbortSignal): Promise<SwiftManifestSegment[]>;
+  /** `GET` with `Range: bytes=start-end` (inclusive) and `If-Match`, the answer once its body starts. */
+  openObjectRange(
+    container: string,
+    key: string,
+    range: { start: number; end: number; ifMatch: string },
+    signal?: AbortSignal,
+  ): Promise<Response>;
 }

@@ -4,6 +4,8 @@ import type {
   SwiftAccessProvider,
   SwiftContainerApi,
   SwiftListedObject,
+  SwiftManifestSegment,
+  SwiftObjectStat,
 } from './cloud-archive-ports.js';
 import { parseRetryAfter, SwiftError, swiftReason } from './swift-error.js';
 
@@ -23,6 +25,8 @@ interface SwiftCall {
   container: string;
   key?: string;
   query?: URLSearchParams;
+  /** Request headers beside the token (Range, If-Match). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -112,6 +116,58 @@ export class SwiftContainerClient implements SwiftContainerApi {
     });
   }
 
+  /** `HEAD` of an object for a download: size, ETag as sent, state, and what kind of manifest. */
+  async statObject(container: string, key: string, signal?: AbortSignal): Promise<SwiftObjectStat> {
+    const response = await this.#retrying(signal, () =>
+      this.#send({ method: 'HEAD', container, key, signal }),
+    );
+    const headers = response.headers;
+    const delay = headers.get('x-ovh-retrieval-delay');
+    const dlo = headers.get('x-object-manifest');
+    return {
+      bytes: Number(headers.get('content-length') ?? 0),
+      etag: headers.get('etag') ?? '',
+      lastModified: headers.get('last-modified'),
+      state: headers.get('x-ovh-retrieval-state') ?? 'unsealed',
+      delaySeconds: delay === null ? null : Number(delay),
+      manifest:
+        headers.get('x-static-large-object')?.toLowerCase() === 'true'
+          ? { kind: 'slo' }
+          : dlo !== null
+            ? { kind: 'dlo', ...splitManifestPath(dlo) }
+            : null,
+    };
+  }
+
+  /** An SLO's segment list (`?multipart-manifest=get`): each segment's path, MD5 and size. */
+  async readSloManifest(
+    container: string,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<SwiftManifestSegment[]> {
+    const query = new URLSearchParams({ 'multipart-manifest': 'get' });
+    return this.#retrying(signal, async () => {
+      const response = await this.#send({ method: 'GET', container, key, query, signal });
+      return (await response.json()) as SwiftManifestSegment[];
+    });
+  }
+
+  /**
+   * `GET` of the bytes [start, end] (inclusive) under `If-Match`, retried until the body starts; the
+   * body itself is the caller's (a drop mid-body errors its stream). Errors as Swift answered them:
+   * 412 when the ETag no longer matches, 429 with Retry-After when sealed (a Retry-After of up to
+   * 30 s is waited for here, as on every call).
+   */
+  openObjectRange(
+    container: string,
+    key: string,
+    range: { start: number; end: number; ifMatch: string },
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const headers = { Range: `bytes=${range.start}-${range.end}`, 'If-Match': range.ifMatch };
+    return this.#retrying(signal, () => this.#send({ method: 'GET', container, key, headers, signal }));
+  }
+
   /** Every call here is a GET or HEAD: safe to repeat after any transient failure. */
   async #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     for (let retries = 0; ; retries += 1) {
@@ -147,7 +203,10 @@ export class SwiftContainerClient implements SwiftContainerApi {
     });
   }
 
-  #call(access: SwiftAccess, { method, container, key, query, signal }: SwiftCall): Promise<Response> {
+  #call(
+    access: SwiftAccess,
+    { method, container, key, query, headers, signal }: SwiftCall,
+  ): Promise<Response> {
     const account = access.endpoints[this.#region];
     if (account === undefined) {
       throw new SwiftError({
@@ -161,8 +220,24 @@ export class SwiftContainerClient implements SwiftContainerApi {
       `${account}/${encodeURIComponent(container)}` +
       (key === undefined ? '' : `/${encodeKey(key)}`) +
       (query ? `?${query.toString()}` : '');
-    return this.#fetch(url, { method, headers: { 'X-Auth-Token': access.token }, signal });
+    return this.#fetch(url, { method, headers: { ...headers, 'X-Auth-Token': access.token }, signal });
   }
+}
+
+/** `container/prefix` of an X-Object-Manifest header (percent-encoded by whoever wrote it, or not). */
+function splitManifestPath(value: string): { container: string; prefix: string } {
+  const path = value.replace(/^\//, '');
+  const cut = path.indexOf('/');
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  return cut < 0
+    ? { container: decode(path), prefix: '' }
+    : { container: decode(path.slice(0, cut)), prefix: decode(path.slice(cut + 1)) };
 }
 
 /** How long to wait before repeating a failed call, or undefined when it must not be repeated. */

@@ -189,4 +189,22 @@ describe('Swift objects', () => {
     // Every 1 MiB chunk is stamped with its index, so two chunks never repeat.
     expect(tail.subarray(8, 16).equals(tail.subarray(0, 8))).toBe(false);
   });
+
+  it('answers If-Match: 412 once the object changed, the range as usual while it matches', async () => {
+    const first = randomBytes(4000);
+    await session.swift('/work/conditional', { method: 'PUT', body: first });
+    const matching = await session.swift('/work/conditional', {
+      headers: { Range: 'bytes=1000-', 'If-Match': `"${md5(first)}"` },
+    });
+    expect(matching.status).toBe(206);
+    expect(Buffer.from(await matching.arrayBuffer()).equals(first.subarray(1000))).toBe(true);
+    await session.swift('/work/conditional', { method: 'PUT', body: randomBytes(4000) });
+    const changed = await session.swift('/work/conditional', {
+      headers: { Range: 'bytes=1000-', 'If-Match': md5(first) },
+    });
+    expect(changed.status).toBe(412);
+    await changed.body?.cancel();
+    const any = await session.swift('/work/conditional', { method: 'HEAD', headers: { 'If-Match': '*' } });
+    expect(any.status).toBe(200);
+  });
 });

@@ -143,6 +143,22 @@ function parseRange(text: string | undefined, total: number): ByteRange {
   return { start, end };
 }
 
+/** Entity tags of an If-Match list, unquoted (`*` kept). */
+function entityTags(value: string): string[] {
+  return value.split(',').map((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
+}
+
+/**
+ * If-Match as Swift answers it: naming another ETag → 412, so a client resuming a range learns the
+ * object changed under it. A manifest's ETag is the one compared (its quotes aside).
+ */
+function checkIfMatch(request: ProtocolRequest, etag: string): void {
+  const ifMatch = header(request.headers, 'if-match');
+  if (ifMatch === undefined) return;
+  const tags = entityTags(ifMatch);
+  if (!tags.includes('*') && !tags.includes(etag.replace(/^"|"$/g, ''))) throw new SwiftError(412);
+}
+
 function disposition(request: ProtocolRequest, object: ObjectRecord): Record<string, string> {
   const filename = request.query.get('filename');
   if (request.query.get('temp_url_sig') !== null && (filename !== null || request.query.has('inline'))) {
@@ -187,6 +203,7 @@ async function readObject(
     }),
     ...retrievalHeaders(worst(depends.map((holder) => retrievalOf(holder, nowMs)))),
   };
+  checkIfMatch(request, String(headers.Etag));
   const range = parseRange(header(request.headers, 'range'), total);
   if (range === 'unsatisfiable') {
     throw new SwiftError(416, undefined, { 'Content-Range': `bytes */${total}` });

@@ -24,6 +24,8 @@ export interface CommandShape {
   /** `['sessions', 'list']`, or one word for top-level commands (`['usage']`). */
   path: readonly [string] | readonly [string, string];
   description: string;
+  /** The usage line after the command's name, when commander's own cannot say it (`<path...> <archive>`). */
+  usage?: string;
   arguments?: readonly ArgumentDefinition[];
   options?: readonly OptionDefinition[];
   /** Extra help text (examples). */

@@ -85,6 +85,7 @@ function buildProgram(terminal: Terminal, execute: Execute): Command {
     }
     const command = parent.command(second ?? first).description(definition.description);
     configure(command, terminal);
+    if (definition.usage) command.usage(definition.usage);
     for (const argument of definition.arguments ?? [])
       command.argument(argument.syntax, argument.description);
     for (const option of definition.options ?? []) command.addOption(toOption(option));

@@ -11,6 +11,18 @@ export {
 export { type ObjectFilePath, objectFilePath } from './download/object-file-path.js';
 export { InvalidEnvironmentError, type NodeEnvironment, readEnvironment } from './environment.js';
 export { FileProfileStore, type FileProfileStoreOptions, PROFILES_FILE_NAME } from './file-profile-store.js';
+export {
+  FileChangedError,
+  type FilePart,
+  type FilePartOptions,
+  md5OfFilePart,
+  openFilePart,
+} from './files/file-parts.js';
+export {
+  type CollectUploadSourcesOptions,
+  collectUploadSources,
+  type FileUploadSource,
+} from './files/upload-sources.js';
 export { keychainHint } from './keychain-hints.js';
 export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarSecretStoreOptions } from './keytar-secret-store.js';
 export {

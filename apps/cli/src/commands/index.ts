@@ -15,6 +15,7 @@ import { usage } from './misc/usage.js';
 import { download } from './objects/download.js';
 import { objectsList } from './objects/list.js';
 import { retrieve } from './objects/retrieve.js';
+import { upload } from './objects/upload.js';
 import { profilesList } from './profiles/list.js';
 import { profilesRemove } from './profiles/remove.js';
 import { profilesShow } from './profiles/show.js';
@@ -41,6 +42,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   objectsList,
   retrieve,
   download,
+  upload,
   sessionsList,
   sessionsShow,
   sessionsFiles,

@@ -1,6 +1,7 @@
 import type { ArchiveAddress } from './archive-address.js';
 import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
+import type { UploadedObject, UploadOptions, UploadSource } from './archive-upload.js';
 import type { DownloadSource } from './object-download.js';
 import type { WaitReading } from './state-waiter.js';
 
@@ -62,6 +63,16 @@ export interface ArchiveBackend {
   createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
   /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */
   deleteArchive?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<void>;
+  /**
+   * Uploads files into an archive (with the `upload` capability): what the archive already holds
+   * is not sent again, an interrupted upload goes on where it stopped. One result per source, in
+   * order; a source that fails does not stop the others.
+   */
+  uploadObjects?(
+    archive: Archive,
+    sources: readonly UploadSource[],
+    options?: UploadOptions,
+  ): Promise<UploadedObject[]>;
 }
 
 /** Whether a backend declares a capability. */

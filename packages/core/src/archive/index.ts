@@ -28,6 +28,14 @@ export {
   isArchiveProduct,
   parseArchiveProduct,
 } from './archive-product.js';
+export type {
+  UploadedObject,
+  UploadOptions,
+  UploadOutcome,
+  UploadPart,
+  UploadProgress,
+  UploadSource,
+} from './archive-upload.js';
 export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
@@ -52,6 +60,7 @@ export type {
   StorageCreationWire,
   StorageObjectWire,
 } from './cloud-archive/cloud-archive-wire-types.js';
+export { DEFAULT_SEGMENT_SIZE, segmentsContainerName, uploadSizes } from './cloud-archive/segment-plan.js';
 export { ApiSwiftAccessProvider, toSwiftAccess } from './cloud-archive/swift-access-provider.js';
 export type { FetchLike } from './cloud-archive/swift-container-client.js';
 export { SWIFT_LISTING_LIMIT, SwiftContainerClient } from './cloud-archive/swift-container-client.js';

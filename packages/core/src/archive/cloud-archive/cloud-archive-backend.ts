@@ -10,13 +10,15 @@ import type { ArchiveApiClient } from '../archive-client.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
 import { errorStatus } from '../archive-error-info.js';
 import { ArchiveNotFoundError } from '../archive-errors.js';
+import type { UploadedObject, UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
 import type { DownloadSource } from '../object-download.js';
 import { validateObjectKey } from '../object-key.js';
 import type { WaitReading } from '../state-waiter.js';
-import type { SwiftAccessProvider, SwiftContainerApi, SwiftListedObject } from './cloud-archive-ports.js';
+import type { SwiftAccessProvider, SwiftListedObject } from './cloud-archive-ports.js';
 import { cloudArchiveObjectPhase } from './cloud-archive-states.js';
+import { CloudArchiveUpload } from './cloud-archive-upload.js';
 import type {
   StorageContainerDetailWire,
   StorageContainerWire,
@@ -26,6 +28,8 @@ import { ApiSwiftAccessProvider } from './swift-access-provider.js';
 import { type FetchLike, SWIFT_LISTING_LIMIT, SwiftContainerClient } from './swift-container-client.js';
 import { openSwiftDownload } from './swift-download.js';
 import { SwiftError } from './swift-error.js';
+import { readSwiftLimits, type SwiftLimits } from './swift-limits.js';
+import { SwiftObjectWriter } from './swift-object-writer.js';
 
 /** Unseal requests in flight at once: enough to start 1,000 in seconds, few enough to stay polite. */
 const RETRIEVE_CONCURRENCY = 8;
@@ -64,12 +68,14 @@ function longestCommonPrefix(keys: readonly string[]): string {
  */
 export class CloudArchiveBackend implements ArchiveBackend {
   readonly product = 'cloud-archive' as const;
-  readonly capabilities = ['list', 'retrieve', 'download', 'delete'] as const;
+  readonly capabilities = ['list', 'retrieve', 'download', 'delete', 'upload'] as const;
   readonly #client: ArchiveApiClient;
   readonly #access: SwiftAccessProvider;
   readonly #fetch: FetchLike | undefined;
   readonly #now: () => number;
-  readonly #swift = new Map<string, SwiftContainerApi>();
+  readonly #swift = new Map<string, SwiftContainerClient>();
+  /** `/info` of each region's cluster, read once. */
+  readonly #limits = new Map<string, Promise<SwiftLimits>>();
 
   constructor(options: CloudArchiveBackendOptions) {
     this.#client = options.client;
@@ -205,6 +211,49 @@ export class CloudArchiveBackend implements ArchiveBackend {
   }
 
   /**
+   * Uploads files (cloud-archive-upload.ts): one PUT each up to the threshold, segments under an
+   * SLO manifest beyond it; what the archive already holds is not sent again.
+   */
+  uploadObjects(
+    archive: Archive,
+    sources: readonly UploadSource[],
+    options: UploadOptions = {},
+  ): Promise<UploadedObject[]> {
+    const upload = new CloudArchiveUpload(
+      {
+        archive,
+        writer: new SwiftObjectWriter(this.#swiftOf(archive)),
+        limits: (signal) => this.#limitsOf(archive, signal),
+      },
+      options,
+    );
+    return upload.run(sources);
+  }
+
+  #limitsOf(archive: Archive, signal?: AbortSignal): Promise<SwiftLimits> {
+    const region = archive.region ?? '';
+    const cacheKey = `${archive.project}\u0000${region}`;
+    let limits = this.#limits.get(cacheKey);
+    if (!limits) {
+      limits = this.#access.access(archive.project, signal).then((access) => {
+        const account = access.endpoints[region];
+        if (account === undefined) {
+          throw new SwiftError({
+            status: 0,
+            method: 'GET',
+            path: '/info',
+            reason: `no Swift endpoint for region ${region} in project ${archive.project}`,
+          });
+        }
+        return readSwiftLimits(account, this.#fetch ?? ((input, init) => fetch(input, init)), signal);
+      });
+      this.#limits.set(cacheKey, limits);
+      limits.catch(() => this.#limits.delete(cacheKey));
+    }
+    return limits;
+  }
+
+  /**
    * `POST /cloud/project/{sn}/storage` with `archive: true` (policy PCA). Without a project, the
    * credential's only one; several → ArchiveAddressError listing them (exit 2).
    */
@@ -301,7 +350,7 @@ export class CloudArchiveBackend implements ArchiveBackend {
     return detail.objects.map((wire) => this.#fromApi(wire, nowMs)).sort((a, b) => compareUtf8(a.key, b.key));
   }
 
-  #swiftOf(archive: Archive): SwiftContainerApi {
+  #swiftOf(archive: Archive): SwiftContainerClient {
     const region = archive.region ?? '';
     const cacheKey = `${archive.project}\u0000${region}`;
     let swift = this.#swift.get(cacheKey);

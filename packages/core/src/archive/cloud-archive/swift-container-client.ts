@@ -1,4 +1,3 @@
-import { sleep } from '../../client/abortable-wait.js';
 import type {
   SwiftAccess,
   SwiftAccessProvider,
@@ -8,25 +7,24 @@ import type {
   SwiftObjectStat,
 } from './cloud-archive-ports.js';
 import { parseRetryAfter, SwiftError, swiftReason } from './swift-error.js';
+import { retryingSwiftCall } from './swift-retry.js';
 
 /** Swift's listing page size on OVH (`/info` listing_limit). */
 export const SWIFT_LISTING_LIMIT = 10_000;
 
-/** Retries of one Swift call after a 5xx, a 429 on a listing, a dropped connection or a cut body. */
-const MAX_RETRIES = 5;
-const RETRY_BASE_MS = 200;
-const RETRY_CAP_MS = 5000;
-/** A Retry-After longer than this (on a listing or HEAD) is not waited for here. */
-const MAX_RETRY_AFTER_MS = 30_000;
+/** What a request may carry: bytes, a string, a stream. */
+export type SwiftBody = NonNullable<RequestInit['body']>;
 
 /** One Swift request: a container, or an object of it, and the listing's query. */
-interface SwiftCall {
-  method: 'GET' | 'HEAD';
+export interface SwiftCall {
+  method: 'GET' | 'HEAD' | 'PUT';
   container: string;
   key?: string;
   query?: URLSearchParams;
   /** Request headers beside the token (Range, If-Match). */
-  headers?: Record<string, string>;
+  headers?: Readonly<Record<string, string>>;
+  /** A fresh body for each attempt (a stream is read once; a 401 sends the call again). */
+  body?: () => SwiftBody;
   signal?: AbortSignal;
 }
 
@@ -169,17 +167,17 @@ export class SwiftContainerClient implements SwiftContainerApi {
   }
 
   /** Every call here is a GET or HEAD: safe to repeat after any transient failure. */
-  async #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
-    for (let retries = 0; ; retries += 1) {
-      try {
-        return await work();
-      } catch (error) {
-        if (signal?.aborted || retries >= MAX_RETRIES) throw error;
-        const delayMs = retryDelayMs(error, retries);
-        if (delayMs === undefined) throw error;
-        await sleep(delayMs, signal);
-      }
-    }
+  #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    return retryingSwiftCall(signal, work);
+  }
+
+  /**
+   * One call with the project's token (renewed once after a 401), not repeated after any other
+   * failure: a non-2xx answer is a SwiftError. For callers that decide themselves what is safe to
+   * send again (uploads).
+   */
+  send(call: SwiftCall): Promise<Response> {
+    return this.#send(call);
   }
 
   async #send(call: SwiftCall): Promise<Response> {
@@ -205,7 +203,7 @@ export class SwiftContainerClient implements SwiftContainerApi {
 
   #call(
     access: SwiftAccess,
-    { method, container, key, query, headers, signal }: SwiftCall,
+    { method, container, key, query, headers, body, signal }: SwiftCall,
   ): Promise<Response> {
     const account = access.endpoints[this.#region];
     if (account === undefined) {
@@ -220,7 +218,20 @@ export class SwiftContainerClient implements SwiftContainerApi {
       `${account}/${encodeURIComponent(container)}` +
       (key === undefined ? '' : `/${encodeKey(key)}`) +
       (query ? `?${query.toString()}` : '');
-    return this.#fetch(url, { method, headers: { ...headers, 'X-Auth-Token': access.token }, signal });
+    const init: RequestInit & { duplex?: 'half' } = {
+      method,
+      headers: { ...headers, 'X-Auth-Token': access.token },
+      signal,
+    };
+    if (body) {
+      init.body = body();
+      // A streamed request body (Node's fetch asks for it to be said).
+      init.duplex = 'half';
+      // Swift never redirects an upload. Following redirects makes Node's fetch (undici) tee the
+      // body stream and keep every byte sent in memory (nodejs/undici#4058): 600 MB for 1 GiB.
+      init.redirect = 'error';
+    }
+    return this.#fetch(url, init);
   }
 }
 
@@ -238,19 +249,4 @@ function splitManifestPath(value: string): { container: string; prefix: string }
   return cut < 0
     ? { container: decode(path), prefix: '' }
     : { container: decode(path.slice(0, cut)), prefix: decode(path.slice(cut + 1)) };
-}
-
-/** How long to wait before repeating a failed call, or undefined when it must not be repeated. */
-function retryDelayMs(error: unknown, retries: number): number | undefined {
-  const backoff = Math.floor(Math.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** retries));
-  // fetch's TypeError (connection dropped, body terminated) or JSON cut short; API v1 errors (the
-  // access request) were retried by the OVH client already.
-  if (!(error instanceof SwiftError)) {
-    return error instanceof TypeError || error instanceof SyntaxError ? backoff : undefined;
-  }
-  if (error.status === 429) {
-    const hinted = (error.retryAfterSeconds ?? 1) * 1000;
-    return hinted <= MAX_RETRY_AFTER_MS ? Math.max(hinted, backoff) : undefined;
-  }
-  return [500, 502, 503, 504].includes(error.status) ? backoff : undefined;
 }

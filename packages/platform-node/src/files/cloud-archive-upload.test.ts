@@ -1,0 +1,325 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Archive,
+  CloudArchiveBackend,
+  type FetchLike,
+  OvhClient,
+  type UploadedObject,
+  type UploadOptions,
+  ValidationError,
+} from '@ovh-pca/core';
+import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
+import { openSwiftSession, type SwiftSession } from '@ovh-pca/sandbox/testing/openstack-auth';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collectUploadSources } from './upload-sources.js';
+
+// Uploads into Cloud Archive through the real backend, from real files, into the sandbox's Swift
+// (policy PCA), checked with plain Swift calls and the sandbox's request log.
+const SEGMENT = 64 * 1024;
+const RETRIEVAL_DELAY_SECONDS = 1;
+
+let sandbox: SandboxHandle;
+let swift: SwiftSession;
+let dir: string;
+let archiveName = 0;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 5, objects: 2, retrievalDelaySeconds: RETRIEVAL_DELAY_SECONDS });
+  swift = await openSwiftSession(sandbox);
+  dir = await mkdtemp(join(tmpdir(), 'ovh-pca-upload-'));
+});
+afterAll(async () => {
+  await sandbox?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => sandbox.setBehaviour({ faultRate: 0 }));
+
+const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
+
+function backend(fetchLike?: FetchLike): CloudArchiveBackend {
+  const client = new OvhClient({
+    endpoint: sandbox.endpoint,
+    applicationKey: sandbox.applicationKey,
+    applicationSecret: sandbox.applicationSecret,
+    consumerKey: sandbox.consumerKey,
+    retryBaseDelayMs: 5,
+    maxRetryDelayMs: 1000,
+  });
+  return new CloudArchiveBackend({ client, fetch: fetchLike });
+}
+
+/** A fresh Cloud Archive container in the first project's GRA (the OpenStack user's project). */
+async function freshArchive(cloud: CloudArchiveBackend): Promise<Archive> {
+  archiveName += 1;
+  return cloud.createArchive({
+    project: sandbox.openstack.projectId,
+    region: 'GRA',
+    name: `uploads-${archiveName}`,
+  });
+}
+
+async function writeFileOf(name: string, bytes: Buffer, mtimeSeconds = 1_700_000_000): Promise<string> {
+  const path = join(dir, name);
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, bytes);
+  await utimes(path, mtimeSeconds, mtimeSeconds);
+  return path;
+}
+
+async function upload(
+  cloud: CloudArchiveBackend,
+  archive: Archive,
+  paths: string[],
+  options: UploadOptions & { prefix?: string } = {},
+): Promise<UploadedObject[]> {
+  const sources = await collectUploadSources(paths, { prefix: options.prefix });
+  return cloud.uploadObjects(archive, sources, { segmentSize: SEGMENT, ...options });
+}
+
+const encodeKey = (key: string) => key.split('/').map(encodeURIComponent).join('/');
+
+/** Plain Swift GET of a sealed object: asks for it, lets the sandbox clock pass the delay, reads it. */
+async function download(container: string, key: string): Promise<Buffer> {
+  const path = `/${encodeURIComponent(container)}/${encodeKey(key)}`;
+  const first = await swift.swift(path);
+  if (first.status === 200) return Buffer.from(await first.arrayBuffer());
+  expect(first.status).toBe(429);
+  await first.body?.cancel();
+  sandbox.clock.skewSeconds += Number(first.headers.get('retry-after')) + 1;
+  const second = await swift.swift(path);
+  expect(second.status).toBe(200);
+  return Buffer.from(await second.arrayBuffer());
+}
+
+const swiftLog = () => sandbox.requests().filter((entry) => entry.protocol === 'swift');
+const puts = () => swiftLog().filter((entry) => entry.method === 'PUT');
+const createdPaths = () =>
+  puts()
+    .filter((entry) => entry.status === 201)
+    .map((entry) => decodeURIComponent(entry.path.split('?')[0]!.replace(/^\/v1\/[^/]+\//, '')));
+
+describe('Cloud Archive upload', () => {
+  it('sends a small file in one PUT with its mtime; it comes back byte for byte', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const bytes = randomBytes(5000);
+    const path = await writeFileOf('small/report é.pdf', bytes);
+    sandbox.clearRequests();
+    const [result] = await upload(cloud, archive, [path], { prefix: 'docs' });
+    expect(result).toEqual({
+      key: 'docs/report é.pdf',
+      bytes: 5000,
+      outcome: 'uploaded',
+      segments: 0,
+      segmentsSent: 0,
+      segmentsReused: 0,
+      etag: md5(bytes),
+    });
+    expect(createdPaths()).toEqual([`${archive.name}/docs/report é.pdf`]);
+    const head = await swift.swift(`/${archive.name}/${encodeKey('docs/report é.pdf')}`, { method: 'HEAD' });
+    expect(head.headers.get('x-object-meta-mtime')).toBe('1700000000.000000');
+    expect(await download(archive.name, 'docs/report é.pdf')).toEqual(bytes);
+  });
+
+  it('sends a large file as PCA segments under an SLO manifest; it comes back byte for byte', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const bytes = randomBytes(SEGMENT * 4 + 123);
+    const path = await writeFileOf('large/disk.img', bytes);
+    sandbox.clearRequests();
+    const [result] = await upload(cloud, archive, [path]);
+    expect(result).toMatchObject({
+      key: 'disk.img',
+      outcome: 'uploaded',
+      segments: 5,
+      segmentsSent: 5,
+      segmentsReused: 0,
+    });
+
+    const segments = await swift.swift(`/${archive.name}_segments`, { method: 'HEAD' });
+    expect(segments.status).toBe(204);
+    expect(segments.headers.get('x-storage-policy')).toBe('PCA');
+    const created = puts().find((entry) => entry.path.endsWith(`/${archive.name}_segments`));
+    expect(created?.status).toBe(201);
+
+    const manifest = await swift.swift(`/${archive.name}/disk.img?multipart-manifest=get`);
+    const listed = (await manifest.json()) as Array<{ name: string; hash: string; bytes: number }>;
+    const prefix = `/${archive.name}_segments/disk.img/slo/1700000000.000000/${bytes.length}/${SEGMENT}/`;
+    expect(listed).toEqual(
+      [0, 1, 2, 3, 4].map((index) => {
+        const part = bytes.subarray(index * SEGMENT, (index + 1) * SEGMENT);
+        return expect.objectContaining({
+          name: `${prefix}${String(index).padStart(8, '0')}`,
+          hash: md5(part),
+          bytes: part.length,
+        });
+      }),
+    );
+    const etags = listed.map((entry) => entry.hash).join('');
+    expect(result!.etag).toBe(createHash('md5').update(etags).digest('hex'));
+    expect(await download(archive.name, 'disk.img')).toEqual(bytes);
+  });
+
+  it('a re-run of a finished upload sends nothing: one HEAD per file', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const small = await writeFileOf('rerun/a.txt', randomBytes(100));
+    const large = await writeFileOf('rerun/b.bin', randomBytes(SEGMENT * 2 + 1));
+    await upload(cloud, archive, [join(dir, 'rerun')]);
+    sandbox.clearRequests();
+    const again = await upload(cloud, archive, [small, large], { prefix: 'rerun' });
+    expect(again.map((result) => [result.key, result.outcome])).toEqual([
+      ['rerun/a.txt', 'unchanged'],
+      ['rerun/b.bin', 'unchanged'],
+    ]);
+    expect(puts()).toEqual([]);
+    expect(swiftLog().filter((entry) => entry.method === 'HEAD')).toHaveLength(2);
+  });
+
+  it('an interrupted upload resumes: whole segments already there are kept, the rest are sent', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const bytes = randomBytes(SEGMENT * 6);
+    const path = await writeFileOf('resume/video.mkv', bytes);
+    const stop = new AbortController();
+    sandbox.clearRequests();
+    await expect(
+      upload(cloud, archive, [path], {
+        concurrency: 1,
+        signal: stop.signal,
+        // Midway through the third segment.
+        onProgress: (event) => {
+          if (event.sentBytes >= SEGMENT * 2.5) stop.abort(new Error('interrupted'));
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    const before = createdPaths().filter((name) => name.startsWith(`${archive.name}_segments/`));
+    expect(before).toHaveLength(2);
+    const manifestBefore = await swift.swift(`/${archive.name}/video.mkv`, { method: 'HEAD' });
+    expect(manifestBefore.status).toBe(404);
+
+    sandbox.clearRequests();
+    const [result] = await upload(cloud, archive, [path]);
+    expect(result).toMatchObject({ outcome: 'uploaded', segments: 6, segmentsSent: 4, segmentsReused: 2 });
+    const sent = createdPaths();
+    expect(sent.filter((name) => before.includes(name))).toEqual([]);
+    expect(sent.filter((name) => name.startsWith(`${archive.name}_segments/`))).toHaveLength(4);
+    expect(sent).toContain(`${archive.name}/video.mkv`);
+    expect(await download(archive.name, 'video.mkv')).toEqual(bytes);
+  });
+
+  it('a segment of the right size but other bytes is sent again (size and MD5 must match)', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const bytes = randomBytes(SEGMENT * 3);
+    const path = await writeFileOf('mismatch/data.bin', bytes);
+    const prefix = `data.bin/slo/1700000000.000000/${bytes.length}/${SEGMENT}/`;
+    await swift.swift(`/${archive.name}_segments`, { method: 'PUT', headers: { 'X-Storage-Policy': 'PCA' } });
+    const wrong = randomBytes(SEGMENT);
+    await swift.swift(`/${archive.name}_segments/${prefix}00000000`, { method: 'PUT', body: wrong });
+    await swift.swift(`/${archive.name}_segments/${prefix}00000001`, {
+      method: 'PUT',
+      body: bytes.subarray(SEGMENT, SEGMENT * 2),
+    });
+    sandbox.clearRequests();
+    const [result] = await upload(cloud, archive, [path]);
+    expect(result).toMatchObject({ outcome: 'uploaded', segmentsSent: 2, segmentsReused: 1 });
+    expect(createdPaths()).toEqual(
+      expect.arrayContaining([
+        `${archive.name}_segments/${prefix}00000000`,
+        `${archive.name}_segments/${prefix}00000002`,
+      ]),
+    );
+    expect(createdPaths()).not.toContain(`${archive.name}_segments/${prefix}00000001`);
+    expect(await download(archive.name, 'data.bin')).toEqual(bytes);
+  });
+
+  it('refuses a segments container with another storage policy before sending a byte', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    // Created the way a careless client does: no X-Storage-Policy, so the standard PCS price.
+    await swift.swift(`/${archive.name}_segments`, { method: 'PUT' });
+    const small = await writeFileOf('policy/small.txt', randomBytes(10));
+    const large = await writeFileOf('policy/large.bin', randomBytes(SEGMENT * 2));
+    sandbox.clearRequests();
+    const refused = upload(cloud, archive, [small, large]);
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toThrow(
+      /storage policy PCS, not PCA: segments there would be billed at the standard/,
+    );
+    expect(puts()).toEqual([]);
+  });
+
+  it('under 20% faults (drops and cut bodies included) every object and segment is written once, byte-exact', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const files = new Map<string, Buffer>();
+    for (let index = 0; index < 10; index += 1) {
+      const bytes = randomBytes(index % 2 === 0 ? 3000 + index : SEGMENT * 8 + index);
+      files.set(`faults/file-${index}.bin`, bytes);
+      await writeFileOf(`faults/file-${index}.bin`, bytes);
+    }
+    sandbox.clearRequests();
+    sandbox.setBehaviour({ faultRate: 0.2 });
+    const results = await upload(cloud, archive, [join(dir, 'faults')]);
+    sandbox.setBehaviour({ faultRate: 0 });
+    expect(results.map((result) => result.outcome)).toEqual(Array(10).fill('uploaded'));
+    const faults = swiftLog().filter((entry) => entry.fault !== undefined);
+    const putFaults = faults.filter((entry) => entry.method === 'PUT').map((entry) => entry.fault);
+    expect(putFaults.filter((fault) => fault === 'drop' || fault === 'truncate').length).toBeGreaterThan(0);
+
+    const created = createdPaths().filter((name) => name !== `${archive.name}_segments`);
+    // Five plain objects, five manifests, 5 × 9 segments: each written exactly once.
+    expect(created).toHaveLength(5 + 5 + 45);
+    expect(new Set(created).size).toBe(created.length);
+    for (const [key, bytes] of files) expect(await download(archive.name, key)).toEqual(bytes);
+
+    sandbox.clearRequests();
+    sandbox.setBehaviour({ faultRate: 0.2 });
+    const again = await upload(cloud, archive, [join(dir, 'faults')]);
+    sandbox.setBehaviour({ faultRate: 0 });
+    expect(again.map((result) => result.outcome)).toEqual(Array(10).fill('unchanged'));
+    expect(puts()).toEqual([]);
+  });
+
+  it('a PUT whose answer was lost is checked with a HEAD and not sent again', async () => {
+    // The request reaches the sandbox and is stored; its answer never reaches the client.
+    const lost = new Set<string>();
+    const losing: FetchLike = async (input, init) => {
+      const response = await fetch(input, init);
+      const path = decodeURIComponent(new URL(input).pathname);
+      const loseIt =
+        init?.method === 'PUT' && response.status === 201 && /(lost\.txt|00000001|big\.bin)$/.test(path);
+      if (loseIt && !lost.has(path)) {
+        lost.add(path);
+        await response.body?.cancel();
+        throw new TypeError('fetch failed');
+      }
+      return response;
+    };
+    const cloud = backend(losing);
+    const archive = await freshArchive(cloud);
+    const small = randomBytes(2000);
+    const large = randomBytes(SEGMENT * 3);
+    const smallPath = await writeFileOf('lost/lost.txt', small);
+    const largePath = await writeFileOf('lost/big.bin', large);
+    sandbox.clearRequests();
+    const results = await upload(cloud, archive, [smallPath, largePath]);
+    expect(results.map((result) => result.outcome)).toEqual(['uploaded', 'uploaded']);
+    // Small object, segment 1 and the manifest each lost one answer.
+    expect(lost.size).toBe(3);
+    const created = createdPaths();
+    expect(created.filter((name) => name.endsWith('lost.txt'))).toHaveLength(1);
+    expect(created.filter((name) => name.endsWith('00000001'))).toHaveLength(1);
+    expect(created.filter((name) => name === `${archive.name}/big.bin`)).toHaveLength(1);
+    const heads = swiftLog()
+      .filter((entry) => entry.method === 'HEAD')
+      .map((entry) => decodeURIComponent(entry.path));
+    expect(heads.filter((path) => path.endsWith('00000001'))).toHaveLength(1);
+    expect(await download(archive.name, 'lost.txt')).toEqual(small);
+    expect(await download(archive.name, 'big.bin')).toEqual(large);
+  });
+});

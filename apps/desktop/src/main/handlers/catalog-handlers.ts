@@ -1,7 +1,6 @@
 import {
   type Archive,
   type ArchiveBackend,
-  type ArchiveCapability,
   type ArchiveObject,
   validateObjectKey,
   validateObjectPrefix,
@@ -14,16 +13,6 @@ import type { RetrievalWatcher } from '../services/retrieval-watcher.js';
 
 type CatalogChannels = 'archives:list' | 'archives:listObjects' | 'archives:retrieve';
 
-/** What the product's backend declares, plus the transfers main can run for it. */
-export function capabilitiesOf(connection: Connection, backend: ArchiveBackend): ArchiveCapability[] {
-  const capabilities = new Set<ArchiveCapability>(backend.capabilities);
-  if (connection.transfers[backend.product]) {
-    capabilities.add('download');
-    capabilities.add('upload');
-  }
-  return [...capabilities];
-}
-
 function toRow(connection: Connection, archive: Archive): ArchiveRow {
   const backend = connection.archives.backend(archive.product);
   return {
@@ -35,7 +24,7 @@ function toRow(connection: Connection, archive: Archive): ArchiveRow {
     phase: archive.phase,
     objects: archive.objects,
     bytes: archive.bytes,
-    capabilities: capabilitiesOf(connection, backend),
+    capabilities: [...backend.capabilities],
   };
 }
 

@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { validateObjectKey, validateObjectPrefix } from '@ovh-pca/core';
+import { validateObjectKey } from '@ovh-pca/core';
+import { collectUploadSources } from '@ovh-pca/platform-node';
 import { DesktopError } from '../ipc/desktop-error.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import type { ProfileSessions } from '../services/profile-sessions.js';
+import { backendTransfers } from '../transfers/backend-transfers.js';
 import type { DialogGrants } from '../transfers/dialog-grants.js';
 import type { DialogPort } from '../transfers/dialog-port.js';
 import type { TransferService } from '../transfers/transfer-service.js';
@@ -27,7 +29,7 @@ export interface TransferHandlerDeps {
 async function transferTarget(sessions: ProfileSessions, ref: Parameters<typeof findArchive>[1]) {
   const connection = await sessions.connection();
   const archive = await findArchive(connection, ref);
-  const transfers = connection.transfers[archive.product];
+  const transfers = backendTransfers(connection.archives.backend(archive.product));
   if (!transfers) {
     throw new DesktopError('badArguments', `${archive.product} archives do not move files here`, 'archive');
   }
@@ -75,11 +77,10 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Pick<IpcHandl
       return { transferId: transfers.download(job, objects, path) };
     },
     'transfers:upload': async ({ archive: ref, files, prefix }) => {
-      const paths = grants.files(files);
-      const checkedPrefix = prefix ? validateObjectPrefix(prefix) : undefined;
-      for (const path of paths) validateObjectKey(`${checkedPrefix ?? ''}${basename(path)}`);
+      // Keys are made and checked (prefix + file name) before anything is sent.
+      const sources = await collectUploadSources(grants.files(files), prefix ? { prefix } : {});
       const { job } = await transferTarget(sessions, ref);
-      return { transferId: await transfers.upload(job, paths, checkedPrefix) };
+      return { transferId: transfers.upload(job, sources) };
     },
     'transfers:cancel': async ({ transferId }) => {
       transfers.cancel(transferId);

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import {
-  ApiSwiftAccessProvider,
   ArchiveCatalog,
   CloudArchiveBackend,
   LegacyPcaArchiveBackend,
@@ -21,7 +20,6 @@ import { createTransferHandlers } from '../handlers/transfer-handlers.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import { DialogGrants } from '../transfers/dialog-grants.js';
 import type { DialogPort } from '../transfers/dialog-port.js';
-import { SwiftObjectTransfers } from '../transfers/swift-object-transfers.js';
 import { TransferService } from '../transfers/transfer-service.js';
 import type { EmitEvent } from './app-events.js';
 import { LoginFlow } from './login-flow.js';
@@ -77,15 +75,12 @@ export interface DesktopServices {
 function createArchives(client: OvhClient): ArchiveAccess {
   const backend = new LegacyPcaBackend(client);
   const archive = new LegacyPcaModel({ backend });
-  // One Swift token per project for listing, retrieving and moving bytes.
-  const swiftAccess = new ApiSwiftAccessProvider(client);
   return {
     archive,
     archives: new ArchiveCatalog([
       new LegacyPcaArchiveBackend({ model: archive, backend }),
-      new CloudArchiveBackend({ client, access: swiftAccess }),
+      new CloudArchiveBackend({ client }),
     ]),
-    transfers: { 'cloud-archive': new SwiftObjectTransfers({ access: swiftAccess }) },
   };
 }
 

@@ -1,7 +1,6 @@
 import {
   ACCESS_RULE_PRESETS,
   type ArchiveCatalog,
-  type ArchiveProduct,
   type LegacyPcaModel,
   type OvhClient,
   type OvhClientOptions,
@@ -12,7 +11,6 @@ import {
 } from '@ovh-pca/core';
 import type { AccessPreset, CredentialStatus, ProfileList, ProfileSummary } from '../../shared/ipc-types.js';
 import { DesktopError } from '../ipc/desktop-error.js';
-import type { ObjectTransfers } from '../transfers/object-transfers.js';
 import type { EmitEvent } from './app-events.js';
 import { summariseProfile } from './profile-summary.js';
 import { createSkewNoticeDetector } from './skew-notice.js';
@@ -24,8 +22,6 @@ export type CreateClient = (options: OvhClientOptions) => OvhClient;
 export interface ArchiveAccess {
   archive: LegacyPcaModel;
   archives: ArchiveCatalog;
-  /** The products whose objects main downloads and uploads, each with its own streams. */
-  transfers: Partial<Record<ArchiveProduct, ObjectTransfers>>;
 }
 export type CreateArchives = (client: OvhClient) => ArchiveAccess;
 

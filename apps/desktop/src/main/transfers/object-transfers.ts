@@ -1,4 +1,4 @@
-import type { Archive } from '@ovh-pca/core';
+import type { Archive, UploadSource } from '@ovh-pca/core';
 
 export interface TransferStepOptions {
   signal: AbortSignal;
@@ -8,12 +8,12 @@ export interface TransferStepOptions {
 
 /**
  * Moves one object's bytes between an archive and a local file, in main. The transfer service
- * (transfer-service.ts) drives these one object at a time; each product's implementation streams,
- * writes a download under a `.part` name until it is whole, and never lets a token leave main.
+ * (transfer-service.ts) drives these one object at a time; backend-transfers.ts implements them
+ * over any backend with the `download` / `upload` capabilities, so no token leaves main.
  */
 export interface ObjectTransfers {
-  /** Writes the object to `destination` (its parent folder exists). */
+  /** Writes the object to `destination` (under a `.part` name until it is whole and checked). */
   download(archive: Archive, key: string, destination: string, options: TransferStepOptions): Promise<void>;
-  /** Stores the file at `source` as `key`. */
-  upload(archive: Archive, source: string, key: string, options: TransferStepOptions): Promise<void>;
+  /** Stores one local file (its key set by the source). */
+  upload(archive: Archive, source: UploadSource, options: TransferStepOptions): Promise<void>;
 }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { Archive } from '@ovh-pca/core';
+import { mkdir } from 'node:fs/promises';
+import type { Archive, UploadSource } from '@ovh-pca/core';
+import { objectFilePath } from '@ovh-pca/platform-node';
 import type { ArchiveRef, TransferProgress } from '../../shared/ipc-types.js';
 import { DesktopError } from '../ipc/desktop-error.js';
 import { serialiseError } from '../ipc/serialise-error.js';
 import type { EmitEvent } from '../services/app-events.js';
-import { destinationOf, uploadKeyOf } from './local-paths.js';
 import type { ObjectTransfers } from './object-transfers.js';
 
 /** At most this often a running transfer reports its bytes; file boundaries and the end always. */
@@ -45,36 +44,33 @@ export class TransferService {
     this.#options = options;
   }
 
-  /** `keys` with their sizes (from the listing), into `folder` (a dialog grant). */
+  /**
+   * `keys` with their sizes (from the listing), into `folder` (a dialog grant): each key's `/` a
+   * subfolder; a key that would land outside the folder is refused before the first byte moves.
+   */
   download(job: TransferJob, objects: ReadonlyArray<{ key: string; bytes: number }>, folder: string): string {
-    // Every destination is checked before the first byte moves.
     const steps: Step[] = objects.map(({ key, bytes }) => {
-      const destination = destinationOf(folder, key);
+      const target = objectFilePath(folder, key);
       return {
         label: key,
         bytes,
         run: async (transfers, signal, onBytes) => {
-          await mkdir(dirname(destination), { recursive: true });
-          await transfers.download(job.archive, key, destination, { signal, onBytes });
+          // A key ending in `/` is a folder marker: a folder, no bytes.
+          if (target.kind === 'folder') await mkdir(target.path, { recursive: true });
+          else await transfers.download(job.archive, key, target.path, { signal, onBytes });
         },
       };
     });
     return this.#start('download', job, steps);
   }
 
-  /** Files the user chose (a dialog grant), each stored as prefix + its name. */
-  async upload(job: TransferJob, files: readonly string[], prefix: string | undefined): Promise<string> {
-    const steps: Step[] = await Promise.all(
-      files.map(async (file) => {
-        const key = uploadKeyOf(prefix, file);
-        return {
-          label: key,
-          bytes: (await stat(file)).size,
-          run: (transfers: ObjectTransfers, signal: AbortSignal, onBytes: (bytes: number) => void) =>
-            transfers.upload(job.archive, file, key, { signal, onBytes }),
-        };
-      }),
-    );
+  /** Files the user chose (a dialog grant), as upload sources (their keys already checked). */
+  upload(job: TransferJob, sources: readonly UploadSource[]): string {
+    const steps: Step[] = sources.map((source) => ({
+      label: source.key,
+      bytes: source.bytes,
+      run: (transfers, signal, onBytes) => transfers.upload(job.archive, source, { signal, onBytes }),
+    }));
     return this.#start('upload', job, steps);
   }
 

@@ -3,7 +3,7 @@
 /** Descriptions of the two-word command groups. */
 export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
   archives: 'archives of every product: list, create, delete',
-  objects: 'objects of an archive: list',
+  objects: 'objects of an archive: list, prune',
   sessions: 'legacy PCA archive sessions: list, show, files, rename, delete, restore, prune',
   tasks: 'archive tasks: list, show, wait',
   services: 'PCA services: list, use',

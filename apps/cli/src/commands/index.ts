@@ -14,6 +14,7 @@ import { doctor } from './misc/doctor.js';
 import { usage } from './misc/usage.js';
 import { download } from './objects/download.js';
 import { objectsList } from './objects/list.js';
+import { objectsPrune } from './objects/prune.js';
 import { retrieve } from './objects/retrieve.js';
 import { upload } from './objects/upload.js';
 import { profilesList } from './profiles/list.js';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   archivesCreate,
   archivesDelete,
   objectsList,
+  objectsPrune,
   retrieve,
   download,
   upload,

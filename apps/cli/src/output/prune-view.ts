@@ -66,19 +66,22 @@ export function cutoffInWords(plan: PrunePlan): string {
   return `before ${formatDateInWords(plan.cutoff)} (${describeDuration(plan.olderThanSeconds)} ago, server clock)`;
 }
 
+/** A prune item's outcome in words: the error (with its query id) or the reason it was skipped. */
+export function outcomeText(row: {
+  outcome: string;
+  reason?: string;
+  error?: { message: string; queryId?: string };
+}): string {
+  if (row.outcome === 'failed')
+    return `failed: ${row.error?.message ?? 'unknown error'}${row.error?.queryId ? ` (query id ${row.error.queryId})` : ''}`;
+  return row.outcome === 'skipped' ? `skipped (${row.reason ?? 'busy'})` : row.outcome;
+}
+
 export const PRUNE_RESULT_COLUMNS: ReadonlyArray<Column<PruneSessionResult>> = [
   { header: 'ID', text: (row) => row.sessionId },
   { header: 'Name', text: (row) => row.name },
   { header: 'Size', text: (row) => formatSize(row.size), csv: (row) => String(row.size), align: 'right' },
-  {
-    header: 'Outcome',
-    text: (row) =>
-      row.outcome === 'failed'
-        ? `failed: ${row.error?.message ?? 'unknown error'}${row.error?.queryId ? ` (query id ${row.error.queryId})` : ''}`
-        : row.outcome === 'skipped'
-          ? `skipped (${row.reason ?? 'busy'})`
-          : row.outcome,
-  },
+  { header: 'Outcome', text: outcomeText },
   { header: 'Task', text: (row) => row.task?.id ?? '' },
   { header: 'Service', text: (row) => row.serviceId },
 ];

@@ -28,6 +28,7 @@ const examples = (): Record<string, string[]> => ({
   'sessions delete': ['sessions', 'delete', sandboxSessions(sandbox)[0]!.id],
   'sessions prune': ['sessions', 'prune', '--older-than', '1d'],
   'archives delete': ['archives', 'delete', 'GRA/archives-gra', '--recursive'],
+  'objects prune': ['objects', 'prune', 'GRA/archives-gra', '--older-than', '1d'],
   logout: ['logout'],
   'credentials revoke': ['credentials', 'revoke', String(sandbox.state.auth.credentials[0]!.credentialId)],
   'profiles remove': ['profiles', 'remove', 'work'],

@@ -25,6 +25,8 @@ export interface RunOptions {
   stdin?: string;
   /** Called with all stderr so far after each chunk, e.g. to find the validation URL `login` prints. */
   onStderr?: (stderrSoFar: string, child: import('node:child_process').ChildProcess) => void;
+  /** Called once the child is started, e.g. to interrupt it when the sandbox has seen enough. */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
 
 /**
@@ -51,6 +53,7 @@ export function runBuiltCli(args: readonly string[], options: RunOptions = {}): 
         stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -65,3 +65,37 @@ export function sandboxCloudArchives(sandbox: SandboxHandle): Array<Record<strin
   const key = (row: Record<string, unknown>) => `${row.project}\u0000${row.region}\u0000${row.name}`;
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
+
+/** One seeded or uploaded Swift object, as the sandbox holds it. */
+export interface SandboxObjectFact {
+  key: string;
+  modifiedMs: number;
+  /** Never asked to unseal (or sealed again): a GET would start unsealing it. */
+  sealed: boolean;
+}
+
+/** The objects of a Swift container (of any project), from the sandbox's own state. */
+export function containerObjects(sandbox: SandboxHandle, name: string): SandboxObjectFact[] {
+  for (const project of Object.values(sandbox.state.publicCloud.projects)) {
+    for (const account of Object.values(project.storage)) {
+      const container = account.containers[name];
+      if (container) {
+        return Object.values(container.objects).map((object) => ({
+          key: object.key,
+          modifiedMs: object.lastModifiedMs,
+          sealed: object.retrieval === null,
+        }));
+      }
+    }
+  }
+  throw new Error(`no container ${name}`);
+}
+
+/** Swift's object GETs that are not listings: each one asks a sealed object to unseal. */
+export function unsealRequests(sandbox: SandboxHandle): RequestLogEntry[] {
+  return sandbox
+    .requests()
+    .filter(
+      (entry) => entry.protocol === 'swift' && entry.method === 'GET' && !entry.path.includes('format=json'),
+    );
+}

@@ -3,6 +3,12 @@ import type { Archive, ArchiveObject } from './archive-entities.js';
 import type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
 import type { UploadedObject, UploadOptions, UploadSource } from './archive-upload.js';
 import type { DownloadSource } from './object-download.js';
+import type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneOptions,
+  ObjectPrunePlan,
+  ObjectPruneResult,
+} from './object-prune-types.js';
 import type { WaitReading } from './state-waiter.js';
 
 export interface ListArchivesOptions {
@@ -52,6 +58,18 @@ export interface ArchiveBackend {
     keys: readonly string[],
     signal?: AbortSignal,
   ): Promise<Array<WaitReading<ArchiveObject>>>;
+  /**
+   * What a retention run would delete (with the `prune` capability): objects last modified before
+   * `olderThan` on the server's clock, the newest `keepNewest` kept, and what goes with each
+   * (a manifest's segments). Sends nothing destructive.
+   */
+  planPrune?(archive: Archive, options: ObjectPruneOptions): Promise<ObjectPrunePlan>;
+  /** Deletes exactly what the plan lists, each thing once. */
+  executePrune?(
+    archive: Archive,
+    plan: ObjectPrunePlan,
+    options?: ExecuteObjectPruneOptions,
+  ): Promise<ObjectPruneResult>;
   /**
    * Describes one object for a download (size, ETag, what can be verified) and hands out its byte
    * ranges; with the `download` capability. An object not readable now (sealed, restoring) rejects

@@ -36,6 +36,8 @@ export type {
   UploadProgress,
   UploadSource,
 } from './archive-upload.js';
+export type { ArchiveProductUsage, ArchiveUsageLocation, ArchiveUsageReport } from './archive-usage.js';
+export { summarizeArchiveUsage } from './archive-usage.js';
 export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
@@ -48,6 +50,8 @@ export type {
   SwiftObjectStat,
   ToSwiftAccess,
 } from './cloud-archive/cloud-archive-ports.js';
+export type { CloudArchivePruneDeps } from './cloud-archive/cloud-archive-prune.js';
+export { SEGMENTS_SUFFIX } from './cloud-archive/cloud-archive-prune.js';
 export type { CloudArchiveObjectState } from './cloud-archive/cloud-archive-states.js';
 export {
   CLOUD_ARCHIVE_OBJECT_STATES,
@@ -132,6 +136,27 @@ export type {
 } from './object-download.js';
 export { ObjectChangedError, ObjectChecksumError, ObjectNotReadyError } from './object-download.js';
 export { MAX_OBJECT_KEY_BYTES, validateObjectKey, validateObjectPrefix } from './object-key.js';
+export type { ObjectPruneOperations, ObjectPrunePlanInput, PruneCandidate } from './object-prune.js';
+export {
+  buildObjectPrunePlan,
+  DEFAULT_OBJECT_PRUNE_CONCURRENCY,
+  executeObjectPrune,
+  MAX_KEEP_NEWEST,
+  parseKeepCount,
+} from './object-prune.js';
+export type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneItemResult,
+  ObjectPruneOptions,
+  ObjectPruneOutcome,
+  ObjectPrunePart,
+  ObjectPrunePlan,
+  ObjectPruneProgressEvent,
+  ObjectPruneResult,
+  ObjectPruneSkipped,
+  ObjectPruneSkipReason,
+  PlannedObjectDeletion,
+} from './object-prune-types.js';
 export type { WaitForObjectsOptions } from './object-waiter.js';
 export { waitForObjects } from './object-waiter.js';
 export type { DurationField } from './parse-age.js';

@@ -55,6 +55,34 @@ describe('waitForStates', () => {
     ]);
   });
 
+  it('a known Retry-After delays the first read; items of a group due soon are read with it', async () => {
+    const server = scripted({
+      a: [{ value: { state: 'unsealed' } }],
+      b: [{ value: { state: 'unsealed' } }],
+      c: [{ value: { state: 'unsealed' } }],
+    });
+    const unsealing = { state: 'unsealing' as const };
+    await waitForStates(
+      [
+        { id: 'a', group: 'c1', value: unsealing, retryAfterSeconds: 10 },
+        { id: 'b', group: 'c1', value: unsealing, retryAfterSeconds: 11.5 },
+        // Due well after the window: read on its own round.
+        { id: 'c', group: 'c1', value: unsealing, retryAfterSeconds: 20 },
+      ],
+      {
+        ...server,
+        isSettled: settled,
+        stateOf: (value) => value.state,
+        pollIntervalMs: 2000,
+        coalesceMs: 2000,
+      },
+    );
+    expect(server.reads.map((read) => [read.at - 1_000_000, read.ids])).toEqual([
+      [10_000, ['a', 'b']],
+      [20_000, ['c']],
+    ]);
+  });
+
   it('reads the items of one group together and spares settled items any read', async () => {
     const server = scripted({
       a: [{ value: { state: 'unsealing' } }, { value: { state: 'unsealed' } }],

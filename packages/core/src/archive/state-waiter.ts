@@ -14,6 +14,8 @@ export interface WaitItem<T> {
   group: string;
   /** What is already known; when it is settled the item costs no request. */
   value?: T;
+  /** The server already asked not to read it before this many seconds (a known Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 /** One item as just read: its value, or the error that read met; and when to read it again. */
@@ -53,6 +55,11 @@ export interface StateWaitOptions<T> {
   pollIntervalMs?: number;
   /** Longest delay a server hint may impose between two reads. Default 1 hour. */
   maxRetryAfterMs?: number;
+  /**
+   * When a group is read, its items due within this many ms are read with it (one listing covers
+   * them all, so reading them now costs nothing and saves a round). Default 0: each item on time.
+   */
+  coalesceMs?: number;
   signal?: AbortSignal;
   /** Clock and timer, replaceable by tests of the scheduling. */
   now?: () => number;
@@ -78,8 +85,13 @@ export async function waitForStates<T>(
   const maxHint = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const now = options.now ?? Date.now;
   const pause = options.sleep ?? sleep;
+  const coalesceMs = Math.max(0, options.coalesceMs ?? 0);
   const entries = new Map<string, { item: WaitItem<T>; value?: T; nextReadAt: number }>();
-  for (const item of items) entries.set(itemKey(item), { item, value: item.value, nextReadAt: 0 });
+  const startedAt = now();
+  for (const item of items) {
+    const hintMs = Math.min(maxHint, Math.max(0, (item.retryAfterSeconds ?? 0) * 1000));
+    entries.set(itemKey(item), { item, value: item.value, nextReadAt: hintMs > 0 ? startedAt + hintMs : 0 });
+  }
   const total = entries.size;
   const isDone = (entry: { value?: T }): boolean =>
     entry.value !== undefined && options.isSettled(entry.value);
@@ -115,9 +127,14 @@ export async function waitForStates<T>(
     options.signal?.throwIfAborted();
 
     const readAt = now();
+    const due = new Set(
+      pending.filter((entry) => entry.nextReadAt <= readAt).map((entry) => entry.item.group),
+    );
     const byGroup = new Map<string, typeof pending>();
     for (const entry of pending) {
-      if (entry.nextReadAt > readAt) continue;
+      // Due now, or soon in a group read now anyway.
+      const soon = coalesceMs > 0 && due.has(entry.item.group) && entry.nextReadAt <= readAt + coalesceMs;
+      if (entry.nextReadAt > readAt && !soon) continue;
       const group = byGroup.get(entry.item.group);
       if (group) group.push(entry);
       else byGroup.set(entry.item.group, [entry]);

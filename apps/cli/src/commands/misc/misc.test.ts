@@ -28,11 +28,69 @@ describe('usage and services', () => {
     const usage = JSON.parse(run.stdout) as {
       totalBytes: number;
       services: Array<{ serviceId: string; bytes: number }>;
+      allProductsBytes: number;
     };
     expect(usage.services.length).toBeGreaterThan(1);
     expect(usage.totalBytes).toBe(usage.services.reduce((sum, service) => sum + service.bytes, 0));
     const table = await cli(['usage']);
-    expect(table.stdout).toMatch(new RegExp(`total\\s+\\S+ [kMGTP]?B\\s+${usage.totalBytes}`));
+    expect(table.stdout).toMatch(new RegExp(`total\\s+\\S+ [kMGTP]?B\\s+${usage.allProductsBytes}`));
+    for (const service of usage.services) {
+      expect(table.stdout).toMatch(
+        new RegExp(`legacy-pca\\s+${service.serviceId}\\s+1\\s+\\d+\\s+.*\\s${service.bytes}\\n`),
+      );
+    }
+  });
+
+  it('covers every product: Cloud Archive by project and region, as archives list counts them', async () => {
+    const run = await cli(['usage', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    type Location = {
+      project: string;
+      region: string | null;
+      archives: number;
+      objects: number | null;
+      bytes: number;
+    };
+    const usage = JSON.parse(run.stdout) as {
+      totalBytes: number;
+      allProductsBytes: number;
+      products: Array<{
+        product: string;
+        archives: number;
+        objects: number | null;
+        bytes: number;
+        locations: Location[];
+      }>;
+    };
+    const listed = JSON.parse((await cli(['archives', 'list', '--json'])).stdout) as Array<{
+      product: string;
+      project: string;
+      region: string | null;
+      objects: number;
+      bytes: number;
+    }>;
+    expect(usage.products.map((product) => product.product)).toEqual(['legacy-pca', 'cloud-archive']);
+    const cloud = usage.products[1]!;
+    const expected = new Map<string, Location>();
+    for (const row of listed.filter((entry) => entry.product === 'cloud-archive')) {
+      const key = `${row.project}/${row.region}`;
+      const location = expected.get(key) ?? {
+        project: row.project,
+        region: row.region,
+        archives: 0,
+        objects: 0,
+        bytes: 0,
+      };
+      location.archives += 1;
+      location.objects! += row.objects;
+      location.bytes += row.bytes;
+      expected.set(key, location);
+    }
+    expect(cloud.locations).toEqual([...expected.keys()].sort().map((key) => expected.get(key)));
+    expect(new Set(cloud.locations.map((location) => location.region))).toEqual(new Set(['GRA', 'BHS']));
+    expect(cloud.bytes).toBe(cloud.locations.reduce((sum, location) => sum + location.bytes, 0));
+    expect(usage.products[0]!.bytes).toBe(usage.totalBytes);
+    expect(usage.allProductsBytes).toBe(usage.totalBytes + cloud.bytes);
   });
 
   it('lists services, and --service restricts a command to one', async () => {

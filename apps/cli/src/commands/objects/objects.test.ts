@@ -2,6 +2,7 @@ import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
+import { containerObjects, unsealRequests } from '../../testing/sandbox-facts.js';
 
 // objects list and retrieve, as the built binary against the sandbox's API v1 and Swift.
 const OBJECTS = 1000;
@@ -28,21 +29,13 @@ afterAll(async () => {
 beforeEach(() => sandbox.clearRequests());
 
 const swift = () => sandbox.requests().filter((entry) => entry.protocol === 'swift');
-const unsealGets = () =>
-  swift().filter((entry) => entry.method === 'GET' && !entry.path.includes('format=json'));
+const unsealGets = () => unsealRequests(sandbox);
 
 /** Keys of one seeded container, in Swift's order (UTF-8 bytes), from the sandbox's state. */
-function containerKeys(name: string): string[] {
-  for (const project of Object.values(sandbox.state.publicCloud.projects)) {
-    for (const account of Object.values(project.storage)) {
-      const container = account.containers[name];
-      if (container) {
-        return Object.keys(container.objects).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-      }
-    }
-  }
-  throw new Error(`no container ${name}`);
-}
+const containerKeys = (name: string) =>
+  containerObjects(sandbox, name)
+    .map((object) => object.key)
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 
 describe('objects list', () => {
   it('lists every object with the documented --json fields, in one Swift page per 10,000', async () => {

@@ -2,6 +2,7 @@ import { quoteInput } from '@ovh-pca/core/text';
 import { UsageError } from '../../cli-errors.js';
 import { defineCommand } from '../../command-definition.js';
 import { ExitCode } from '../../exit-codes.js';
+import { DRY_RUN_OPTION, OLDER_THAN_OPTION } from '../../input/retention-options.js';
 
 interface PruneOptions {
   olderThan: string;
@@ -15,12 +16,9 @@ export const sessionsPrune = defineCommand<PruneOptions>({
   description:
     'delete sessions that ended longer ago than an age, on the server clock, after a preview (Perl -d SECONDS)',
   options: [
-    {
-      flags: '--older-than <age>',
-      description: 'age: seconds (7776000), 90d, 12h, 30min, 2w, 3mo, 1y or P3M',
-    },
+    OLDER_THAN_OPTION,
     { flags: '--keep <n>', description: 'keep the N newest finished sessions of each service' },
-    { flags: '--dry-run', description: 'show what would be deleted, delete nothing' },
+    DRY_RUN_OPTION,
     { flags: '--wait', description: 'wait until the deletion tasks have finished' },
   ],
   destroys: (options) => (options.dryRun ? undefined : 'delete sessions'),

@@ -7,16 +7,27 @@ import {
 } from '../archive-address.js';
 import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
-import type { Archive, ArchiveObject } from '../archive-entities.js';
+import { type Archive, type ArchiveObject, formatArchiveAddress } from '../archive-entities.js';
 import { errorStatus } from '../archive-error-info.js';
-import { ArchiveNotFoundError } from '../archive-errors.js';
+import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
 import type { UploadedObject, UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
 import type { DownloadSource } from '../object-download.js';
 import { validateObjectKey } from '../object-key.js';
+import type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneOptions,
+  ObjectPrunePlan,
+  ObjectPruneResult,
+} from '../object-prune-types.js';
 import type { WaitReading } from '../state-waiter.js';
 import type { SwiftAccessProvider, SwiftListedObject } from './cloud-archive-ports.js';
+import {
+  type CloudArchivePruneDeps,
+  executeCloudArchivePrune,
+  planCloudArchivePrune,
+} from './cloud-archive-prune.js';
 import { cloudArchiveObjectPhase } from './cloud-archive-states.js';
 import { CloudArchiveUpload } from './cloud-archive-upload.js';
 import type {
@@ -25,10 +36,11 @@ import type {
   StorageObjectWire,
 } from './cloud-archive-wire-types.js';
 import { ApiSwiftAccessProvider } from './swift-access-provider.js';
-import { type FetchLike, SWIFT_LISTING_LIMIT, SwiftContainerClient } from './swift-container-client.js';
+import { type FetchLike, SwiftContainerClient } from './swift-container-client.js';
 import { openSwiftDownload } from './swift-download.js';
 import { SwiftError } from './swift-error.js';
 import { readSwiftLimits, type SwiftLimits } from './swift-limits.js';
+import { listSwiftEntries, swiftListingDate } from './swift-listing.js';
 import { SwiftObjectWriter } from './swift-object-writer.js';
 
 /** Unseal requests in flight at once: enough to start 1,000 in seconds, few enough to stay polite. */
@@ -42,11 +54,6 @@ export interface CloudArchiveBackendOptions {
   access?: SwiftAccessProvider;
   fetch?: FetchLike;
   now?: () => number;
-}
-
-/** Swift's `last_modified` has no zone (it is UTC). */
-function swiftDate(value: string): string {
-  return toIsoDate(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
 
 function longestCommonPrefix(keys: readonly string[]): string {
@@ -68,7 +75,7 @@ function longestCommonPrefix(keys: readonly string[]): string {
  */
 export class CloudArchiveBackend implements ArchiveBackend {
   readonly product = 'cloud-archive' as const;
-  readonly capabilities = ['list', 'retrieve', 'download', 'delete', 'upload'] as const;
+  readonly capabilities = ['list', 'retrieve', 'download', 'upload', 'delete', 'prune'] as const;
   readonly #client: ArchiveApiClient;
   readonly #access: SwiftAccessProvider;
   readonly #fetch: FetchLike | undefined;
@@ -210,6 +217,35 @@ export class CloudArchiveBackend implements ArchiveBackend {
     );
   }
 
+  /** The objects last modified before the age (server clock), with their segments; nothing deleted. */
+  planPrune(archive: Archive, options: ObjectPruneOptions): Promise<ObjectPrunePlan> {
+    return planCloudArchivePrune(this.#pruneDeps(archive), archive, options);
+  }
+
+  /** Deletes exactly what the plan lists (segments, then their manifest), each once. */
+  executePrune(
+    archive: Archive,
+    plan: ObjectPrunePlan,
+    options: ExecuteObjectPruneOptions = {},
+  ): Promise<ObjectPruneResult> {
+    // A plan may come back over IPC: it must be this archive's.
+    if (plan.product !== this.product || plan.archive !== formatArchiveAddress(archive)) {
+      throw new ValidationError(
+        'plan',
+        `This plan is for ${plan.archive}, not ${formatArchiveAddress(archive)}`,
+      );
+    }
+    return executeCloudArchivePrune(this.#pruneDeps(archive), archive, plan, options);
+  }
+
+  #pruneDeps(archive: Archive): CloudArchivePruneDeps {
+    return {
+      swift: this.#swiftOf(archive),
+      timeOffset: (signal) => this.#client.getTimeOffset(signal),
+      now: this.#now,
+    };
+  }
+
   /**
    * Uploads files (cloud-archive-upload.ts): one PUT each up to the threshold, segments under an
    * SLO manifest beyond it; what the archive already holds is not sent again.
@@ -318,22 +354,9 @@ export class CloudArchiveBackend implements ArchiveBackend {
     prefix: string | undefined,
     signal?: AbortSignal,
   ): Promise<ArchiveObject[]> {
-    const swift = this.#swiftOf(archive);
-    const objects: ArchiveObject[] = [];
-    let marker: string | undefined;
-    for (;;) {
-      const page = await swift.listObjects(archive.name, {
-        marker,
-        prefix,
-        limit: SWIFT_LISTING_LIMIT,
-        signal,
-      });
-      const nowMs = this.#now();
-      for (const entry of page) objects.push(this.#fromSwift(entry, nowMs));
-      // A short page is the last one: no extra request to learn the listing is over.
-      if (page.length < SWIFT_LISTING_LIMIT) return objects;
-      marker = page[page.length - 1]!.name;
-    }
+    const entries = await listSwiftEntries(this.#swiftOf(archive), archive.name, prefix, signal);
+    const nowMs = this.#now();
+    return entries.map((entry) => this.#fromSwift(entry, nowMs));
   }
 
   async #listApi(
@@ -385,7 +408,7 @@ export class CloudArchiveBackend implements ArchiveBackend {
     return this.#object(
       entry.name,
       entry.bytes,
-      swiftDate(entry.last_modified),
+      swiftListingDate(entry.last_modified),
       entry.policy_retrieval_state ?? 'unsealed',
       entry.policy_retrieval_delay ?? null,
       nowMs,

@@ -39,6 +39,15 @@ export interface SwiftListedObject {
   content_type: string;
   policy_retrieval_state?: string;
   policy_retrieval_delay?: number | null;
+  /** Present on SLO manifests (Swift ≥ 2.18): the manifest's ETag, quoted. */
+  slo_etag?: string;
+}
+
+/** One segment a manifest needs, where it lives. */
+export interface SwiftSegmentRef {
+  container: string;
+  key: string;
+  bytes: number;
 }
 
 /** A HEAD of an object, as a download needs it. */
@@ -81,6 +90,8 @@ export interface SwiftContainerApi {
    * that delay, or 0 when the object is already downloadable.
    */
   requestRetrieval(container: string, key: string, signal?: AbortSignal): Promise<number>;
+  /** `DELETE` of an object: `gone` when it was absent before this call (404 on the first attempt). */
+  deleteObject(container: string, key: string, signal?: AbortSignal): Promise<'deleted' | 'gone'>;
   /** `HEAD` of an object for a download (manifest kind included). */
   statObject(container: string, key: string, signal?: AbortSignal): Promise<SwiftObjectStat>;
   /** An SLO's segments (`GET ?multipart-manifest=get`). */

@@ -17,11 +17,10 @@ export type SwiftBody = NonNullable<RequestInit['body']>;
 
 /** One Swift request: a container, or an object of it, and the listing's query. */
 export interface SwiftCall {
-  method: 'GET' | 'HEAD' | 'PUT';
+  method: 'GET' | 'HEAD' | 'PUT' | 'DELETE';
   container: string;
   key?: string;
   query?: URLSearchParams;
-  /** Request headers beside the token (Range, If-Match). */
   headers?: Readonly<Record<string, string>>;
   /** A fresh body for each attempt (a stream is read once; a 401 sends the call again). */
   body?: () => SwiftBody;
@@ -114,6 +113,26 @@ export class SwiftContainerClient implements SwiftContainerApi {
     });
   }
 
+  /**
+   * `DELETE` of one object. Repeated after a transient failure like the reads (deleting twice
+   * cannot delete anything else): a 404 on a repeat means the lost attempt did it (`deleted`,
+   * counted once); a 404 on the first attempt means it was gone already.
+   */
+  async deleteObject(container: string, key: string, signal?: AbortSignal): Promise<'deleted' | 'gone'> {
+    let sent = false;
+    return this.#retrying(signal, async () => {
+      try {
+        const response = await this.#send({ method: 'DELETE', container, key, signal });
+        await response.body?.cancel();
+        return 'deleted';
+      } catch (error) {
+        if (error instanceof SwiftError && error.status === 404) return sent ? 'deleted' : 'gone';
+        sent = true;
+        throw error;
+      }
+    });
+  }
+
   /** `HEAD` of an object for a download: size, ETag as sent, state, and what kind of manifest. */
   async statObject(container: string, key: string, signal?: AbortSignal): Promise<SwiftObjectStat> {
     const response = await this.#retrying(signal, () =>
@@ -166,7 +185,7 @@ export class SwiftContainerClient implements SwiftContainerApi {
     return this.#retrying(signal, () => this.#send({ method: 'GET', container, key, headers, signal }));
   }
 
-  /** Every call here is a GET or HEAD: safe to repeat after any transient failure. */
+  /** Every call here is a read or a DELETE: safe to repeat after any transient failure. */
   #retrying<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     return retryingSwiftCall(signal, work);
   }
@@ -227,9 +246,6 @@ export class SwiftContainerClient implements SwiftContainerApi {
       init.body = body();
       // A streamed request body (Node's fetch asks for it to be said).
       init.duplex = 'half';
-      // Swift never redirects an upload. Following redirects makes Node's fetch (undici) tee the
-      // body stream and keep every byte sent in memory (nodejs/undici#4058): 600 MB for 1 GiB.
-      init.redirect = 'error';
     }
     return this.#fetch(url, init);
   }

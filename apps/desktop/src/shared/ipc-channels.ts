@@ -28,6 +28,8 @@ export const INVOKE_CHANNELS = [
   'archives:list',
   'archives:listObjects',
   'archives:retrieve',
+  'archives:previewPrune',
+  'archives:prune',
   'transfers:chooseFolder',
   'transfers:chooseFiles',
   'transfers:download',

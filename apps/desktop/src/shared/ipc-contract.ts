@@ -25,6 +25,8 @@ import {
   httpMethodSchema,
   noticeSchema,
   objectKeySchema,
+  objectPrunePreviewSchema,
+  objectPruneResultSchema,
   profileListSchema,
   profileNameSchema,
   profileSummarySchema,
@@ -148,6 +150,17 @@ export const ipcContract = {
     }),
     output: z.object({ retrievalId: z.uuid().nullable(), objects: z.array(archiveObjectRowSchema) }),
   },
+  // Retention of one archive's objects: a preview main keeps, then exactly that plan executed.
+  'archives:previewPrune': {
+    input: z.strictObject({
+      archive: archiveRefSchema,
+      olderThanSeconds: retentionAge,
+      keepNewest: z.number().int().min(0).max(MAX_OBJECTS_PER_CALL).optional(),
+      prefix: z.string().max(1024).optional(),
+    }),
+    output: objectPrunePreviewSchema,
+  },
+  'archives:prune': { input: z.strictObject({ planId: z.uuid() }), output: objectPruneResultSchema },
   // Main opens the OS dialog; the renderer gets a handle (and the folder's path, to show it).
   'transfers:chooseFolder': { input: none, output: chosenFolderSchema.nullable() },
   'transfers:chooseFiles': { input: none, output: chosenFilesSchema.nullable() },

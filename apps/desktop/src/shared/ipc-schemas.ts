@@ -326,3 +326,32 @@ export const transferProgressSchema = z.object({
   current: z.string().nullable(),
   error: serializedErrorSchema.nullable(),
 });
+
+/** A retention preview of one archive's objects (core's ObjectPrunePlan, kept in main as `planId`). */
+export const objectPrunePreviewSchema = z.object({
+  planId: z.uuid(),
+  archive: z.string(),
+  cutoff: z.string(),
+  serverTime: z.string(),
+  objects: z.array(
+    z.object({
+      key: z.string(),
+      bytes: z.number(),
+      lastModified: z.string().nullable(),
+      parts: z.array(z.object({ archive: z.string(), key: z.string(), bytes: z.number() })),
+    }),
+  ),
+  deleteCount: z.number(),
+  totalBytes: z.number(),
+  skipped: z.array(z.object({ key: z.string(), reason: z.string() })),
+  recentCount: z.number(),
+});
+
+export const objectPruneResultSchema = z.object({
+  deletedCount: z.number(),
+  deletedBytes: z.number(),
+  partsDeleted: z.number(),
+  goneCount: z.number(),
+  skippedCount: z.number(),
+  failedCount: z.number(),
+});

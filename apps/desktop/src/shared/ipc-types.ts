@@ -15,6 +15,8 @@ import type {
   chosenFolderSchema,
   consoleAnswerSchema,
   noticeSchema,
+  objectPrunePreviewSchema,
+  objectPruneResultSchema,
   profileListSchema,
   profileSummarySchema,
   prunePreviewSchema,
@@ -48,3 +50,5 @@ export type RetrievalProgress = z.output<typeof retrievalProgressSchema>;
 export type TransferProgress = z.output<typeof transferProgressSchema>;
 export type ChosenFolder = z.output<typeof chosenFolderSchema>;
 export type ChosenFiles = z.output<typeof chosenFilesSchema>;
+export type ObjectPrunePreview = z.output<typeof objectPrunePreviewSchema>;
+export type ObjectPruneResultInfo = z.output<typeof objectPruneResultSchema>;

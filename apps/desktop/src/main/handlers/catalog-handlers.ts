@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Archive,
   type ArchiveBackend,
   type ArchiveObject,
+  type ObjectPrunePlan,
   validateObjectKey,
   validateObjectPrefix,
 } from '@ovh-pca/core';
@@ -11,7 +13,15 @@ import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import type { Connection, ProfileSessions } from '../services/profile-sessions.js';
 import type { RetrievalWatcher } from '../services/retrieval-watcher.js';
 
-type CatalogChannels = 'archives:list' | 'archives:listObjects' | 'archives:retrieve';
+type CatalogChannels =
+  | 'archives:list'
+  | 'archives:listObjects'
+  | 'archives:retrieve'
+  | 'archives:previewPrune'
+  | 'archives:prune';
+
+/** Previews kept for `archives:prune`; older ones must be previewed again. */
+const KEPT_PLANS = 8;
 
 function toRow(connection: Connection, archive: Archive): ArchiveRow {
   const backend = connection.archives.backend(archive.product);
@@ -61,6 +71,8 @@ export function createCatalogHandlers(
   sessions: ProfileSessions,
   retrievals: RetrievalWatcher,
 ): Pick<IpcHandlers, CatalogChannels> {
+  // The plans the user was shown: prune executes one of these and nothing the renderer wrote.
+  const plans = new Map<string, { profileName: string; archive: Archive; plan: ObjectPrunePlan }>();
   return {
     'archives:list': async ({ product, region }) => {
       const connection = await sessions.connection();
@@ -88,6 +100,51 @@ export function createCatalogHandlers(
         wanted.length === 0 ? [] : await backend.retrieveObjects(archive, wanted);
       const retrievalId = retrievals.watch(connection.profile.name, backend, archive, objects);
       return { retrievalId, objects };
+    },
+    'archives:previewPrune': async ({ archive: ref, olderThanSeconds, keepNewest, prefix }) => {
+      const connection = await sessions.connection();
+      const archive = await findArchive(connection, ref);
+      const backend = connection.archives.backend(archive.product);
+      if (!backend.planPrune || !backend.executePrune) {
+        throw new DesktopError(
+          'badArguments',
+          `${archive.product} archives have no retention here`,
+          'archive',
+        );
+      }
+      const plan = await backend.planPrune(archive, {
+        olderThanSeconds,
+        ...(keepNewest !== undefined && { keepNewest }),
+        ...(prefix && { prefix: validateObjectPrefix(prefix) }),
+      });
+      const planId = randomUUID();
+      plans.set(planId, { profileName: connection.profile.name, archive, plan });
+      while (plans.size > KEPT_PLANS) plans.delete(plans.keys().next().value!);
+      return {
+        planId,
+        archive: plan.archive,
+        cutoff: plan.cutoff,
+        serverTime: plan.serverTime,
+        objects: plan.objects,
+        deleteCount: plan.deleteCount,
+        totalBytes: plan.totalBytes,
+        skipped: plan.skipped.map((item) => ({ key: item.key, reason: item.reason })),
+        recentCount: plan.recentCount,
+      };
+    },
+    'archives:prune': async ({ planId }) => {
+      const connection = await sessions.connection();
+      const kept = plans.get(planId);
+      if (!kept || kept.profileName !== connection.profile.name) {
+        throw new DesktopError(
+          'badArguments',
+          'This preview is no longer available: preview again',
+          'planId',
+        );
+      }
+      plans.delete(planId);
+      const backend = connection.archives.backend(kept.archive.product);
+      return backend.executePrune!(kept.archive, kept.plan);
     },
   };
 }

@@ -174,6 +174,25 @@ export const en = {
     sealedHint: 'Sealed objects must be retrieved before they can be downloaded.',
     progress: 'Retrieval: {{settled}} of {{total}} ready',
   },
+  objectPrune: {
+    title: 'Delete old objects',
+    intro:
+      'Delete the objects of this archive last modified longer ago than an age. Nothing is deleted before you confirm the preview.',
+    introPrefix:
+      'Delete the objects under “{{prefix}}” last modified longer ago than an age. Nothing is deleted before you confirm the preview.',
+    days: 'Older than (days)',
+    keepNewestHint: 'most recently modified objects',
+    nothing: 'No object is old enough.',
+    summary:
+      '{{count}} objects ({{deletes}} deletions with their segments, {{size}}) would be deleted: modified before {{cutoff}}, server time.',
+    listLabel: 'Objects that would be deleted',
+    confirm: 'Delete {{count}} objects ({{size}})',
+    confirmTitle: 'Delete {{count}} objects for good?',
+    confirmBody:
+      'Exactly what the preview listed ({{count}} objects and segments, {{size}}) is deleted. This cannot be undone.',
+    result: '{{deleted}} deleted ({{size}}), {{gone}} already gone, {{failed}} failed.',
+    open: 'Delete old objects…',
+  },
   transfers: {
     title: 'Transfers',
     download: 'Download from {{name}}',

@@ -176,6 +176,25 @@ export const fr: Messages = {
     sealedHint: 'Les objets scellés doivent être récupérés avant d’être téléchargés.',
     progress: 'Récupération : {{settled}} prêts sur {{total}}',
   },
+  objectPrune: {
+    title: 'Supprimer les anciens objets',
+    intro:
+      'Supprime les objets de cette archive modifiés il y a plus longtemps qu’un âge. Rien n’est supprimé avant que vous confirmiez l’aperçu.',
+    introPrefix:
+      'Supprime les objets sous « {{prefix}} » modifiés il y a plus longtemps qu’un âge. Rien n’est supprimé avant que vous confirmiez l’aperçu.',
+    days: 'Plus anciens que (jours)',
+    keepNewestHint: 'objets modifiés le plus récemment',
+    nothing: 'Aucun objet n’est assez ancien.',
+    summary:
+      '{{count}} objets ({{deletes}} suppressions avec leurs segments, {{size}}) seraient supprimés : modifiés avant le {{cutoff}}, heure du serveur.',
+    listLabel: 'Objets qui seraient supprimés',
+    confirm: 'Supprimer {{count}} objets ({{size}})',
+    confirmTitle: 'Supprimer définitivement {{count}} objets ?',
+    confirmBody:
+      'Exactement ce que l’aperçu a listé ({{count}} objets et segments, {{size}}) est supprimé. C’est irréversible.',
+    result: '{{deleted}} supprimés ({{size}}), {{gone}} déjà absents, {{failed}} en échec.',
+    open: 'Supprimer les anciens objets…',
+  },
   transfers: {
     title: 'Transferts',
     download: 'Téléchargement depuis {{name}}',

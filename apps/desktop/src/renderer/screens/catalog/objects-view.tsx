@@ -13,6 +13,7 @@ import { errorSummary } from '../../format/error-text.js';
 import { formatShortDateTime } from '../../format/format-date.js';
 import { sameArchive } from './archive-ref.js';
 import { useArchives } from './catalog-screen.js';
+import { ObjectPrunePanel } from './object-prune-panel.js';
 import { ObjectsTable } from './objects-table.js';
 import { TransferList } from './transfer-list.js';
 
@@ -29,6 +30,7 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
   const [text, setText] = useState('');
   const [uploadPrefix, setUploadPrefix] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [pruning, setPruning] = useState(false);
   const deferredText = useDeferredValue(text);
   const row = useArchives(archive.product, archive.region ?? undefined).data?.find((item) =>
     sameArchive(item, archive),
@@ -176,7 +178,13 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
             </button>
           </>
         )}
+        {can('prune') && (
+          <button type="button" aria-expanded={pruning} onClick={() => setPruning(true)}>
+            {t('objectPrune.open')}
+          </button>
+        )}
       </search>
+      {pruning && <ObjectPrunePanel archive={archive} prefix={text} onClose={() => setPruning(false)} />}
       {sealedChosen.length > 0 && can('download') && <p className="muted">{t('objects.sealedHint')}</p>}
       <TransferList />
       {objects.isError && <ErrorNotice error={objects.error} onRetry={() => void objects.refetch()} />}

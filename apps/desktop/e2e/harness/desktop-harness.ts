@@ -127,8 +127,10 @@ export async function startDesktopHarness(
     isTrustedSender: createSenderCheck([appServer.origin]),
     knownSecrets: services.knownSecrets,
   });
-  await page.exposeBinding('__ovhPcaInvoke', ({ frame }, channel: InvokeChannel, input: unknown) =>
-    dispatch(channel, { url: frame.url(), isMainFrame: frame === page.mainFrame() }, input),
+  await page.exposeBinding('__ovhPcaInvoke', async ({ frame }, channel: InvokeChannel, input: unknown) =>
+    JSON.stringify(
+      await dispatch(channel, { url: frame.url(), isMainFrame: frame === page.mainFrame() }, input),
+    ),
   );
   await page.addInitScript({ path: E2E_ASSETS.preloadShim });
   await page.goto(`${appServer.origin}/index.html`);

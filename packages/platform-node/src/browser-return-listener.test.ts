@@ -35,6 +35,24 @@ describe('startBrowserReturnListener', () => {
     expect(await hasReturned(listener)).toBe(false);
   });
 
+  it('still answers a browser that comes back during the grace of a close', async () => {
+    listener = await startBrowserReturnListener('<p>back</p>');
+    const closing = listener.close({ graceMs: 600_000 });
+    const page = await fetch(listener.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<p>back</p>');
+    // The return ends the grace: the close settles without waiting for the timer.
+    await closing;
+    await expect(fetch(listener.url)).rejects.toThrow();
+  });
+
+  it('closes at the end of the grace when the browser never comes back', async () => {
+    const closing = await startBrowserReturnListener('<p>back</p>');
+    await closing.close({ graceMs: 5 });
+    expect(await hasReturned(closing)).toBe(false);
+    await expect(fetch(closing.url)).rejects.toThrow();
+  });
+
   it('stops listening when closed', async () => {
     const closing = await startBrowserReturnListener('<p>back</p>');
     await closing.close();

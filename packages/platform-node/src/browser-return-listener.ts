@@ -12,7 +12,12 @@ import type { AddressInfo } from 'node:net';
 export interface BrowserReturnListener {
   url: string;
   returned: Promise<void>;
-  close(): Promise<void>;
+  /**
+   * Stops listening. With `graceMs`, a browser not back yet still gets its page for that long:
+   * once the key is validated OVH redirects at once, but the poll may notice the validation first,
+   * and closing then would greet the account holder with a reset connection.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /** `pageHtml`: what the browser shows on its return (the CLI and the app word it differently). */
@@ -44,13 +49,29 @@ export async function startBrowserReturnListener(pageHtml: string): Promise<Brow
   // The listener must never keep the process alive on its own.
   server.unref();
   const { port } = server.address() as AddressInfo;
+  let hasReturned = false;
+  void returned.then(() => {
+    hasReturned = true;
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return {
     url: `http://127.0.0.1:${port}${expectedPath}`,
     returned,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async ({ graceMs = 0 } = {}) => {
+      if (graceMs > 0 && !hasReturned) {
+        let timer: NodeJS.Timeout | undefined;
+        const graceOver = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, graceMs);
+          timer.unref();
+        });
+        await Promise.race([returned, graceOver]);
+        clearTimeout(timer);
+      }
+      await stop();
+    },
   };
 }

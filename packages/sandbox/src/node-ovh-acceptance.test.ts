@@ -136,3 +136,30 @@ describe('requests signed by @ovhcloud/node-ovh', () => {
     expect(deleted.status).toBe(200);
   });
 });
+
+describe('Cold Archive v1 routes signed by @ovhcloud/node-ovh', () => {
+  it('creates, archives (with a lock), reads and refuses a flush of a locked container', async () => {
+    const base = `/cloud/project/${sandbox.openstack.projectId}/region/RBX-ARCHIVE/coldArchive`;
+    const created = await sdkCall('POST', base, demoKeys(), { name: 'sdk-cold' });
+    expect(created.status).toBe(200);
+    expect(created.body.status).toBe('none');
+    const listed = await sdkCall('GET', base, demoKeys());
+    expect((listed.body as Array<{ name: string }>).map((container) => container.name)).toContain('sdk-cold');
+    const locked = await sdkCall('GET', `${base}/cold-locked`, demoKeys());
+    expect(locked.body).toMatchObject({ status: 'archived' });
+    expect(typeof locked.body.lockedUntil).toBe('string');
+    const flush = await sdkCall('POST', `${base}/cold-locked/destroy`, demoKeys());
+    expect(flush.status).toBe(400);
+    expect(flush.body.message).toMatch(/^Archive deletion is locked until /);
+    const restore = await sdkCall('POST', `${base}/cold-locked/restore`, demoKeys());
+    expect(restore.status).toBe(200);
+    expect((await sdkCall('GET', `${base}/cold-locked`, demoKeys())).body.status).toBe('restoring');
+    const presign = await sdkCall('POST', `${base}/cold-active/presign`, demoKeys(), {
+      method: 'GET',
+      object: 'README.txt',
+    });
+    expect(presign.status).toBe(200);
+    expect((await fetch(presign.body.url as string)).status).toBe(200);
+    expect((await sdkCall('DELETE', `${base}/sdk-cold`, demoKeys())).status).toBe(200);
+  });
+});

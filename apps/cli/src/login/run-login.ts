@@ -19,6 +19,9 @@ import type { LoginOptions } from './login-options.js';
 import { type LoopbackRedirect, startLoopbackRedirect } from './loopback-redirect.js';
 import { readApplicationSecret } from './read-secret.js';
 
+/** How long the loopback page waits for a browser still on its way back from a validation. */
+const BROWSER_RETURN_GRACE_MS = 2_000;
+
 /**
  * The login flow: everything the user typed is checked before the first request; then the
  * consumer key is requested, validated in the browser (loopback return or polling) and saved.
@@ -51,6 +54,7 @@ export async function runLogin(
   const client = new OvhClient({ endpoint, applicationKey, applicationSecret });
 
   let loopback: LoopbackRedirect | undefined;
+  let validated = false;
   try {
     if (redirection === undefined) loopback = await startLoopbackRedirect();
     const pending = await requestConsumerKey(client, {
@@ -92,6 +96,7 @@ export async function runLogin(
         'Run `ovh-pca login` again.',
       );
     }
+    validated = true;
     const account = await readAccountNichandle(client, { signal: context.signal });
     const profile = await saveLogin({
       profileStore: stores.profiles,
@@ -115,7 +120,8 @@ export async function runLogin(
     }
     return undefined;
   } finally {
-    await loopback?.close();
+    // A validated key means the browser is being sent back: let it land on the page.
+    await loopback?.close({ graceMs: validated ? BROWSER_RETURN_GRACE_MS : 0 });
   }
 }
 

@@ -10,7 +10,8 @@ export class FlagError extends Error {
 export const USAGE = `Usage: ovh-sandbox [options]
 
 A local OVH API (/auth, /me, legacy Public Cloud Archive, /cloud/project, /dedicatedCloud) on
-127.0.0.1, with Keystone and Swift (Cloud Archive, policy PCA) on ports of their own.
+127.0.0.1, with Keystone, Swift (Cloud Archive, policy PCA) and S3 (Cold Archive v1 in
+RBX-ARCHIVE, v2 in EU-WEST-PAR) on ports of their own.
 On start prints one JSON line on stdout: endpoint, demo keys, account and an OpenStack user.
 Logs go to stderr.
 
@@ -19,14 +20,15 @@ Options:
   --latency MS[:JITTER]    delay every API answer by MS ms, plus 0..JITTER ms (seeded)
   --skew SECONDS           server clock minus real clock (may be negative)
   --faults RATE            share 0..1 of calls answered by 429, 500, 503 or a dropped connection
-                           (Keystone and Swift also: a connection cut in the middle of a body)
+                           (Keystone, Swift and S3 also: a connection cut in the middle of a body)
   --seed N                 seed for data, keys, faults and jitter (default 1)
   --sessions N             archive sessions per PCA service (default 8)
   --files N                files per session (default 12)
-  --objects N              objects per seeded Swift container (default 12)
+  --objects N              objects per seeded Swift container and S3 bucket (default 12)
   --retrieval-delay SECS   Cloud Archive: time a sealed object takes to unseal (default 600)
   --unsealed-for SECS      Cloud Archive: time an unsealed object stays downloadable (default 86400)
-  --restore-delay SECS     S3 DEEP_ARCHIVE: time a RestoreObject takes (default 600)
+  --restore-delay SECS     S3 DEEP_ARCHIVE: time a restore takes; Cold Archive v1: time each
+                           archiving, restoring and deleting step takes (default 600)
   --object-dir DIR         where uploaded object bytes live (default: beside --data, else a temp dir)
   --task-duration SECONDS  time each task or session step takes (default 10)
   --timestamp-window SECS  accepted X-Ovh-Timestamp distance (default 60)

@@ -5,7 +5,7 @@ import { seedDedicatedCloudState } from '../domain/dedicated-cloud/index.js';
 import { seedPublicCloudState } from '../domain/public-cloud/seed-public-cloud-state.js';
 import type { SandboxState, SeedOptions } from './sandbox-state.js';
 
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export function createInitialState(options: SeedOptions): SandboxState {
   const auth = seedAuthState(options);

@@ -9,11 +9,11 @@ import type { PublicCloudState } from '../domain/public-cloud/public-cloud-state
 
 export interface SandboxState {
   /** Bumped when the shape changes; a data file of another version is refused, not misread. */
-  version: 2;
+  version: 3;
   auth: AuthState;
   cloud: CloudState;
   dedicatedCloud: DedicatedCloudState;
-  /** Since version 2: `/cloud/project`, Keystone and Swift. */
+  /** Since version 2: `/cloud/project`, Keystone and Swift; since 3, Cold Archive v1 buckets seeded. */
   publicCloud: PublicCloudState;
 }
 

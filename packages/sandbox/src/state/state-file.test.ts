@@ -69,8 +69,35 @@ describe('--data persistence', () => {
       expect(legacy.body).toEqual(Object.keys(before.cloud.passports));
       await sandbox.flush();
       const after = JSON.parse(await readFile(dataFile, 'utf8'));
-      expect(after.version).toBe(2);
+      expect(after.version).toBe(3);
       expect(Object.keys(after.publicCloud.projects)).toEqual(projects.body);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('migrates a version 2 file (before Cold Archive v1): its first project gains the seeded buckets', async () => {
+    const dataFile = join(dir, 'v2.json');
+    const first = await startSandbox({ dataFile, seed: 4, objects: 2 });
+    const project = first.openstack.projectId;
+    await first.close();
+    const written = JSON.parse(await readFile(dataFile, 'utf8'));
+    delete written.publicCloud.projects[project].s3['RBX-ARCHIVE'];
+    written.version = 2;
+    await writeFile(dataFile, JSON.stringify(written));
+    const sandbox = await startSandbox({ dataFile, seed: 4, objects: 2 });
+    try {
+      const list = await ovhCall<Array<{ name: string; status: string; objectsCount: number }>>(sandbox, {
+        path: `/cloud/project/${project}/region/RBX-ARCHIVE/coldArchive`,
+      });
+      expect(list.body.map(({ name, status, objectsCount }) => [name, status, objectsCount])).toEqual([
+        ['cold-active', 'none', 2],
+        ['cold-archiving', 'archiving', 2],
+        ['cold-locked', 'archived', 2],
+        ['cold-restored', 'restored', 2],
+      ]);
+      await sandbox.flush();
+      expect(JSON.parse(await readFile(dataFile, 'utf8')).version).toBe(3);
     } finally {
       await sandbox.close();
     }
@@ -168,7 +195,7 @@ describe('--data persistence', () => {
   it('refuses a file of another version, or not JSON, with a clear error', async () => {
     const old = join(dir, 'old.json');
     await writeFile(old, JSON.stringify({ version: 0, auth: {} }));
-    await expect(startSandbox({ dataFile: old })).rejects.toThrow(/version 0.*reads version 2/);
+    await expect(startSandbox({ dataFile: old })).rejects.toThrow(/version 0.*reads version 3/);
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{not json');
     await expect(startSandbox({ dataFile: broken })).rejects.toThrow(/not valid JSON/);

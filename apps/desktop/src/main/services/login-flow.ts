@@ -47,6 +47,8 @@ export interface LoginStarted {
   validationUrl: string;
 }
 
+/** How long the return page stays up for a browser still on its way back from a validation. */
+const BROWSER_RETURN_GRACE_MS = 60_000;
 const DEFAULT_POLL: PollInterval = { initialMs: 2_000, maxMs: 5_000, factor: 1.5 };
 
 function statusAfter(outcome: ValidationOutcome): CredentialStatus {
@@ -111,7 +113,18 @@ export class LoginFlow {
       abort: new AbortController(),
     };
     sessions.setPending(pending);
-    this.#track(this.#waitFor(pending, client, browserReturn).finally(() => browserReturn.close()));
+    this.#track(
+      (async () => {
+        let outcome: ValidationOutcome['status'] | undefined;
+        try {
+          outcome = await this.#waitFor(pending, client, browserReturn);
+        } finally {
+          // A validated key means the browser is being sent back: keep its page up a while,
+          // untracked, so that settling a login never waits on a browser that went elsewhere.
+          void browserReturn.close({ graceMs: outcome === 'validated' ? BROWSER_RETURN_GRACE_MS : 0 });
+        }
+      })(),
+    );
     await this.#open(requested.validationUrl);
     return { profile: await sessions.summary(pending.name), validationUrl: requested.validationUrl };
   }
@@ -202,7 +215,7 @@ export class LoginFlow {
     pending: PendingLogin,
     client: ReturnType<CreateClient>,
     browserReturn: BrowserReturn,
-  ): Promise<void> {
+  ): Promise<ValidationOutcome['status'] | undefined> {
     const { sessions } = this.#options;
     let outcome: ValidationOutcome;
     try {
@@ -214,11 +227,11 @@ export class LoginFlow {
         timeoutMs: this.#options.validationTimeoutMs ?? 30 * 60_000,
       });
     } catch (error) {
-      if (pending.abort.signal.aborted) return;
+      if (pending.abort.signal.aborted) return undefined;
       this.#options.log(`login: validation wait for ${pending.name} failed: ${(error as Error).name}`);
       outcome = { status: 'refused', reason: 'status' };
     }
-    if (sessions.pendingOf(pending.name) !== pending) return;
+    if (sessions.pendingOf(pending.name) !== pending) return undefined;
     let status = statusAfter(outcome);
     if (outcome.status === 'validated') {
       try {
@@ -233,6 +246,7 @@ export class LoginFlow {
     sessions.setStatus(pending.name, status);
     sessions.invalidate();
     await this.#announce(pending.name).catch(() => undefined);
+    return outcome.status;
   }
 
   async #save(

@@ -1,3 +1,5 @@
+import type { ColdArchiveRecord } from '../cold-archive/cold-archive-state.js';
+
 /**
  * A Swift account's containers and objects, shared by the Swift protocol and API v1's
  * `/cloud/project/{sn}/storage`. Times are sandbox-clock ms; retrieval states are computed from them.
@@ -25,6 +27,24 @@ export interface ContainerRecord {
   objects: Record<string, ObjectRecord>;
   /** S3 buckets only: multipart uploads in progress, by upload id. */
   uploads?: Record<string, MultipartUploadRecord>;
+  /** S3 buckets of a Cold Archive region (v1): owner, lifecycle and lock. */
+  coldArchive?: ColdArchiveRecord;
+  /** S3 buckets: API v1 container policies (`/policy/{userId}`), by user id. */
+  policies?: Record<string, ContainerPolicy>;
+  /** S3 buckets: owner (cloud.user.User id) and what an API v1 creation body set. */
+  settings?: BucketSettings;
+}
+
+export interface BucketSettings {
+  ownerId: number | null;
+  encryption: 'AES256' | 'plaintext';
+  tags: Record<string, string>;
+}
+
+/** cloud.storage.AddContainerPolicy: a role on the bucket, or on one object key of it. */
+export interface ContainerPolicy {
+  roleName: 'admin' | 'deny' | 'readOnly' | 'readWrite';
+  objectKey: string | null;
 }
 
 export interface MultipartUploadRecord {

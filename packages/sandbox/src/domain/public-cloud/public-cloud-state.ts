@@ -45,6 +45,8 @@ export interface CloudUserRecord {
   creatingMs: number;
   /** EC2-style credentials for S3 (`/user/{id}/s3Credentials`). */
   s3Credentials?: S3CredentialRecord[];
+  /** The S3 policy imported with `POST /user/{id}/policy`, as sent (JSON text). */
+  s3Policy?: string;
 }
 
 export interface S3CredentialRecord {

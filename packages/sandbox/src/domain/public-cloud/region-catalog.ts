@@ -80,10 +80,17 @@ export function regionInfo(name: string): RegionInfo | undefined {
   return REGIONS.find((region) => region.name === name);
 }
 
-/** Plans of `/cloud/order/rule/availability`: PCA is `archive.consumption` (reference §10). */
+const COLD_ARCHIVE_REGIONS = REGIONS.filter((r) => r.s3 === 'storage-s3-coldarchive').map((r) => r.name);
+
+/**
+ * Plans of `/cloud/order/rule/availability` (reference §3.4, §10): PCA is `archive.consumption`,
+ * Cold Archive v1 `coldarchive.archive.hour.consumption` (the Control Panel takes its
+ * `regions[0]`: RBX-ARCHIVE).
+ */
 export const ORDER_PLANS: ReadonlyArray<{ code: string; regions: string[] }> = [
   { code: 'archive.consumption', regions: REGIONS.filter((r) => r.archive).map((r) => r.name) },
   { code: 'storage.consumption', regions: SWIFT_REGIONS },
+  { code: 'coldarchive.archive.hour.consumption', regions: COLD_ARCHIVE_REGIONS },
 ];
 
 export const ORDER_PRODUCTS: ReadonlyArray<{ name: string; regions: string[] }> = [

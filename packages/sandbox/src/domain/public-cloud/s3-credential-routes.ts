@@ -1,12 +1,30 @@
 /**
  * `/cloud/project/{sn}/user/{id}/s3Credentials[/{access}[/secret]]` (reference §7, BETA): the
- * secret is in the creation answer and from `POST …/secret` only, never in a listing.
+ * secret is in the creation answer and from `POST …/secret` only, never in a listing; and
+ * `/user/{id}/policy`, the user's S3 policy.
  */
-import type { RouteContext, RouteDefinition, RouteRequest } from '../../http/route-types.js';
+import {
+  badRequest,
+  type RouteContext,
+  type RouteDefinition,
+  type RouteRequest,
+} from '../../http/route-types.js';
 import { objectNotFound } from '../cloud/pca-lookup.js';
+import {
+  expectObjectBody,
+  malformed,
+  rejectMissingProperties,
+  rejectUnknownProperties,
+} from '../cloud/request-body-checks.js';
 import { findProject, findUser } from './project-lookup.js';
 import type { CloudProjectRecord, CloudUserRecord, S3CredentialRecord } from './public-cloud-state.js';
 import { createS3Credential } from './s3-credentials.js';
+import { parsePolicy } from './user-policy.js';
+
+/** What a user without an imported policy may do: everything in the project's buckets. */
+const FULL_ACCESS_POLICY = {
+  Statement: [{ Sid: 'FullAccess', Effect: 'Allow', Action: ['s3:*'], Resource: ['arn:aws:s3:::*'] }],
+};
 
 const CREDENTIALS = '/cloud/project/{serviceName}/user/{userId}/s3Credentials';
 
@@ -72,6 +90,32 @@ export const s3CredentialRoutes: RouteDefinition[] = [
     handler: (req, ctx) => {
       const { user } = owner(req, ctx);
       return { body: { secret: findCredential(user, req.params.access).secret } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/cloud/project/{serviceName}/user/{userId}/policy',
+    description: "Get a user's S3 policy (cloud.storage.PolicyRaw)",
+    handler: (req, ctx) => {
+      const { user } = owner(req, ctx);
+      return { body: { policy: user.s3Policy ?? JSON.stringify(FULL_ACCESS_POLICY) } };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/cloud/project/{serviceName}/user/{userId}/policy',
+    description: "Import a user's S3 policy: its S3 requests are then checked against it",
+    handler: (req, ctx) => {
+      const { user } = owner(req, ctx);
+      const body = expectObjectBody(req.body);
+      rejectUnknownProperties(body, ['policy']);
+      rejectMissingProperties(body, ['policy']);
+      if (typeof body.policy !== 'string') throw malformed('policy');
+      const problem = parsePolicy(body.policy);
+      if (typeof problem === 'string') throw badRequest(`Invalid policy: ${problem}`);
+      user.s3Policy = body.policy;
+      ctx.markDirty();
+      return { body: null };
     },
   },
 ];

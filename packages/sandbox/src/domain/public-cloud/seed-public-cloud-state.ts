@@ -4,12 +4,16 @@
  * per container from bytes to a gigabyte (generated from a seed, never stored), keys with `/` and
  * non-ASCII, most sealed, one unsealing and one unsealed per archive container; and in EU-WEST-PAR
  * an S3 bucket (Cold Archive v2) sized the same way, mixing STANDARD and DEEP_ARCHIVE objects: one
- * restoring, one restored, the other DEEP_ARCHIVE ones archived.
+ * restoring, one restored, the other DEEP_ARCHIVE ones archived; and in RBX-ARCHIVE four Cold
+ * Archive v1 buckets of the same size: one active (objects not yet archived), one archiving, one
+ * archived and locked for years, one restored whose copies expire in two days.
  */
 import { GENERATED_CHUNK } from '../../blobs/generated-bytes.js';
 import type { SeedOptions } from '../../state/sandbox-state.js';
 import { createSeededRandom, deriveSeed, type RandomSource } from '../../state/seeded-random.js';
 import { logUniform, randomHex } from '../cloud/random-draws.js';
+import { DEFAULT_TIERING_ID } from '../cold-archive/cold-archive-lifecycle.js';
+import type { ColdArchiveRecord } from '../cold-archive/cold-archive-state.js';
 import { newObject } from '../object-storage/new-object.js';
 import { EMPTY_MD5 } from '../object-storage/object-etag.js';
 import { putObject } from '../object-storage/object-listing.js';
@@ -21,6 +25,7 @@ import type {
 import { createCloudUser } from './cloud-users.js';
 import type { CloudProjectRecord, PublicCloudState } from './public-cloud-state.js';
 import { S3_REGIONS, SWIFT_REGIONS } from './region-catalog.js';
+import { newBucket } from './s3-buckets-state.js';
 
 const DAY = 86_400_000;
 /** The one large seeded object: 1 GiB, in the first project's GRA archive. */
@@ -127,6 +132,59 @@ function seedV2Bucket(random: RandomSource, project: CloudProjectRecord, options
   };
 }
 
+/** The first project's Cold Archive v1 buckets, by name: the last lifecycle step and lock of each. */
+export const SEEDED_COLD_ARCHIVES = {
+  region: 'RBX-ARCHIVE',
+  active: 'cold-active',
+  archiving: 'cold-archiving',
+  locked: 'cold-locked',
+  restored: 'cold-restored',
+} as const;
+
+export function seedColdArchiveBuckets(project: CloudProjectRecord, options: SeedOptions): void {
+  const { nowMs } = options;
+  const delayMs = (options.restoreDelaySeconds ?? 600) * 1000;
+  const ownerId = Object.values(project.users)[0]?.id ?? null;
+  const tiering = (accessTier: string, days: number) => ({ id: DEFAULT_TIERING_ID, accessTier, days });
+  const steps: Record<string, ColdArchiveRecord> = {
+    [SEEDED_COLD_ARCHIVES.active]: { step: null, lockedUntilMs: null, tiering: null },
+    [SEEDED_COLD_ARCHIVES.archiving]: {
+      step: { kind: 'archive', askedMs: nowMs - 60_000, doneMs: nowMs - 60_000 + delayMs },
+      lockedUntilMs: null,
+      tiering: tiering('OVH_ARCHIVE', 999),
+    },
+    [SEEDED_COLD_ARCHIVES.locked]: {
+      step: { kind: 'archive', askedMs: nowMs - 200 * DAY, doneMs: nowMs - 199 * DAY },
+      lockedUntilMs: nowMs + 5 * 365 * DAY,
+      tiering: tiering('OVH_ARCHIVE_LOCK', 5 * 365 + 200),
+    },
+    // Restored 28 days ago: back to archived (its copies deleted) in two days.
+    [SEEDED_COLD_ARCHIVES.restored]: {
+      step: { kind: 'restore', askedMs: nowMs - 28 * DAY - delayMs, doneMs: nowMs - 28 * DAY },
+      lockedUntilMs: null,
+      tiering: tiering('OVH_RESTORE', 30),
+    },
+  };
+  const account: ObjectStorageAccount = emptyAccount(project.creationMs);
+  for (const [name, lifecycle] of Object.entries(steps)) {
+    const bucket: ContainerRecord = {
+      ...newBucket(name, project.creationMs),
+      settings: { ownerId, encryption: 'plaintext', tags: {} },
+      coldArchive: lifecycle,
+    };
+    const plan: ContainerPlan = { region: SEEDED_COLD_ARCHIVES.region, name, policy: 'PCS' };
+    seedObjects(
+      createSeededRandom(deriveSeed(options.seed, `objects:s3:cold:${name}`)),
+      bucket,
+      plan,
+      options,
+    );
+    account.containers[name] = bucket;
+  }
+  project.s3 ??= {};
+  project.s3[SEEDED_COLD_ARCHIVES.region] = account;
+}
+
 export function seedPublicCloudState(options: SeedOptions, ownerNichandle: string): PublicCloudState {
   const random = createSeededRandom(deriveSeed(options.seed, 'public-cloud'));
   const cloud: PublicCloudState = {
@@ -154,6 +212,7 @@ export function seedPublicCloudState(options: SeedOptions, ownerNichandle: strin
     });
     if (index === 0) {
       seedV2Bucket(createSeededRandom(deriveSeed(options.seed, 'objects:s3:v2')), project, options);
+      seedColdArchiveBuckets(project, options);
     }
     for (const plan of plans) {
       project.storage[plan.region] ??= emptyAccount(project.creationMs);

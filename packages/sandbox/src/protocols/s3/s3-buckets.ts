@@ -7,8 +7,16 @@ import { deleteObject } from '../../domain/object-storage/delete-objects.js';
 import { compareKeys } from '../../domain/object-storage/object-listing.js';
 import type { ContainerRecord } from '../../domain/object-storage/object-storage-state.js';
 import { s3SigningRegion } from '../../domain/public-cloud/region-catalog.js';
+import { coldArchiveOf, newBucket } from '../../domain/public-cloud/s3-buckets-state.js';
 import type { ProtocolAnswer } from '../protocol-types.js';
 import { malformedXml, S3Error, xmlAnswer } from './s3-answers.js';
+import {
+  checkAccess,
+  coldArchiveTags,
+  intelligentTiering,
+  isColdArchiveBucket,
+  settleBucket,
+} from './s3-cold-archive.js';
 import { listBucket } from './s3-listing.js';
 import { checkedBody, readSmallBody } from './s3-payload.js';
 import { findBucket, header, isoDate, ownerOf, type S3Call } from './s3-request.js';
@@ -51,6 +59,20 @@ const ABSENT_CONFIGURATION: Record<string, [number, string, string]> = {
     'Object Lock configuration does not exist for this bucket',
   ],
   replication: [404, 'ReplicationConfigurationNotFoundError', 'The replication configuration was not found'],
+  ownershipControls: [404, 'OwnershipControlsNotFoundError', 'The bucket ownership controls were not found'],
+  publicAccessBlock: [
+    404,
+    'NoSuchPublicAccessBlockConfiguration',
+    'The public access block configuration was not found',
+  ],
+};
+
+/** Configuration every bucket answers with its default document: [root element, content]. */
+const DEFAULT_CONFIGURATION: Record<string, [string, object]> = {
+  accelerate: ['AccelerateConfiguration', {}],
+  requestPayment: ['RequestPaymentConfiguration', { Payer: 'BucketOwner' }],
+  logging: ['BucketLoggingStatus', {}],
+  notification: ['NotificationConfiguration', {}],
 };
 
 function fullControlAcl(call: S3Call): ProtocolAnswer {
@@ -79,6 +101,12 @@ function bucketSubresource(call: S3Call, bucket: ContainerRecord): ProtocolAnswe
   if (query.has('acl')) return fullControlAcl(call);
   if (query.has('versioning')) return xmlAnswer('VersioningConfiguration', {});
   if (query.has('uploads')) return listUploads(call, bucket);
+  if (query.has('tagging') && isColdArchiveBucket(call)) {
+    return xmlAnswer('Tagging', { TagSet: { Tag: coldArchiveTags(call, bucket) } });
+  }
+  for (const [name, [root, content]] of Object.entries(DEFAULT_CONFIGURATION)) {
+    if (query.has(name)) return xmlAnswer(root, content);
+  }
   for (const [name, [status, code, message]] of Object.entries(ABSENT_CONFIGURATION)) {
     if (query.has(name)) throw new S3Error(status, code, message, { BucketName: bucket.name });
   }
@@ -151,20 +179,17 @@ export async function bucketOperation(call: S3Call, name: string): Promise<Proto
     }
     // The body (CreateBucketConfiguration) only names a location; this listener is the location.
     call.request.body.resume();
-    call.account.containers[name] = {
-      name,
-      policy: 'PCS',
-      createdMs: call.nowMs,
-      meta: {},
-      read: null,
-      write: null,
-      objects: {},
-      uploads: {},
-    };
+    const bucket = newBucket(name, call.nowMs);
+    bucket.settings = { ownerId: call.user?.id ?? null, encryption: 'plaintext', tags: {} };
+    if (isColdArchiveBucket(call)) coldArchiveOf(bucket);
+    call.account.containers[name] = bucket;
     call.ctx.markDirty();
     return { status: 200, headers: { Location: `/${name}`, 'Content-Length': 0 } };
   }
   const bucket = findBucket(call, name);
+  await settleBucket(call, bucket);
+  if (query.has('intelligent-tiering')) return await intelligentTiering(call, bucket);
+  checkAccess(call, bucket, method === 'POST' ? 'write' : method === 'DELETE' ? 'remove' : 'list');
   switch (method) {
     case 'HEAD':
       return {

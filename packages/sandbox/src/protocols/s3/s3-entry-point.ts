@@ -37,14 +37,14 @@ export function s3EntryPoint(region: string): ProtocolEntryPoint {
           nowMs,
           findSecret: (access) => findS3Credential(ctx.state.publicCloud, access)?.credential.secret,
         });
-        const { project } = findS3Credential(ctx.state.publicCloud, verified.accessKey)!;
+        const { project, user } = findS3Credential(ctx.state.publicCloud, verified.accessKey)!;
         if (!project.regions.includes(region)) {
           throw new S3Error(403, 'AccessDenied', 'Access Denied');
         }
         project.s3 ??= {};
         project.s3[region] ??= { createdMs: nowMs, meta: {}, containers: {} };
         const account = project.s3[region];
-        const call: S3Call = { request, ctx, project, region, account, verified, nowMs };
+        const call: S3Call = { request, ctx, project, user, region, account, verified, nowMs };
         if (!bucket) {
           if (request.method !== 'GET') {
             throw new S3Error(

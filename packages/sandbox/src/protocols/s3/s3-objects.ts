@@ -3,6 +3,11 @@
  * ACL and tagging reads, and the multipart verbs on a key. DEEP_ARCHIVE objects answer
  * InvalidObjectState to a GET until restored.
  */
+import {
+  MAX_RESTORE_DAYS,
+  RestoreRefusal,
+  requestRestore,
+} from '../../domain/object-storage/deep-archive-restore.js';
 import { deleteObject } from '../../domain/object-storage/delete-objects.js';
 import { newObject } from '../../domain/object-storage/new-object.js';
 import { ensureEtag } from '../../domain/object-storage/object-etag.js';
@@ -10,22 +15,19 @@ import { putObject, removeObject } from '../../domain/object-storage/object-list
 import type { ContainerRecord, ObjectRecord } from '../../domain/object-storage/object-storage-state.js';
 import type { ProtocolAnswer } from '../protocol-types.js';
 import { invalidArgument, malformedXml, noSuchKey, S3Error, xmlAnswer } from './s3-answers.js';
+import { checkAccess, settleBucket } from './s3-cold-archive.js';
 import { abortUpload, completeUpload, createUpload, listParts, uploadPart } from './s3-multipart.js';
 import { checkedBody, readSmallBody } from './s3-payload.js';
 import { findBucket, header, httpDate, isoDate, ownerOf, type S3Call } from './s3-request.js';
 import {
   invalidObjectState,
-  isColdClass,
   readable,
   readStorageClass,
   restoreHeader,
-  restoreStateOf,
   storageClassOf,
 } from './s3-storage-classes.js';
 import { objectHeadersOf, storeBody } from './s3-uploads.js';
 import { parseXml, rootElement } from './s3-xml-input.js';
-
-const MAX_RESTORE_DAYS = 30_000;
 
 function findObject(bucket: ContainerRecord, key: string): ObjectRecord {
   const object = Object.hasOwn(bucket.objects, key) ? bucket.objects[key] : undefined;
@@ -138,7 +140,9 @@ async function copyObject(
       'x-amz-copy-source',
       source,
     );
-  const from = findObject(findBucket(call, decoded.slice(0, slash)), decoded.slice(slash + 1));
+  const sourceBucket = findBucket(call, decoded.slice(0, slash));
+  const from = findObject(sourceBucket, decoded.slice(slash + 1));
+  checkAccess(call, sourceBucket, 'read', from.key);
   if (!readable(from, call.nowMs)) throw invalidObjectState(from);
   const replace = header(call, 'x-amz-metadata-directive') === 'REPLACE';
   const storageClass = call.request.headers['x-amz-storage-class']
@@ -173,30 +177,19 @@ async function restoreObject(call: S3Call, bucket: ContainerRecord, key: string)
   // GlacierJobParameters (the tier rclone and aws-cli send) is not supported by OVH: it has no effect.
   const days = Number(document.Days);
   if (!/^\d+$/.test(String(document.Days ?? '')) || days < 1 || days > MAX_RESTORE_DAYS) throw malformedXml();
-  if (!isColdClass(storageClassOf(object))) {
-    throw new S3Error(
-      403,
-      'InvalidObjectState',
-      "Restore is not allowed for the object's current storage class",
-      {
-        StorageClass: storageClassOf(object),
-      },
-    );
-  }
-  const state = restoreStateOf(object, call.nowMs);
-  if (state === 'restoring') {
-    throw new S3Error(409, 'RestoreAlreadyInProgress', 'Object restore is already in progress');
-  }
-  if (state === 'restored' && object.restore) {
-    // A restore cannot be shortened (reference §5.1): only a longer one moves the expiry.
-    object.restore.expiryMs = Math.max(object.restore.expiryMs, call.nowMs + days * 86_400_000);
+  try {
+    const outcome = requestRestore(object, {
+      nowMs: call.nowMs,
+      delaySeconds: call.ctx.options.restoreDelaySeconds,
+      days,
+    });
     call.ctx.markDirty();
-    return { status: 200 };
+    return { status: outcome === 'started' ? 202 : 200 };
+  } catch (error) {
+    if (!(error instanceof RestoreRefusal)) throw error;
+    if (error.reason === 'in-progress') throw new S3Error(409, 'RestoreAlreadyInProgress', error.message);
+    throw new S3Error(403, 'InvalidObjectState', error.message, { StorageClass: storageClassOf(object) });
   }
-  const readyMs = call.nowMs + call.ctx.options.restoreDelaySeconds * 1000;
-  object.restore = { readyMs, expiryMs: readyMs + days * 86_400_000 };
-  call.ctx.markDirty();
-  return { status: 202 };
 }
 
 export async function objectOperation(
@@ -205,7 +198,15 @@ export async function objectOperation(
   key: string,
 ): Promise<ProtocolAnswer> {
   const bucket = findBucket(call, bucketName);
+  await settleBucket(call, bucket);
   const { method, query } = call.request;
+  const reads = method === 'GET' && !['uploadId', 'acl', 'tagging'].some((name) => query.has(name));
+  if (method === 'GET' || method === 'HEAD') {
+    if (reads) findObject(bucket, key);
+    checkAccess(call, bucket, reads ? 'read' : 'list', key);
+  } else if (!query.has('restore')) {
+    checkAccess(call, bucket, 'write', key);
+  }
   switch (method) {
     case 'GET':
     case 'HEAD':

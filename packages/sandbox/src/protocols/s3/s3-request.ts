@@ -3,7 +3,7 @@ import type {
   ContainerRecord,
   ObjectStorageAccount,
 } from '../../domain/object-storage/object-storage-state.js';
-import type { CloudProjectRecord } from '../../domain/public-cloud/public-cloud-state.js';
+import type { CloudProjectRecord, CloudUserRecord } from '../../domain/public-cloud/public-cloud-state.js';
 import type { RouteContext } from '../../http/route-types.js';
 import type { ProtocolRequest } from '../protocol-types.js';
 import { noSuchBucket } from './s3-answers.js';
@@ -13,6 +13,8 @@ export interface S3Call {
   request: ProtocolRequest;
   ctx: RouteContext;
   project: CloudProjectRecord;
+  /** The user whose S3 credential signed the request. */
+  user?: CloudUserRecord;
   region: string;
   account: ObjectStorageAccount;
   verified: VerifiedRequest;

@@ -31,7 +31,7 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
 export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** RFC 3986 encoding as SigV4 wants it: only unreserved characters stay. */
-function awsEncode(value: string): string {
+export function awsEncode(value: string): string {
   return encodeURIComponent(value).replace(
     /[!'()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
@@ -61,7 +61,7 @@ function rawPairs(rawQuery: string): Array<[string, string]> {
     });
 }
 
-function canonicalQuery(pairs: Array<[string, string]>): string {
+export function canonicalQuery(pairs: Array<[string, string]>): string {
   return pairs
     .map(([k, v]) => [awsEncode(k), awsEncode(v)] as const)
     .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))

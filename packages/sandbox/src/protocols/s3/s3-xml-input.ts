@@ -1,4 +1,4 @@
-/** Parses the small XML documents S3 clients send (DeleteObjects, CompleteMultipartUpload, RestoreObject). */
+/** Parses the small XML documents S3 clients send (DeleteObjects, CompleteMultipartUpload, RestoreObject, IntelligentTieringConfiguration). */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { malformedXml } from './s3-answers.js';
 
@@ -9,7 +9,7 @@ const parser = new XMLParser({
   trimValues: true,
   // Go clients (rclone) write the quotes of an ETag as &#34;.
   htmlEntities: true,
-  isArray: (name) => name === 'Object' || name === 'Part',
+  isArray: (name) => name === 'Object' || name === 'Part' || name === 'Tiering',
 });
 
 export function parseXml(body: Buffer): Record<string, unknown> {

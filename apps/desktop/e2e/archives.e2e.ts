@@ -4,8 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DesktopHarness, startDesktopHarness } from './harness/desktop-harness.js';
+import { chainSteps } from './harness/step-chain.js';
 import { AppWindow, logInWithSandboxKeys } from './pages/app-window.js';
 
 const OBJECTS = 12;
@@ -24,15 +25,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-let broken = false;
-beforeEach((context) => {
-  if (broken) context.skip();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  broken = true;
-  await harness.screenshot('a99-failed-step').catch(() => {});
-});
+chainSteps((name) => harness.screenshot(name), 'a99');
 
 const filterKeys = (text: string) => app.field('Filter keys').fill(text);
 const select = (key: string) =>

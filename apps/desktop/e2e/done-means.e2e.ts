@@ -5,9 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveObjectRow } from '../src/shared/ipc-types.js';
 import { type DesktopHarness, startDesktopHarness } from './harness/desktop-harness.js';
+import { chainSteps } from './harness/step-chain.js';
 import { AppWindow, acceptInBrowser } from './pages/app-window.js';
 
 let harness: DesktopHarness;
@@ -22,15 +23,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-let broken = false;
-beforeEach((context) => {
-  if (broken) context.skip();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  broken = true;
-  await harness.screenshot('d99-failed-step').catch(() => {});
-});
+chainSteps((name) => harness.screenshot(name), 'd99');
 
 describe('done means, in the desktop: a new user in the sandbox trial', () => {
   const bytes = randomBytes(400_000);

@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveObjectRow } from '../../../shared/ipc-types.js';
+import { useVirtualRows } from '../../components/use-virtual-rows.js';
 import { formatBytes } from '../../format/format-bytes.js';
 import { formatCountdown } from '../../format/format-countdown.js';
 import { formatShortDateTime } from '../../format/format-date.js';
@@ -24,16 +24,7 @@ interface ObjectsTableProps {
 export function ObjectsTable({ objects, selected, onToggle, onToggleAll, now }: ObjectsTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: objects.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom =
-    items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const { items, paddingTop, paddingBottom } = useVirtualRows(objects.length, scrollRef, ROW_HEIGHT_PX);
   const allSelected = objects.length > 0 && objects.every((object) => selected.has(object.key));
 
   return (

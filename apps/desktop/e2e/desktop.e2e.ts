@@ -143,7 +143,8 @@ describe('desktop app end to end', () => {
   it('calls the API from the console, with path completion from the schema', async () => {
     await app.nav('API console').click();
     const path = app.field('Path');
-    await path.fill('/cloud/');
+    // /cloud/ alone has more routes (Public Cloud projects) than the list shows at once.
+    await path.fill('/cloud/{serviceName}/');
     await expect
       .poll(() =>
         app.page

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxHandle, startSandbox } from './index.js';
 import { openSwiftSession } from './testing/openstack-auth.js';
-import { rcloneEnvironment, runRclone } from './testing/run-rclone.js';
+import { runRclone, swiftRemoteEnvironment } from './testing/run-rclone.js';
 
 let sandbox: SandboxHandle;
 let dir: string;
@@ -26,20 +26,7 @@ afterAll(async () => {
 });
 
 function rcloneEnv(): NodeJS.ProcessEnv {
-  const { openstack } = sandbox;
-  return rcloneEnvironment({
-    RCLONE_CONFIG: join(dir, 'rclone.conf'),
-    RCLONE_CONFIG_PCA_TYPE: 'swift',
-    RCLONE_CONFIG_PCA_AUTH: openstack.authUrl,
-    RCLONE_CONFIG_PCA_AUTH_VERSION: '3',
-    RCLONE_CONFIG_PCA_USER: openstack.username,
-    RCLONE_CONFIG_PCA_KEY: openstack.password,
-    RCLONE_CONFIG_PCA_DOMAIN: openstack.userDomain,
-    RCLONE_CONFIG_PCA_TENANT: openstack.projectName,
-    RCLONE_CONFIG_PCA_TENANT_DOMAIN: openstack.projectDomain,
-    RCLONE_CONFIG_PCA_REGION: openstack.region,
-    RCLONE_CONFIG_PCA_STORAGE_POLICY: 'pca',
-  });
+  return swiftRemoteEnvironment(sandbox.openstack, join(dir, 'rclone.conf'));
 }
 
 function rclone(...args: string[]): Promise<string> {

@@ -25,7 +25,7 @@ export interface RunOptions {
   stdin?: string;
   /** Called with all stderr so far after each chunk, e.g. to find the validation URL `login` prints. */
   onStderr?: (stderrSoFar: string, child: import('node:child_process').ChildProcess) => void;
-  /** Called once the child is started, e.g. to interrupt it when the sandbox has seen enough. */
+  /** Called with the child as soon as it is started (to signal it once a state is reached). */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
 

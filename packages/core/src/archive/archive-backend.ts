@@ -29,8 +29,8 @@ export interface ListObjectsOptions {
  * hands them to an ArchiveCatalog; nothing else constructs one.
  *
  * `capabilities` says what the product really does; a caller checks it before offering an action.
- * The methods of `retrieve` and `download` are optional here and present exactly when the capability
- * is declared; those of `upload`, `delete`, `prune` and `lifecycle` join this interface with the
+ * The methods of `retrieve`, `download` and `upload` are optional here and present exactly when the
+ * capability is declared; those of `delete`, `prune` and `lifecycle` join this interface with the
  * commands that use them (issue 11 §3; legacy PCA offers them today through LegacyPcaModel).
  */
 export interface ArchiveBackend {

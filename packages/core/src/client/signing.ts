@@ -1,5 +1,7 @@
 /** OVH request signature (reference doc §2). */
-import { createHash } from 'node:crypto';
+// A pure-JS SHA-1: core stays runtime-neutral, and WebCrypto's digest is asynchronous.
+import { sha1 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 export interface SignatureInput {
   applicationSecret: string;
@@ -16,17 +18,13 @@ export interface SignatureInput {
 
 /** `"$1$" + sha1hex(AS+CK+METHOD+URL+BODY+TIMESTAMP joined by "+")`. */
 export function signRequest(input: SignatureInput): string {
-  const hash = createHash('sha1');
-  hash.update(
-    [
-      input.applicationSecret,
-      input.consumerKey,
-      input.method,
-      input.url,
-      input.body,
-      String(input.timestamp),
-    ].join('+'),
-    'utf8',
-  );
-  return `$1$${hash.digest('hex')}`;
+  const signed = [
+    input.applicationSecret,
+    input.consumerKey,
+    input.method,
+    input.url,
+    input.body,
+    String(input.timestamp),
+  ].join('+');
+  return `$1$${bytesToHex(sha1(utf8ToBytes(signed)))}`;
 }

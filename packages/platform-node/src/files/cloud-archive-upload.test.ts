@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@ovh-pca/core';
 import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { openSwiftSession, type SwiftSession } from '@ovh-pca/sandbox/testing/openstack-auth';
+import { runRclone, swiftRemoteEnvironment } from '@ovh-pca/sandbox/testing/run-rclone';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectUploadSources } from './upload-sources.js';
 
@@ -163,6 +164,26 @@ describe('Cloud Archive upload', () => {
     expect(await download(archive.name, 'disk.img')).toEqual(bytes);
   });
 
+  it('edges: an empty file, one of exactly the threshold (one PUT), one byte more (two segments)', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const at = randomBytes(SEGMENT);
+    const over = randomBytes(SEGMENT + 1);
+    await writeFileOf('edges/empty.txt', Buffer.alloc(0));
+    await writeFileOf('edges/at.bin', at);
+    await writeFileOf('edges/over.bin', over);
+    const results = await upload(cloud, archive, [join(dir, 'edges')]);
+    expect(results.map((result) => [result.key, result.outcome, result.segments])).toEqual([
+      ['edges/at.bin', 'uploaded', 0],
+      ['edges/empty.txt', 'uploaded', 0],
+      ['edges/over.bin', 'uploaded', 2],
+    ]);
+    expect(results[1]!.etag).toBe(md5(Buffer.alloc(0)));
+    expect(await download(archive.name, 'edges/empty.txt')).toEqual(Buffer.alloc(0));
+    expect(await download(archive.name, 'edges/at.bin')).toEqual(at);
+    expect(await download(archive.name, 'edges/over.bin')).toEqual(over);
+  });
+
   it('a re-run of a finished upload sends nothing: one HEAD per file', async () => {
     const cloud = backend();
     const archive = await freshArchive(cloud);
@@ -285,6 +306,25 @@ describe('Cloud Archive upload', () => {
     expect(puts()).toEqual([]);
   });
 
+  it('a file that changes after it was found fails alone; the others are uploaded', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const kept = await writeFileOf('changing/kept.txt', randomBytes(100));
+    const shrinking = await writeFileOf('changing/shrinking.bin', randomBytes(SEGMENT * 2));
+    const sources = await collectUploadSources([shrinking, kept]);
+    await writeFile(shrinking, randomBytes(10));
+    sandbox.clearRequests();
+    const results = await cloud.uploadObjects(archive, sources, { segmentSize: SEGMENT });
+    expect(results.map((result) => [result.key, result.outcome])).toEqual([
+      ['shrinking.bin', 'failed'],
+      ['kept.txt', 'uploaded'],
+    ]);
+    expect(results[0]!.error?.message).toMatch(/changed while it was being read/);
+    expect(createdPaths().filter((name) => name.startsWith(`${archive.name}/`))).toEqual([
+      `${archive.name}/kept.txt`,
+    ]);
+  });
+
   it('a PUT whose answer was lost is checked with a HEAD and not sent again', async () => {
     // The request reaches the sandbox and is stored; its answer never reaches the client.
     const lost = new Set<string>();
@@ -321,5 +361,29 @@ describe('Cloud Archive upload', () => {
     expect(heads.filter((path) => path.endsWith('00000001'))).toHaveLength(1);
     expect(await download(archive.name, 'lost.txt')).toEqual(small);
     expect(await download(archive.name, 'big.bin')).toEqual(large);
+  });
+
+  it('an independent client (rclone, swift backend) reads a segmented upload back, with its mtime', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const bytes = randomBytes(SEGMENT * 3 + 99);
+    const path = await writeFileOf('rclone/video.mp4', bytes, 1_650_000_000);
+    const [result] = await upload(cloud, archive, [path]);
+    expect(result).toMatchObject({ outcome: 'uploaded', segments: 4 });
+    await writeFile(join(dir, 'rclone.conf'), '');
+    const env = swiftRemoteEnvironment(sandbox.openstack, join(dir, 'rclone.conf'));
+    const listed = JSON.parse(await runRclone(['lsjson', `pca:${archive.name}`], env)) as Array<{
+      Path: string;
+      Size: number;
+      ModTime: string;
+    }>;
+    expect(listed.map(({ Path, Size }) => ({ Path, Size }))).toEqual([
+      { Path: 'video.mp4', Size: bytes.length },
+    ]);
+    expect(Date.parse(listed[0]!.ModTime)).toBe(1_650_000_000_000);
+    // Sealed: rclone obeys the short Retry-After, then reads every segment through the manifest.
+    const back = join(dir, 'rclone-back.mp4');
+    await runRclone(['copyto', `pca:${archive.name}/video.mp4`, back, '--low-level-retries', '10'], env);
+    expect((await readFile(back)).equals(bytes)).toBe(true);
   });
 });

@@ -159,6 +159,51 @@ describe('upload', () => {
     expect(run.output).toMatch(/cli-tty: 1 uploaded \(65\.5 kB\), 0 already there\./);
   });
 
+  it('Ctrl-C mid-upload exits 130; the re-run keeps the whole segments already sent', async () => {
+    await createArchive('cli-resume');
+    const segment = 4096;
+    const folder = await files('resume', { 'many.bin': randomBytes(segment * 120) });
+    const args = ['upload', folder, 'cli-resume', '--segment-size', String(segment), '--json'];
+    // Slow answers keep the upload going long enough to be interrupted after a few segments.
+    sandbox.setBehaviour({ latencyMs: 40 });
+    const segmentsCreated = () =>
+      swiftPuts()
+        .filter((entry) => entry.status === 201 && entry.path.includes('/cli-resume_segments/'))
+        .map((entry) => entry.path);
+    try {
+      const run = runBuiltCli(args, {
+        env: env(),
+        onSpawn: (child) => {
+          void expect
+            .poll(() => segmentsCreated().length, { timeout: 60_000, interval: 20 })
+            .toBeGreaterThanOrEqual(3)
+            .then(() => child.kill('SIGINT'));
+        },
+      });
+      const interrupted = await run;
+      expect(interrupted.code, interrupted.stderr).toBe(ExitCode.interrupted);
+      expect(interrupted.stderr).toMatch(/Interrupted/);
+    } finally {
+      sandbox.setBehaviour({ latencyMs: 0 });
+    }
+    const before = segmentsCreated();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    expect(before.length).toBeLessThan(120);
+    const manifest = await swift.swift('/cli-resume/resume/many.bin', { method: 'HEAD' });
+    expect(manifest.status).toBe(404);
+
+    sandbox.clearRequests();
+    const again = await cli(args);
+    expect(again.code, again.stderr).toBe(0);
+    const [row] = JSON.parse(again.stdout) as Array<{ segmentsSent: number; segmentsReused: number }>;
+    // Every segment answered 201 before is kept (a PUT cut by the interrupt may have landed too).
+    expect(row!.segmentsReused).toBeGreaterThanOrEqual(before.length);
+    expect(row!.segmentsSent).toBe(120 - row!.segmentsReused);
+    const sentNow = segmentsCreated();
+    expect(sentNow).toHaveLength(row!.segmentsSent);
+    expect(sentNow.filter((path) => before.includes(path))).toEqual([]);
+  });
+
   it('refuses a segments container with another storage policy: exit 2, no object sent', async () => {
     await createArchive('cli-trap');
     await swift.swift('/cli-trap_segments', { method: 'PUT' });

@@ -3,7 +3,8 @@
 // static large object manifest. Everything the server already holds is found first (HEAD, a
 // listing of the segments) and not sent again; a PUT whose answer was lost is checked before it is
 // sent again, so no object or segment is written twice.
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { sleep } from '../../client/abortable-wait.js';
 import type { Archive } from '../archive-entities.js';
 import { toArchiveErrorInfo } from '../archive-error-info.js';
@@ -11,7 +12,13 @@ import { ValidationError } from '../archive-errors.js';
 import type { UploadedObject, UploadOptions, UploadPart, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { createLimiter, type Limiter } from '../concurrency-limit.js';
-import { mtimeText, planUpload, type SegmentSpec, type UploadPlan } from './segment-plan.js';
+import {
+  mtimeText,
+  planUpload,
+  type SegmentSpec,
+  segmentsContainerName,
+  type UploadPlan,
+} from './segment-plan.js';
 import { SwiftError } from './swift-error.js';
 import type { SwiftLimits } from './swift-limits.js';
 import type { StoredObject, SwiftObjectWriter } from './swift-object-writer.js';
@@ -58,20 +65,43 @@ class FileMeter {
     this.#parts.delete(part);
   }
 
-  /** A stream that counts what passes through it. */
-  counted(part: number, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-    return body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform: (chunk, controller) => {
-          this.add(part, chunk.byteLength);
-          controller.enqueue(chunk);
+  /**
+   * The source's bytes, counted as they pass; a failure of the source itself (a file that
+   * changed) is handed to `onSourceError`, so it is not mistaken for a network one.
+   */
+  counted(
+    part: number,
+    body: ReadableStream<Uint8Array>,
+    onSourceError: (error: unknown) => void,
+  ): ReadableStream<Uint8Array> {
+    const reader = body.getReader();
+    return new ReadableStream<Uint8Array>(
+      {
+        pull: async (controller) => {
+          let next: Awaited<ReturnType<typeof reader.read>>;
+          try {
+            next = await reader.read();
+          } catch (error) {
+            onSourceError(error);
+            controller.error(error);
+            return;
+          }
+          if (next.done) {
+            controller.close();
+            return;
+          }
+          this.add(part, next.value.byteLength);
+          controller.enqueue(next.value);
         },
-      }),
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 },
     );
   }
 }
 
-const md5Hex = (text: string) => createHash('md5').update(text).digest('hex');
+// Pure JS (core is runtime-neutral): only the manifest's short list of segment ETags goes through it.
+const md5Hex = (text: string) => bytesToHex(md5(utf8ToBytes(text)));
 
 function sameMtime(stored: string | null, modifiedMs: number): boolean {
   if (stored === null) return false;
@@ -124,7 +154,11 @@ export class CloudArchiveUpload {
       existing: await this.#target.writer.headObject(this.#container, item.source.key, this.#signal),
     }));
     const unchanged = await mapBounded(planned, concurrency, (item) =>
-      this.#limit(() => this.#isUnchanged(item)),
+      // A file that cannot be read now fails on its own below, not the whole run.
+      this.#limit(() => this.#isUnchanged(item)).catch((error: unknown) => {
+        if (this.#signal?.aborted) throw error;
+        return false;
+      }),
     );
     const needsSegments = planned.some((item, index) => item.plan.segmented && !unchanged[index]);
     if (needsSegments) await this.#ensureSegmentsContainer();
@@ -155,7 +189,7 @@ export class CloudArchiveUpload {
    * Object Storage price.
    */
   async #ensureSegmentsContainer(): Promise<void> {
-    const segments = `${this.#container}_segments`;
+    const segments = segmentsContainerName(this.#container);
     if (new TextEncoder().encode(segments).length > MAX_CONTAINER_NAME_BYTES) {
       throw new ValidationError(
         'archive',
@@ -256,6 +290,7 @@ export class CloudArchiveUpload {
     let lastError: unknown;
     for (let attempt = 0; attempt < MAX_PUT_ATTEMPTS; attempt += 1) {
       let part: UploadPart | undefined;
+      let sourceError: unknown;
       try {
         const etag = await this.#limit(() => {
           meter.restart(partIndex);
@@ -266,7 +301,9 @@ export class CloudArchiveUpload {
               body: () => {
                 meter.restart(partIndex);
                 part = source.openPart(range.start, range.end);
-                return meter.counted(partIndex, part.body);
+                return meter.counted(partIndex, part.body, (error) => {
+                  sourceError = error;
+                });
               },
               bytes: range.end - range.start,
               headers: known === undefined ? headers : { ...headers, ETag: known },
@@ -286,6 +323,8 @@ export class CloudArchiveUpload {
         });
       } catch (error) {
         if (this.#signal?.aborted) throw error;
+        // The file could not be read as planned: sending it again would not help.
+        if (sourceError !== undefined) throw sourceError;
         lastError = error;
         if (error instanceof SwiftError && error.status === 422) {
           // The bytes sent are not those hashed before: the file changed, or they were damaged.

@@ -1,7 +1,8 @@
 // A Swift object described for a download: HEAD for size, ETag and state; for a manifest, the
 // segment MD5s Swift lists (an SLO's `?multipart-manifest=get`, a DLO's segment listing), since a
 // manifest's ETag is not the MD5 of its body; ranges read under If-Match.
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { sleep } from '../../client/abortable-wait.js';
 import type { ByteRangeChecksum, DownloadSource, DownloadVerification } from '../object-download.js';
 import { ObjectChangedError, ObjectNotReadyError } from '../object-download.js';
@@ -36,9 +37,10 @@ function segmentRanges(segments: readonly SegmentSum[], total: number): ByteRang
  * it, their MD5s are the ones the body's bytes were served from.
  */
 function matchesManifestEtag(segments: readonly SegmentSum[], etag: string): boolean {
-  const hash = createHash('md5');
-  for (const segment of segments) hash.update(segment.hash.toLowerCase());
-  return hash.digest('hex') === unquote(etag);
+  // Runtime-neutral MD5 (core has no Node modules), as cloud-archive-upload.ts computes it.
+  const hash = md5.create();
+  for (const segment of segments) hash.update(utf8ToBytes(segment.hash.toLowerCase()));
+  return bytesToHex(hash.digest()) === unquote(etag);
 }
 
 async function dloSegments(

@@ -94,7 +94,7 @@ export class AppWindow {
   }
 }
 
-/** First run with the sandbox's application keys: the form, then the validation page accepted. */
+/** First run with the sandbox's application keys: the form, the validation page accepted, the archives shown. */
 export async function logInWithSandboxKeys(
   app: AppWindow,
   harness: {
@@ -118,6 +118,8 @@ export async function logInWithSandboxKeys(
   const browserPage = harness.nextBrowserPage();
   await app.button('Request access').click();
   await acceptInBrowser(await browserPage, harness.sandbox.account);
+  // Main noticed the acceptance: the window shows the first screen.
+  await app.archivesTable().waitFor();
 }
 
 /** The sandbox's validation page, as the account holder sees it in the browser. */

@@ -24,6 +24,7 @@ export {
   type FileUploadSource,
 } from './files/upload-sources.js';
 export { keychainHint } from './keychain-hints.js';
+export { KeytarS3CredentialStore } from './keytar-s3-credential-store.js';
 export { KEYCHAIN_SERVICE, KeytarSecretStore, type KeytarSecretStoreOptions } from './keytar-secret-store.js';
 export {
   createNodeCredentialServices,
@@ -31,3 +32,4 @@ export {
   type NodeCredentialServicesOptions,
 } from './node-credential-services.js';
 export { defaultOvhConfPaths, readOvhConf } from './ovh-conf-files.js';
+// S3 (the AWS SDK) is the subpath `@ovh-pca/platform-node/s3`: commands that need no S3 never load it.

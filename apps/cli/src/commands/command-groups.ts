@@ -2,7 +2,7 @@
 
 /** Descriptions of the two-word command groups. */
 export const COMMAND_GROUPS: Readonly<Record<string, string>> = {
-  archives: 'archives of every product: list, create, delete',
+  archives: 'archives of every product: list, create, delete; Cold Archive v1 archive and destroy',
   objects: 'objects of an archive: list, prune',
   sessions: 'legacy PCA archive sessions: list, show, files, rename, delete, restore, prune',
   tasks: 'archive tasks: list, show, wait',

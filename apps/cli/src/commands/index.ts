@@ -1,7 +1,9 @@
 // Every command, in help order. Adding a command = one file + one line here.
 import type { CommandDefinition } from '../command-definition.js';
+import { archivesArchive } from './archives/archive.js';
 import { archivesCreate } from './archives/create.js';
 import { archivesDelete } from './archives/delete.js';
+import { archivesDestroy } from './archives/destroy.js';
 import { archivesList } from './archives/list.js';
 import { login } from './auth/login.js';
 import { logout } from './auth/logout.js';
@@ -40,6 +42,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   archivesList,
   archivesCreate,
   archivesDelete,
+  archivesArchive,
+  archivesDestroy,
   objectsList,
   objectsPrune,
   retrieve,

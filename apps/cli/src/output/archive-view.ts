@@ -1,4 +1,5 @@
 import type { Archive } from '@ovh-pca/core';
+import { formatLocalDate } from './format-date.js';
 import { formatSize } from './format-size.js';
 import type { Column } from './output.js';
 
@@ -13,7 +14,20 @@ export function archiveJson(archive: Archive) {
     phase: archive.phase,
     objects: archive.objects,
     bytes: archive.bytes,
+    // Cold Archive v1: when the write-once lock ends, when the restored copy disappears.
+    lockedUntil: archive.lockedUntil ?? null,
+    restoredUntil: archive.restoredUntil ?? null,
   };
+}
+
+/** "lock ends …; restored copy removed …" for the table. */
+function untilNote(archive: Archive): string {
+  return [
+    archive.lockedUntil ? `lock ends ${formatLocalDate(archive.lockedUntil)}` : '',
+    archive.restoredUntil ? `restored copy removed ${formatLocalDate(archive.restoredUntil)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 const count = (value: number | null): string => (value === null ? '' : String(value));
@@ -36,4 +50,5 @@ export const ARCHIVE_COLUMNS: ReadonlyArray<Column<Archive>> = [
     csv: (archive) => count(archive.bytes),
     align: 'right',
   },
+  { header: 'Until', text: (archive) => untilNote(archive) },
 ];

@@ -14,6 +14,15 @@ export interface ArchiveTarget {
 export async function openArchive(context: CommandContext, address: ArchiveAddress): Promise<ArchiveTarget> {
   const { resolveArchiveAddress } = await import('@ovh-pca/core');
   const { archives } = await context.connect();
-  const archive = resolveArchiveAddress(address, await archives.listArchives({ signal: context.signal }));
+  // A full address narrows the listing to its project and region (a 2-part one may be a legacy
+  // PASSPORT/SERVICE, so it lists everything).
+  const hints =
+    address.project !== undefined && address.region !== undefined
+      ? { project: address.project, region: address.region }
+      : {};
+  const archive = resolveArchiveAddress(
+    address,
+    await archives.listArchives({ ...hints, signal: context.signal }),
+  );
   return { archive, backend: archives.backend(archive.product) };
 }

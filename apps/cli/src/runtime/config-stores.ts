@@ -1,4 +1,10 @@
-import type { OvhEnvironment, ProfileStore, ResolvedConfig, SecretStore } from '@ovh-pca/core';
+import type {
+  OvhEnvironment,
+  ProfileStore,
+  ResolvedConfig,
+  S3CredentialStore,
+  SecretStore,
+} from '@ovh-pca/core';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliEnvironment } from './cli-environment.js';
 
@@ -10,6 +16,8 @@ import type { CliEnvironment } from './cli-environment.js';
 export interface ConfigStores {
   profiles: ProfileStore;
   secrets: SecretStore;
+  /** S3 keys of Public Cloud projects, in the same keychain. */
+  s3Credentials: S3CredentialStore;
   ovhEnvironment: OvhEnvironment;
   /** Runs the documented resolution order for this command's flags. */
   resolve(
@@ -20,11 +28,12 @@ export interface ConfigStores {
 
 /** Throws InvalidEnvironmentError (exit 2) for an unusable OVH_* variable. */
 export async function openConfigStores(env: CliEnvironment): Promise<ConfigStores> {
-  const { createNodeCredentialServices } = await import('@ovh-pca/platform-node');
+  const { createNodeCredentialServices, KeytarS3CredentialStore } = await import('@ovh-pca/platform-node');
   const services = createNodeCredentialServices({ env: env.raw });
   return {
     profiles: services.profileStore,
     secrets: services.secretStore,
+    s3Credentials: new KeytarS3CredentialStore(),
     ovhEnvironment: services.environment.ovh,
     resolve: (globals, options) =>
       services.resolveConfig(

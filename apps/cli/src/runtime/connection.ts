@@ -1,4 +1,11 @@
-import type { ArchiveCatalog, LegacyPcaModel, OvhClient, ResolvedConfig } from '@ovh-pca/core';
+import type {
+  ArchiveCatalog,
+  LegacyPcaModel,
+  OvhClient,
+  ResolvedConfig,
+  S3AccessProvider,
+} from '@ovh-pca/core';
+import type { AwsS3ClientFactory } from '@ovh-pca/platform-node/s3';
 import type { GlobalOptions } from '../global-options.js';
 import type { Logger } from '../output/logger.js';
 import type { CliEnvironment } from './cli-environment.js';
@@ -12,6 +19,13 @@ export interface Connection {
   archive: LegacyPcaModel;
   /** Every archive product the CLI offers, product-neutral (`archives …`). */
   archives: ArchiveCatalog;
+  /**
+   * S3 clients per project and region (Cold Archive v1 and v2 bytes), credentials obtained through
+   * API v1 and kept in the OS keychain; built on first use.
+   */
+  s3: () => Promise<AwsS3ClientFactory>;
+  /** Endpoints and credentials of S3 (core's ApiS3AccessProvider), shared by the backends. */
+  s3Access: S3AccessProvider;
   stores: ConfigStores;
 }
 
@@ -42,13 +56,53 @@ export async function openConnection(context: {
           )
       : undefined,
   });
-  // The archive backends the CLI offers are chosen here, once: legacy PCA and Cloud Archive.
+  const { access, s3 } = openS3(core, client, { ...context, stores });
+  // The archive backends the CLI offers are chosen here, once: legacy PCA, Cloud Archive, Cold
+  // Archive v1 (bucket lifecycle) and v2 (DEEP_ARCHIVE objects).
   const service = context.globals.service ?? config.archiveService;
   const backend = new core.LegacyPcaBackend(client);
   const archive = new core.LegacyPcaModel({ backend, service });
   const archives = new core.ArchiveCatalog([
     new core.LegacyPcaArchiveBackend({ model: archive, backend }),
     new core.CloudArchiveBackend({ client }),
+    new core.ColdArchiveBackend({ client, s3Access: access }),
+    new core.DeepArchiveBackend({
+      client,
+      s3: { bucketApi: async (...args) => (await s3()).bucketApi(...args) },
+      s3Access: access,
+    }),
   ]);
-  return { config, client, archive, archives, stores };
+  return { config, client, archive, archives, s3, s3Access: access, stores };
+}
+
+/**
+ * S3 access derived from the profile: endpoints and an object-storage user with its S3 key through
+ * API v1 (what is created is said on stderr, never a secret), the key kept in the OS keychain under
+ * the API endpoint and project. The AWS SDK loads only when a command first moves S3 bytes.
+ */
+function openS3(
+  core: typeof import('@ovh-pca/core'),
+  client: OvhClient,
+  context: { globals: GlobalOptions; log: Logger; stores: ConfigStores },
+): { access: S3AccessProvider; s3: () => Promise<AwsS3ClientFactory> } {
+  const access = new core.ApiS3AccessProvider(client, {
+    store: context.stores.s3Credentials,
+    scopeOf: (project) => `s3:${client.endpointUrl}:${project}`,
+    onCreated: (creation) =>
+      context.log.info(
+        creation.kind === 'user'
+          ? `Created object-storage user ${creation.username} (id ${creation.userId}, "${creation.description}", role ${core.S3_USER_ROLE}) in project ${creation.project} for S3 access.`
+          : `Created S3 credential ${creation.accessKeyId} of user ${creation.userId} in project ${creation.project}; its secret is kept in the OS keychain.`,
+      ),
+  });
+  let factory: Promise<AwsS3ClientFactory> | undefined;
+  const s3 = () =>
+    (factory ??= import('@ovh-pca/platform-node/s3').then(
+      ({ AwsS3ClientFactory }) =>
+        new AwsS3ClientFactory({
+          access,
+          onDebug: context.globals.verbose ? (line) => context.log.debug(line) : undefined,
+        }),
+    ));
+  return { access, s3 };
 }

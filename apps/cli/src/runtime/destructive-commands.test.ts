@@ -29,6 +29,8 @@ const examples = (): Record<string, string[]> => ({
   'sessions prune': ['sessions', 'prune', '--older-than', '1d'],
   'archives delete': ['archives', 'delete', 'GRA/archives-gra', '--recursive'],
   'objects prune': ['objects', 'prune', 'GRA/archives-gra', '--older-than', '1d'],
+  'archives archive': ['archives', 'archive', 'RBX-ARCHIVE/cold-active', '--lock-days', '30'],
+  'archives destroy': ['archives', 'destroy', 'RBX-ARCHIVE/cold-restored'],
   logout: ['logout'],
   'credentials revoke': ['credentials', 'revoke', String(sandbox.state.auth.credentials[0]!.credentialId)],
   'profiles remove': ['profiles', 'remove', 'work'],

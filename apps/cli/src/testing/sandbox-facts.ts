@@ -41,29 +41,52 @@ export function deletedSessionId(entry: RequestLogEntry): string | undefined {
   return /\/sessions\/([0-9a-f]{24})(?:\?|$)/.exec(entry.path)?.[1];
 }
 
+type Bucket = { name: string; objects: Record<string, { bytes: number }> };
+
+/** One container or bucket as an `archives list --json` row of an always-open product. */
+function openRow(product: string, project: string, region: string, container: Bucket) {
+  const objects = Object.values(container.objects);
+  return {
+    product,
+    project,
+    region,
+    name: container.name,
+    state: 'active',
+    phase: 'open',
+    objects: objects.length,
+    bytes: objects.reduce((sum, object) => sum + object.bytes, 0),
+    lockedUntil: null,
+    restoredUntil: null,
+  };
+}
+
+const rowKey = (row: Record<string, unknown>) => `${row.project}\u0000${row.region}\u0000${row.name}`;
+const sortRows = (rows: Array<Record<string, unknown>>) =>
+  rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
+
 /** Each Cloud Archive (policy PCA) container as an `archives list --json` row, from the sandbox's state. */
 export function sandboxCloudArchives(sandbox: SandboxHandle): Array<Record<string, unknown>> {
   const rows: Array<Record<string, unknown>> = [];
   for (const project of Object.values(sandbox.state.publicCloud.projects)) {
     for (const [region, account] of Object.entries(project.storage)) {
       for (const container of Object.values(account.containers)) {
-        if (container.policy !== 'PCA') continue;
-        const objects = Object.values(container.objects);
-        rows.push({
-          product: 'cloud-archive',
-          project: project.serviceName,
-          region,
-          name: container.name,
-          state: 'active',
-          phase: 'open',
-          objects: objects.length,
-          bytes: objects.reduce((sum, object) => sum + object.bytes, 0),
-        });
+        if (container.policy === 'PCA')
+          rows.push(openRow('cloud-archive', project.serviceName, region, container));
       }
     }
   }
-  const key = (row: Record<string, unknown>) => `${row.project}\u0000${row.region}\u0000${row.name}`;
-  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return sortRows(rows);
+}
+
+/** Each S3 bucket of EU-WEST-PAR as a deep-archive row (Cold Archive v2), from the sandbox's state. */
+export function sandboxDeepArchives(sandbox: SandboxHandle): Array<Record<string, unknown>> {
+  const rows: Array<Record<string, unknown>> = [];
+  for (const project of Object.values(sandbox.state.publicCloud.projects)) {
+    for (const bucket of Object.values(project.s3?.['EU-WEST-PAR']?.containers ?? {})) {
+      rows.push(openRow('deep-archive', project.serviceName, 'EU-WEST-PAR', bucket));
+    }
+  }
+  return sortRows(rows);
 }
 
 /** One seeded or uploaded Swift object, as the sandbox holds it. */

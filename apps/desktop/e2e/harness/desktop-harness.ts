@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileProfileStore, KeytarSecretStore } from '@ovh-pca/platform-node';
+import { FileProfileStore, KeytarS3CredentialStore, KeytarSecretStore } from '@ovh-pca/platform-node';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createIpcDispatcher } from '../../src/main/ipc/ipc-dispatcher.js';
@@ -99,6 +99,9 @@ export async function startDesktopHarness(
   const services = createDesktopServices({
     profileStore,
     secretStore,
+    s3CredentialStore: new KeytarS3CredentialStore({
+      service: `ovh-pca-e2e-${randomBytes(6).toString('hex')}`,
+    }),
     startSandbox: (trialOptions) =>
       startSandbox({ ...trialOptions, sessions: 6, files: 3, ...options.trialSandbox }),
     dataDirectory,

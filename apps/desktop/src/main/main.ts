@@ -2,7 +2,8 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNodeCredentialServices } from '@ovh-pca/platform-node';
+import { createNodeCredentialServices, KeytarS3CredentialStore } from '@ovh-pca/platform-node';
+import { AwsS3ClientFactory } from '@ovh-pca/platform-node/s3';
 import { startSandbox } from '@ovh-pca/sandbox';
 import {
   app,
@@ -59,6 +60,8 @@ if (!app.requestSingleInstanceLock()) {
     const services = createDesktopServices({
       profileStore: credentials.profileStore,
       secretStore: credentials.secretStore,
+      s3CredentialStore: new KeytarS3CredentialStore(),
+      createS3: (access) => new AwsS3ClientFactory({ access }),
       startSandbox,
       dataDirectory,
       openExternal: async (url) => {

@@ -14,6 +14,8 @@ import type { WaitReading } from './state-waiter.js';
 export interface ListArchivesOptions {
   /** Only this region (upper case): a hint a backend may use to ask less; the catalog filters. */
   region?: string;
+  /** Only this Public Cloud project: a hint (the address named it) that saves listing the others. */
+  project?: string;
   signal?: AbortSignal;
 }
 
@@ -47,7 +49,7 @@ export interface ArchiveBackend {
   retrieveObjects?(
     archive: Archive,
     keys: readonly string[],
-    options?: { signal?: AbortSignal },
+    options?: RetrieveOptions,
   ): Promise<ArchiveObject[]>;
   /**
    * The current state of several objects, for the state waiter: a 404 as an error, a server's
@@ -57,6 +59,8 @@ export interface ArchiveBackend {
     archive: Archive,
     keys: readonly string[],
     signal?: AbortSignal,
+    /** The retrieval being followed (v2: `days`), so an object whose request was lost is asked again. */
+    options?: { days?: number },
   ): Promise<Array<WaitReading<ArchiveObject>>>;
   /**
    * What a retention run would delete (with the `prune` capability): objects last modified before
@@ -77,10 +81,16 @@ export interface ArchiveBackend {
    * product's own GET does).
    */
   openDownload?(archive: Archive, key: string, options?: { signal?: AbortSignal }): Promise<DownloadSource>;
-  /** Creates an empty archive (products whose archives users create: Cloud Archive). */
-  createArchive?(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive>;
+  /**
+   * Creates an empty archive. Cloud Archive needs a region; Cold Archive v1 and v2 have their own
+   * (RBX-ARCHIVE, EU-WEST-PAR) when none is given.
+   */
+  createArchive?(address: ArchiveAddress & { region?: string }, signal?: AbortSignal): Promise<Archive>;
   /** Deletes an archive; a non-empty one only with `recursive` (with the `delete` capability). */
-  deleteArchive?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<void>;
+  deleteArchive?(
+    archive: Archive,
+    options?: { recursive?: boolean; signal?: AbortSignal; plan?: DeletePlan },
+  ): Promise<void>;
   /**
    * Uploads files into an archive (with the `upload` capability): what the archive already holds
    * is not sent again, an interrupted upload goes on where it stopped. One result per source, in
@@ -91,6 +101,69 @@ export interface ArchiveBackend {
     sources: readonly UploadSource[],
     options?: UploadOptions,
   ): Promise<UploadedObject[]>;
+  /**
+   * What a deletion would do, checked against the archive's state before anything is sent: a
+   * refusal (LifecycleRefusedError, exit 2) when the server would refuse it (Cold Archive v1 before
+   * flushed), else the objects that go with it. Products without such rules leave it out.
+   */
+  planDelete?(archive: Archive, options?: { recursive?: boolean; signal?: AbortSignal }): Promise<DeletePlan>;
+  // deleteArchive with the `plan` shown deletes exactly its objects, never one listed later.
+  /** Archive-level lifecycle (the `lifecycle` capability: Cold Archive v1). */
+  readonly lifecycle?: ArchiveLifecycle;
+}
+
+export interface RetrieveOptions {
+  /** Days a restored copy stays readable (Cold Archive v2: required). */
+  days?: number;
+  signal?: AbortSignal;
+}
+
+/** What `archives delete` will remove. */
+export interface DeletePlan {
+  archive: Archive;
+  /** Objects deleted with it (recursive), in key order; empty otherwise. */
+  objects: ArchiveObject[];
+}
+
+export const LIFECYCLE_ACTIONS = ['archive', 'restore', 'destroy'] as const;
+/** `archive` (to tape, optionally locked), `restore` (a readable copy), `destroy` (flush from tape). */
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+/** What a lifecycle step will do and cost, shown before asking (plain JSON). */
+export interface LifecyclePreview {
+  action: LifecycleAction;
+  archive: Archive;
+  /** Days of the write-once lock asked for (archive), if any. */
+  lockDays: number | null;
+  /** The lock end this step sets (server clock), if any. */
+  lockedUntil: string | null;
+  /** The server's time when planned (the local clock corrected by the measured offset). */
+  serverTime: string;
+  /** True when only the lock is extended (archive of an archived/restored bucket). */
+  lockOnly: boolean;
+  /** What it does, one sentence each. */
+  effects: string[];
+  /** What it costs or commits to, from the reference (180-day minimum, 30-day copy, lock). */
+  costs: string[];
+  /** The state the archive settles in once the step is over. */
+  settlesIn: string;
+}
+
+/**
+ * The archive-level lifecycle of a product whose archives move as a whole (Cold Archive v1):
+ * `plan` checks the step against the archive's current state and the server clock and throws
+ * LifecycleRefusedError (a ValidationError: exit 2, nothing sent) with the reason or the date when
+ * the server would refuse it; `run` sends it once (a failure is followed by a re-read, never a
+ * blind second request); `read` re-reads the archive for waits.
+ */
+export interface ArchiveLifecycle {
+  plan(
+    archive: Archive,
+    action: LifecycleAction,
+    options?: { lockDays?: number; signal?: AbortSignal },
+  ): Promise<LifecyclePreview>;
+  run(preview: LifecyclePreview, signal?: AbortSignal): Promise<Archive>;
+  read(archive: Archive, signal?: AbortSignal): Promise<Archive>;
 }
 
 /** Whether a backend declares a capability. */

@@ -59,13 +59,19 @@ export class ArchiveCatalog {
       options.product === undefined ? [...this.#backends.values()] : [this.backend(options.product)];
     const region = options.region?.toUpperCase();
     const lists = await Promise.all(
-      backends.map((backend) => backend.listArchives({ region, signal: options.signal })),
+      backends.map((backend) =>
+        backend.listArchives({ region, project: options.project, signal: options.signal }),
+      ),
     );
     return (
       lists
         .flat()
         // A region filter leaves out products without regions (legacy PCA).
         .filter((archive) => region === undefined || archive.region === region)
+        .filter(
+          (archive) =>
+            options.project === undefined || archive.region === null || archive.project === options.project,
+        )
         .sort(byAddress)
     );
   }

@@ -61,6 +61,16 @@ export interface Archive {
   objects: number | null;
   /** Bytes stored; null when unknown. */
   bytes: number | null;
+  /**
+   * Until when the archive cannot be flushed or deleted (Cold Archive v1's write-once lock, ISO
+   * UTC); null = no lock; absent where the product has no locks.
+   */
+  lockedUntil?: string | null;
+  /**
+   * When the restored copy disappears (Cold Archive v1 `automaticDeletionAt`: 30 days after the
+   * restore, back to archived); null = none; absent where the product has none.
+   */
+  restoredUntil?: string | null;
 }
 
 /** One object of an archive: a Swift object, an S3 object, a legacy PCA session. */

@@ -54,3 +54,21 @@ export class ArchiveNotFoundError extends Error {
     };
   }
 }
+
+/**
+ * A step the archive's current state forbids (destroy while locked, archive of an empty bucket, a
+ * shorter lock, delete before flushed): caught before any request that would fail. CLI exit 2.
+ */
+export class LifecycleRefusedError extends ValidationError {
+  /** The date that lifts the refusal (a lock's end), when there is one. */
+  readonly until: string | null;
+
+  constructor(message: string, until: string | null = null) {
+    super('state', message);
+    this.until = until;
+  }
+
+  override toJSON(): { name: string; field: string; message: string; until: string | null } {
+    return { ...super.toJSON(), until: this.until };
+  }
+}

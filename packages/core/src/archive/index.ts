@@ -10,8 +10,17 @@ export {
   resolveArchiveAddress,
   validateArchiveName,
 } from './archive-address.js';
-export type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from './archive-backend.js';
-export { hasCapability } from './archive-backend.js';
+export type {
+  ArchiveBackend,
+  ArchiveLifecycle,
+  DeletePlan,
+  LifecycleAction,
+  LifecyclePreview,
+  ListArchivesOptions,
+  ListObjectsOptions,
+  RetrieveOptions,
+} from './archive-backend.js';
+export { hasCapability, LIFECYCLE_ACTIONS } from './archive-backend.js';
 export type { CatalogListOptions } from './archive-catalog.js';
 export { ArchiveCatalog } from './archive-catalog.js';
 export type { ArchiveApiClient, ArchiveBatchItem, ArchiveRequestOptions } from './archive-client.js';
@@ -20,7 +29,12 @@ export { ARCHIVE_OBJECT_PHASES, ARCHIVE_PHASES, formatArchiveAddress } from './a
 export type { ArchiveErrorInfo } from './archive-error-info.js';
 export { toArchiveErrorInfo } from './archive-error-info.js';
 export type { ArchiveObjectKind } from './archive-errors.js';
-export { ArchiveNotFoundError, isValidationError, ValidationError } from './archive-errors.js';
+export {
+  ArchiveNotFoundError,
+  isValidationError,
+  LifecycleRefusedError,
+  ValidationError,
+} from './archive-errors.js';
 export type { ArchiveCapability, ArchiveProduct } from './archive-product.js';
 export {
   ARCHIVE_CAPABILITIES,
@@ -38,6 +52,8 @@ export type {
 } from './archive-upload.js';
 export type { ArchiveProductUsage, ArchiveUsageLocation, ArchiveUsageReport } from './archive-usage.js';
 export { summarizeArchiveUsage } from './archive-usage.js';
+export type { WaitForArchiveOptions } from './archive-waiter.js';
+export { isArchiveMoving, waitForArchive } from './archive-waiter.js';
 export { mapBounded } from './bounded-map.js';
 export type { CloudArchiveBackendOptions } from './cloud-archive/cloud-archive-backend.js';
 export { CloudArchiveBackend } from './cloud-archive/cloud-archive-backend.js';
@@ -69,8 +85,35 @@ export { ApiSwiftAccessProvider, toSwiftAccess } from './cloud-archive/swift-acc
 export type { FetchLike } from './cloud-archive/swift-container-client.js';
 export { SWIFT_LISTING_LIMIT, SwiftContainerClient } from './cloud-archive/swift-container-client.js';
 export { SwiftError } from './cloud-archive/swift-error.js';
+// Cold Archive v1 (bucket-level, coldArchive routes) and v2 (DEEP_ARCHIVE objects).
+export type { ColdArchiveBackendOptions } from './cold-archive/cold-archive-backend.js';
+export { COLD_ARCHIVE_PAGE_SIZE, ColdArchiveBackend } from './cold-archive/cold-archive-backend.js';
+export {
+  COLD_ARCHIVE_DEFAULT_REGION,
+  COLD_ARCHIVE_PLAN_CODE,
+  ColdArchiveRegions,
+} from './cold-archive/cold-archive-region.js';
+export {
+  checkColdArchiveDelete,
+  parseLockDays,
+  planColdArchiveStep,
+} from './cold-archive/cold-archive-rules.js';
 export type { ColdArchiveState } from './cold-archive/cold-archive-states.js';
-export { COLD_ARCHIVE_STATES, coldArchivePhase } from './cold-archive/cold-archive-states.js';
+export {
+  COLD_ARCHIVE_MAX_LOCK_DAYS,
+  COLD_ARCHIVE_MINIMUM_DAYS,
+  COLD_ARCHIVE_RESTORED_DAYS,
+  COLD_ARCHIVE_STATES,
+  coldArchiveObjectPhase,
+  coldArchivePhase,
+} from './cold-archive/cold-archive-states.js';
+export type { DeepArchiveBackendOptions } from './deep-archive/deep-archive-backend.js';
+export {
+  DEEP_ARCHIVE_PAGE_SIZE,
+  DEEP_ARCHIVE_REGIONS,
+  DeepArchiveBackend,
+  parseRestoreDays,
+} from './deep-archive/deep-archive-backend.js';
 export type { DeepArchiveObjectState } from './deep-archive/deep-archive-states.js';
 export {
   DEEP_ARCHIVE_OBJECT_STATES,
@@ -161,5 +204,8 @@ export type { WaitForObjectsOptions } from './object-waiter.js';
 export { waitForObjects } from './object-waiter.js';
 export type { DurationField } from './parse-age.js';
 export { DURATION_GRAMMAR, describeDuration, parseAge, parseDuration } from './parse-age.js';
+export { listPublicCloudProjects, onlyProject } from './public-cloud-projects.js';
+// S3 access (Cold Archive v1 and v2): the port, endpoints and credentials through API v1.
+export * from './s3/index.js';
 export type { StateWaitOptions, WaitItem, WaitProgressEvent, WaitReading } from './state-waiter.js';
 export { DEFAULT_WAIT_POLL_INTERVAL_MS, waitForStates } from './state-waiter.js';

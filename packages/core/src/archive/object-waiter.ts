@@ -5,6 +5,8 @@ import { DEFAULT_WAIT_POLL_INTERVAL_MS, type WaitProgressEvent, waitForStates } 
 export interface WaitForObjectsOptions {
   onProgress?(event: WaitProgressEvent<ArchiveObject>): void;
   pollIntervalMs?: number;
+  /** The retrieval's `days` (Cold Archive v2), handed to each reading. */
+  days?: number;
   signal?: AbortSignal;
   /** The local clock, ms (readyAt is turned into a first delay with it). */
   now?: () => number;
@@ -35,7 +37,7 @@ export function waitForObjects(
     {
       // One batch read covers the whole group: items due within a poll interval come along.
       coalesceMs: interval,
-      read: (_group, keys, signal) => read.call(backend, archive, keys, signal),
+      read: (_group, keys, signal) => read.call(backend, archive, keys, signal, { days: options.days }),
       isSettled: (object) => object.phase !== 'retrieving',
       stateOf: (object) => object.state,
       onProgress: options.onProgress,

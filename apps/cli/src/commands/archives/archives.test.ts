@@ -2,7 +2,7 @@ import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../exit-codes.js';
 import { makeTestHome, runBuiltCli, sandboxKeysEnv } from '../../testing/run-built-cli.js';
-import { apiCalls, sandboxCloudArchives } from '../../testing/sandbox-facts.js';
+import { apiCalls, sandboxCloudArchives, sandboxDeepArchives } from '../../testing/sandbox-facts.js';
 
 let sandbox: SandboxHandle;
 let home: Awaited<ReturnType<typeof makeTestHome>>;
@@ -33,16 +33,24 @@ function legacyRows() {
           phase: 'open',
           objects: sessions.length,
           bytes: sessions.reduce((sum, session) => sum + session.size, 0),
+          lockedUntil: null,
+          restoredUntil: null,
         };
       }),
     )
     .sort((a, b) => (a.project + a.name < b.project + b.name ? -1 : 1));
 }
 
-/** Every row `archives list` shows: cloud-archive first (products in name order), then legacy-pca. */
+/**
+ * Every row `archives list` shows but Cold Archive v1's (whose states move on the sandbox clock):
+ * products in name order.
+ */
 function expectedRows() {
-  return [...sandboxCloudArchives(sandbox), ...legacyRows()];
+  return [...sandboxCloudArchives(sandbox), ...sandboxDeepArchives(sandbox), ...legacyRows()];
 }
+
+const withoutColdArchive = (rows: Array<Record<string, unknown>>) =>
+  rows.filter((row) => row.product !== 'cold-archive');
 
 describe('archives list, as the built binary', () => {
   it('shows Cloud Archive containers of both regions beside every legacy PCA service, with the documented --json fields', async () => {
@@ -50,7 +58,10 @@ describe('archives list, as the built binary', () => {
     expect(run.code, run.stderr).toBe(0);
     const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     expect(rows.length).toBeGreaterThan(1);
-    expect(rows).toEqual(expectedRows());
+    expect(withoutColdArchive(rows)).toEqual(expectedRows());
+    expect(
+      rows.filter((row) => row.product === 'cold-archive').every((row) => row.region === 'RBX-ARCHIVE'),
+    ).toBe(true);
     const cloud = rows.filter((row) => row.product === 'cloud-archive');
     expect(new Set(cloud.map((row) => row.region))).toEqual(new Set(['GRA', 'BHS']));
     expect(rows.filter((row) => row.product === 'legacy-pca')).toEqual(legacyRows());
@@ -63,6 +74,8 @@ describe('archives list, as the built binary', () => {
       'phase',
       'objects',
       'bytes',
+      'lockedUntil',
+      'restoredUntil',
     ]);
     expect(run.stderr).toBe('');
   });
@@ -71,13 +84,15 @@ describe('archives list, as the built binary', () => {
     const table = await cli(['archives', 'list']);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(
-      /^Product\s+Project\s+Region\s+Name\s+State\s+Objects\s+Size$/,
+      /^Product\s+Project\s+Region\s+Name\s+State\s+Objects\s+Size\s+Until$/,
     );
     const csv = (await cli(['archives', 'list', '--csv'])).stdout.trimEnd().split('\n');
-    expect(csv[0]).toBe('Product,Project,Region,Name,State,Objects,Size');
-    expect(csv.slice(1)).toEqual(
+    expect(csv[0]).toBe('Product,Project,Region,Name,State,Objects,Size,Until');
+    expect(csv.slice(1).filter((line) => !line.startsWith('cold-archive,'))).toEqual(
       expectedRows().map((row) =>
-        [row.product, row.project, row.region ?? '', row.name, row.state, row.objects, row.bytes].join(','),
+        [row.product, row.project, row.region ?? '', row.name, row.state, row.objects, row.bytes, ''].join(
+          ',',
+        ),
       ),
     );
   });
@@ -99,7 +114,7 @@ describe('archives list, as the built binary', () => {
     [['--product', 'tape'], /Unknown archive product "tape"/],
     [['--product', 'Legacy-PCA'], /Unknown archive product/],
     [['--region', 'GRA/1'], /Invalid region/],
-    [['--product', 'cold-archive'], /not available here/],
+    [['--product', 'cold'], /Unknown archive product/],
   ])('bad filter %j: exit 2, a message, no request', async (args, message) => {
     const run = await cli(['archives', 'list', ...args]);
     expect(run.code).toBe(ExitCode.usage);

@@ -1,13 +1,18 @@
 import { join } from 'node:path';
 import {
+  ApiS3AccessProvider,
   ArchiveCatalog,
   CloudArchiveBackend,
+  ColdArchiveBackend,
+  DeepArchiveBackend,
   LegacyPcaArchiveBackend,
   LegacyPcaBackend,
   LegacyPcaModel,
   OvhClient,
   type PollInterval,
   type ProfileStore,
+  type S3ClientFactory,
+  type S3CredentialStore,
   type SecretStore,
 } from '@ovh-pca/core';
 import { createAppHandlers } from '../handlers/app-handlers.js';
@@ -35,6 +40,10 @@ import { UiLanguageSetting } from './ui-language.js';
 export interface DesktopServiceDeps {
   profileStore: ProfileStore;
   secretStore: SecretStore;
+  /** Where S3 keys of Public Cloud projects live: the OS keychain (main only, never the renderer). */
+  s3CredentialStore: S3CredentialStore;
+  /** Builds the S3 clients (the AWS SDK in platform-node) over an access provider. */
+  createS3?: (access: ApiS3AccessProvider) => S3ClientFactory;
   startSandbox: StartSandbox;
   /** The app's private directory (the trial sandbox's data lives there). */
   dataDirectory: string;
@@ -71,16 +80,35 @@ export interface DesktopServices {
   close(): Promise<void>;
 }
 
-/** The archive products the app offers over one profile's client; the Swift token stays in main. */
-function createArchives(client: OvhClient): ArchiveAccess {
-  const backend = new LegacyPcaBackend(client);
-  const archive = new LegacyPcaModel({ backend });
-  return {
-    archive,
-    archives: new ArchiveCatalog([
-      new LegacyPcaArchiveBackend({ model: archive, backend }),
-      new CloudArchiveBackend({ client }),
-    ]),
+/**
+ * The archive products the app offers over one profile's client. Swift tokens and S3 keys stay in
+ * main: S3 keys are obtained through API v1 (an object-storage user ovh-pca creates if needed,
+ * logged) and kept in the OS keychain, like the CLI's (the two share them).
+ */
+function archivesFactory(deps: DesktopServiceDeps): (client: OvhClient) => ArchiveAccess {
+  return (client) => {
+    const backend = new LegacyPcaBackend(client);
+    const archive = new LegacyPcaModel({ backend });
+    const s3Access = new ApiS3AccessProvider(client, {
+      store: deps.s3CredentialStore,
+      scopeOf: (project) => `s3:${client.endpointUrl}:${project}`,
+      onCreated: (creation) =>
+        deps.log(
+          creation.kind === 'user'
+            ? `Created object-storage user ${creation.username} (id ${creation.userId}) in project ${creation.project} for S3 access`
+            : `Created S3 credential ${creation.accessKeyId} of user ${creation.userId} in project ${creation.project} (secret in the keychain)`,
+        ),
+    });
+    const s3 = deps.createS3?.(s3Access);
+    return {
+      archive,
+      archives: new ArchiveCatalog([
+        new LegacyPcaArchiveBackend({ model: archive, backend }),
+        new CloudArchiveBackend({ client }),
+        new ColdArchiveBackend({ client, s3Access }),
+        new DeepArchiveBackend({ client, s3Access, ...(s3 && { s3 }) }),
+      ]),
+    };
   };
 }
 
@@ -99,7 +127,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     secretStore: deps.secretStore,
     trial,
     createClient,
-    createArchives,
+    createArchives: archivesFactory(deps),
     emit: deps.emit,
   });
   const login = new LoginFlow({

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryProfileStore, InMemorySecretStore } from '@ovh-pca/core';
+import { InMemoryProfileStore, InMemoryS3CredentialStore, InMemorySecretStore } from '@ovh-pca/core';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher.js';
 import { APP_ORIGIN, createSenderCheck } from '../ipc/trusted-sender.js';
@@ -49,6 +49,7 @@ export async function startDesktopTestKit(
   const services = createDesktopServices({
     profileStore,
     secretStore,
+    s3CredentialStore: new InMemoryS3CredentialStore(),
     startSandbox: (trialOptions) => startSandbox({ ...trialOptions, sessions: 4, files: 3 }),
     dataDirectory,
     openExternal: async (url) => {

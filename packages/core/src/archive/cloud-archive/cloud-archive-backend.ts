@@ -1,10 +1,5 @@
 import { path } from '../../client/index.js';
-import {
-  type ArchiveAddress,
-  ArchiveAddressError,
-  parseArchiveRegion,
-  validateArchiveName,
-} from '../archive-address.js';
+import { type ArchiveAddress, parseArchiveRegion, validateArchiveName } from '../archive-address.js';
 import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
 import { type Archive, type ArchiveObject, formatArchiveAddress } from '../archive-entities.js';
@@ -13,6 +8,7 @@ import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
 import type { UploadedObject, UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
 import { toIsoDate } from '../iso-date.js';
+import { longestCommonPrefix } from '../key-prefix.js';
 import type { DownloadSource } from '../object-download.js';
 import { validateObjectKey } from '../object-key.js';
 import type {
@@ -21,6 +17,7 @@ import type {
   ObjectPrunePlan,
   ObjectPruneResult,
 } from '../object-prune-types.js';
+import { listPublicCloudProjects, onlyProject } from '../public-cloud-projects.js';
 import type { WaitReading } from '../state-waiter.js';
 import type { SwiftAccessProvider, SwiftListedObject } from './cloud-archive-ports.js';
 import {
@@ -56,16 +53,9 @@ export interface CloudArchiveBackendOptions {
   now?: () => number;
 }
 
-function longestCommonPrefix(keys: readonly string[]): string {
-  if (keys.length === 0) return '';
-  let prefix = keys[0]!;
-  for (const key of keys) {
-    while (!key.startsWith(prefix)) prefix = prefix.slice(0, -1);
-    if (prefix === '') break;
-  }
-  // Never cut a UTF-16 surrogate pair in two.
-  const last = prefix.charCodeAt(prefix.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? prefix.slice(0, -1) : prefix;
+/** Swift's `last_modified` has no zone (it is UTC). */
+function swiftDate(value: string): string {
+  return toIsoDate(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
 
 /**
@@ -93,12 +83,12 @@ export class CloudArchiveBackend implements ArchiveBackend {
 
   /** The Public Cloud projects of the credential (serviceNames). */
   listProjects(signal?: AbortSignal): Promise<string[]> {
-    return this.#client.request<string[]>('GET', '/cloud/project', { signal });
+    return listPublicCloudProjects(this.#client, signal);
   }
 
   /** 1 + one request per project, API v1 only. */
   async listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
-    const projects = await this.listProjects(options.signal);
+    const projects = await listPublicCloudProjects(this.#client, options.signal, options.project);
     const lists = await mapBounded(projects, PROJECT_CONCURRENCY, async (project) => {
       const containers = await this.#client.request<StorageContainerWire[]>(
         'GET',
@@ -293,10 +283,12 @@ export class CloudArchiveBackend implements ArchiveBackend {
    * `POST /cloud/project/{sn}/storage` with `archive: true` (policy PCA). Without a project, the
    * credential's only one; several → ArchiveAddressError listing them (exit 2).
    */
-  async createArchive(address: ArchiveAddress & { region: string }, signal?: AbortSignal): Promise<Archive> {
+  async createArchive(address: ArchiveAddress & { region?: string }, signal?: AbortSignal): Promise<Archive> {
     const name = validateArchiveName(address.name);
+    if (address.region === undefined)
+      throw new ValidationError('region', 'A Cloud Archive container needs a region');
     const region = parseArchiveRegion(address.region);
-    const project = address.project ?? (await this.#onlyProject(signal));
+    const project = address.project ?? (await onlyProject(this.#client, signal));
     const created = await this.#client.request<StorageContainerWire>(
       'POST',
       path`/cloud/project/${project}/storage`,
@@ -324,17 +316,6 @@ export class CloudArchiveBackend implements ArchiveBackend {
         query: options.recursive ? { recursive: true } : undefined,
         signal: options.signal,
       },
-    );
-  }
-
-  async #onlyProject(signal?: AbortSignal): Promise<string> {
-    const projects = await this.listProjects(signal);
-    if (projects.length === 1) return projects[0]!;
-    throw new ArchiveAddressError(
-      projects.length === 0
-        ? 'No Public Cloud project: create one first'
-        : `Several Public Cloud projects: name one as PROJECT/REGION/NAME. Projects: ${projects.join(', ')}`,
-      projects,
     );
   }
 

@@ -41,7 +41,9 @@ export class LegacyPcaArchiveBackend implements ArchiveBackend {
   }
 
   /** Every PCA service of every passport, whatever the pin: 2 requests per service (ids, usage). */
-  async listArchives(options: { signal?: AbortSignal } = {}): Promise<Archive[]> {
+  async listArchives(options: { signal?: AbortSignal; region?: string } = {}): Promise<Archive[]> {
+    // Legacy services have no region: a region filter leaves them all out, at no cost.
+    if (options.region !== undefined) return [];
     const services = await this.#model.listServices({ signal: options.signal });
     return Promise.all(services.map((service) => this.#describe(service, options.signal)));
   }

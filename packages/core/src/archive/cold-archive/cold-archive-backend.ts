@@ -1,0 +1,301 @@
+import { path } from '../../client/index.js';
+import { type ArchiveAddress, parseArchiveRegion, validateArchiveName } from '../archive-address.js';
+import type {
+  ArchiveBackend,
+  ArchiveLifecycle,
+  DeletePlan,
+  LifecycleAction,
+  LifecyclePreview,
+  ListArchivesOptions,
+  ListObjectsOptions,
+  RetrieveOptions,
+} from '../archive-backend.js';
+import type { ArchiveApiClient } from '../archive-client.js';
+import type { Archive, ArchiveObject } from '../archive-entities.js';
+import { ArchiveNotFoundError } from '../archive-errors.js';
+import { mapBounded } from '../bounded-map.js';
+import { toIsoDate } from '../iso-date.js';
+import { onlyProject } from '../public-cloud-projects.js';
+import { deleteOnce, listRegionContainers } from '../region-containers.js';
+import type { S3AccessProvider } from '../s3/s3-ports.js';
+import type { WaitReading } from '../state-waiter.js';
+import { isTransientFailure } from '../transient-failure.js';
+import { ColdArchiveRegions } from './cold-archive-region.js';
+import { checkColdArchiveDelete, planColdArchiveStep, stepApplied } from './cold-archive-rules.js';
+import { coldArchiveObjectPhase, coldArchivePhase } from './cold-archive-states.js';
+import type { ColdArchiveContainerWire, ColdArchiveObjectWire } from './cold-archive-wire-types.js';
+
+/** API v1's object page (the sibling S3 route documents 1,000 as default and maximum). */
+export const COLD_ARCHIVE_PAGE_SIZE = 1000;
+const DELETE_CONCURRENCY = 8;
+/** A lifecycle POST whose answer was lost is sent again at most this many times in all. */
+const LIFECYCLE_ATTEMPTS = 3;
+
+export interface ColdArchiveBackendOptions {
+  client: ArchiveApiClient;
+  /**
+   * S3 access of the project: `createArchive` names its user as the bucket's owner (the Control
+   * Panel does the same), creating it and its S3 key if needed. Without it, no owner is sent.
+   */
+  s3Access?: S3AccessProvider;
+  now?: () => number;
+}
+
+const containerPath = (archive: Archive) =>
+  path`/cloud/project/${archive.project}/region/${archive.region ?? ''}/coldArchive/${archive.name}`;
+
+/**
+ * Cold Archive v1: S3 buckets in RBX-ARCHIVE driven as a whole through API v1's coldArchive routes
+ * (reference §4). Everything here is API v1 with the profile's credentials — listing, objects,
+ * lifecycle — so a read-only credential lists everything; S3 (through the S3 port) only moves
+ * bytes (the transfer commands). Lifecycle steps are checked against the bucket's state and the
+ * server clock before they are sent (cold-archive-rules.ts), sent once, and after a failure the
+ * bucket is read before anything is sent again.
+ */
+export class ColdArchiveBackend implements ArchiveBackend {
+  readonly product = 'cold-archive' as const;
+  readonly capabilities = ['list', 'retrieve', 'delete', 'lifecycle'] as const;
+  readonly lifecycle: ArchiveLifecycle;
+  readonly #client: ArchiveApiClient;
+  readonly #s3Access: S3AccessProvider | undefined;
+  readonly #now: () => number;
+  readonly #regions: ColdArchiveRegions;
+
+  constructor(options: ColdArchiveBackendOptions) {
+    this.#client = options.client;
+    this.#s3Access = options.s3Access;
+    this.#now = options.now ?? Date.now;
+    this.#regions = new ColdArchiveRegions(options.client);
+    this.lifecycle = {
+      plan: (archive, action, planOptions) => this.#plan(archive, action, planOptions),
+      run: (preview, signal) => this.#run(preview, signal),
+      read: (archive, signal) => this.readArchive(archive, signal),
+    };
+  }
+
+  /** The region(s) Cold Archive v1 is offered in (availability; RBX-ARCHIVE today). */
+  regions(signal?: AbortSignal): Promise<string[]> {
+    return this.#regions.list(signal);
+  }
+
+  /** 1 + one request per project and Cold Archive region (+ the region lookup, once). */
+  async listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
+    // Cold Archive regions are named `…-ARCHIVE` (RBX-ARCHIVE): another region needs no lookup.
+    if (options.region !== undefined && !options.region.endsWith('-ARCHIVE')) return [];
+    const regions = (await this.regions(options.signal)).filter(
+      (region) => options.region === undefined || region === options.region,
+    );
+    return listRegionContainers<ColdArchiveContainerWire>(this.#client, {
+      regions,
+      route: (project, region) => path`/cloud/project/${project}/region/${region}/coldArchive`,
+      toArchive,
+      project: options.project,
+      signal: options.signal,
+    });
+  }
+
+  /** The bucket as it stands now (one GET, objects left out). */
+  async readArchive(archive: Archive, signal?: AbortSignal): Promise<Archive> {
+    const wire = await this.#client.request<ColdArchiveContainerWire>('GET', containerPath(archive), {
+      query: { limit: 1 },
+      signal,
+    });
+    return toArchive(archive.project, archive.region ?? '', wire);
+  }
+
+  /** ceil(N / 1,000) API v1 pages of `GET …/coldArchive/{name}` (marker = the last key). */
+  async listObjects(archive: Archive, options: ListObjectsOptions = {}): Promise<ArchiveObject[]> {
+    const objects: ArchiveObject[] = [];
+    let marker: string | undefined;
+    let current = archive;
+    for (;;) {
+      const wire = await this.#client.request<ColdArchiveContainerWire>('GET', containerPath(archive), {
+        query: { limit: COLD_ARCHIVE_PAGE_SIZE, marker, prefix: options.prefix || undefined },
+        signal: options.signal,
+      });
+      current = toArchive(archive.project, archive.region ?? '', wire);
+      const page = wire.objects ?? [];
+      for (const object of page) objects.push(toObject(object, current));
+      if (page.length < COLD_ARCHIVE_PAGE_SIZE) return objects;
+      marker = page[page.length - 1]!.key;
+    }
+  }
+
+  /**
+   * v1 retrieves the whole bucket: an archived bucket is restored (one POST), whatever keys are
+   * named; one restoring, restored or never archived is left as it is (a re-run goes on waiting).
+   */
+  async retrieveObjects(
+    archive: Archive,
+    keys: readonly string[],
+    options: RetrieveOptions = {},
+  ): Promise<ArchiveObject[]> {
+    let current = await this.readArchive(archive, options.signal);
+    if (current.state === 'archived') {
+      current = await this.#run(
+        await this.#plan(current, 'restore', { signal: options.signal }),
+        options.signal,
+      );
+    }
+    return this.#objectsAs(archive, keys, current, options.signal);
+  }
+
+  async readObjectStates(
+    archive: Archive,
+    keys: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Array<WaitReading<ArchiveObject>>> {
+    const current = await this.readArchive(archive, signal);
+    const objects = await this.#objectsAs(archive, keys, current, signal);
+    return objects.map((object) => ({ id: object.key, value: object }));
+  }
+
+  /**
+   * `POST …/region/{r}/coldArchive {name, ownerId}`; the owner is the project's S3 user (created,
+   * with its key, if needed). Region: the address's, else the availability's.
+   */
+  async createArchive(address: ArchiveAddress & { region?: string }, signal?: AbortSignal): Promise<Archive> {
+    const name = validateArchiveName(address.name);
+    const region =
+      address.region === undefined ? (await this.regions(signal))[0]! : parseArchiveRegion(address.region);
+    const project = address.project ?? (await onlyProject(this.#client, signal));
+    const owner = this.#s3Access ? (await this.#s3Access.credential(project, signal)).userId : undefined;
+    const wire = await this.#client.request<ColdArchiveContainerWire>(
+      'POST',
+      path`/cloud/project/${project}/region/${region}/coldArchive`,
+      { body: owner === undefined ? { name } : { name, ownerId: owner }, signal },
+    );
+    return toArchive(project, region, { ...wire, name: wire.name ?? name, status: wire.status ?? 'none' });
+  }
+
+  async planDelete(
+    archive: Archive,
+    options: { recursive?: boolean; signal?: AbortSignal } = {},
+  ): Promise<DeletePlan> {
+    const current = await this.readArchive(archive, options.signal);
+    checkColdArchiveDelete(current, options.recursive === true);
+    const objects =
+      current.state === 'none' && (current.objects ?? 0) > 0
+        ? await this.listObjects(current, { signal: options.signal })
+        : [];
+    return { archive: current, objects };
+  }
+
+  /**
+   * From `flushed`, or `none` (its objects deleted first with `recursive`, one DELETE each, 8 at
+   * once, a 404 counting as gone); refused (exit 2) in any other state, before any request.
+   */
+  async deleteArchive(
+    archive: Archive,
+    options: { recursive?: boolean; signal?: AbortSignal; plan?: DeletePlan } = {},
+  ): Promise<void> {
+    // Only the objects of the plan shown are deleted: never one that appeared since.
+    const plan = options.plan ?? (await this.planDelete(archive, options));
+    await mapBounded(
+      plan.objects,
+      DELETE_CONCURRENCY,
+      (object) =>
+        deleteOnce(
+          this.#client,
+          path`/cloud/project/${archive.project}/region/${archive.region ?? ''}/coldArchive/${archive.name}/object/${object.key}`,
+          options.signal,
+        ),
+      { signal: options.signal },
+    );
+    await deleteOnce(this.#client, containerPath(archive), options.signal);
+  }
+
+  async #serverNowMs(signal?: AbortSignal): Promise<number> {
+    return this.#now() + (await this.#client.getTimeOffset(signal)) * 1000;
+  }
+
+  /** Reads the bucket now and checks the step against it at the server's time. */
+  async #plan(
+    archive: Archive,
+    action: LifecycleAction,
+    options: { lockDays?: number; signal?: AbortSignal } = {},
+  ): Promise<LifecyclePreview> {
+    const [current, serverNowMs] = await Promise.all([
+      this.readArchive(archive, options.signal),
+      this.#serverNowMs(options.signal),
+    ]);
+    return planColdArchiveStep(current, action, { lockDays: options.lockDays, serverNowMs });
+  }
+
+  /**
+   * Sends the step once. After a failure the server may have acted on (5xx, 429, a drop, a
+   * timeout) the bucket is read: moved on → done; unchanged → sent again (at most 3 in all).
+   */
+  async #run(preview: LifecyclePreview, signal?: AbortSignal): Promise<Archive> {
+    const archive = preview.archive;
+    const target = `${containerPath(archive)}/${preview.action}`;
+    const body =
+      preview.action === 'archive'
+        ? preview.lockDays
+          ? { lockedUntilDays: preview.lockDays }
+          : {}
+        : undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.#client.request<unknown>('POST', target, { body, signal });
+        return await this.readArchive(archive, signal);
+      } catch (error) {
+        if (!isTransientFailure(error)) throw error;
+        const after = await this.readArchive(archive, signal);
+        if (stepApplied(preview, after)) return after;
+        if (attempt >= LIFECYCLE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The named keys (all, when none is named) as their bucket's state makes them. */
+  async #objectsAs(
+    archive: Archive,
+    keys: readonly string[],
+    current: Archive,
+    signal?: AbortSignal,
+  ): Promise<ArchiveObject[]> {
+    const listed = await this.listObjects(current, { signal });
+    if (keys.length === 0) return listed;
+    const byKey = new Map(listed.map((object) => [object.key, object]));
+    return keys.map((key) => {
+      const object = byKey.get(key);
+      if (!object)
+        throw new ArchiveNotFoundError('object', key, [
+          `${archive.project}/${archive.region}/${archive.name}`,
+        ]);
+      return object;
+    });
+  }
+}
+
+function toArchive(project: string, region: string, wire: ColdArchiveContainerWire): Archive {
+  const date = (value: string | null | undefined) => (value ? toIsoDate(value) : null);
+  return {
+    product: 'cold-archive',
+    project,
+    region: region.toUpperCase(),
+    name: wire.name,
+    id: wire.name,
+    state: wire.status,
+    phase: coldArchivePhase(wire.status),
+    objects: wire.objectsCount ?? null,
+    bytes: wire.objectsSize ?? null,
+    lockedUntil: date(wire.lockedUntil),
+    restoredUntil: date(wire.automaticDeletionAt),
+  };
+}
+
+function toObject(wire: ColdArchiveObjectWire, bucket: Archive): ArchiveObject {
+  const phase = coldArchiveObjectPhase(bucket.state);
+  return {
+    key: wire.key,
+    label: null,
+    bytes: wire.size,
+    lastModified: wire.lastModified ? toIsoDate(wire.lastModified) : null,
+    state: bucket.state,
+    phase,
+    readyAt: null,
+    retrievableUntil: bucket.state === 'restored' ? (bucket.restoredUntil ?? null) : null,
+  };
+}

@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OvhClient } from '@ovh-pca/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ArchiveObjectRow,
@@ -20,6 +19,7 @@ import type {
 } from '../../shared/ipc-types.js';
 import { type DesktopTestKit, startDesktopTestKit } from '../testing/desktop-test-kit.js';
 import { logIn } from '../testing/log-in.js';
+import { presignedPut } from '../testing/presigned-put.js';
 
 let kit: DesktopTestKit;
 let work: string;
@@ -175,7 +175,8 @@ describe('Cold Archive v2 retrieval in the desktop', () => {
       region: 'EU-WEST-PAR',
       name: 'deep-desktop',
     });
-    await putDeepArchive(`/cloud/project/${project}/region/EU-WEST-PAR/storage/deep-desktop`, key, payload);
+    const route = `/cloud/project/${project}/region/EU-WEST-PAR/storage/deep-desktop`;
+    await presignedPut(kit.sandbox, route, key, payload, 'DEEP_ARCHIVE');
     const archive = refOf(await rowOf('deep-archive', 'deep-desktop'));
     const listed = (await kit.call('archives:listObjects', { archive })) as ArchiveObjectRow[];
     expect(listed.map((object) => [object.key, object.state])).toEqual([[key, 'archived']]);
@@ -205,23 +206,3 @@ describe('Cold Archive v2 retrieval in the desktop', () => {
     expect(Buffer.compare(await downloadOne(archive, key), payload)).toBe(0);
   });
 });
-
-/** An object put as DEEP_ARCHIVE through an API v1 presigned URL (what S3-less clients use). */
-async function putDeepArchive(route: string, key: string, bytes: Buffer) {
-  const api = new OvhClient({
-    endpoint: kit.sandbox.endpoint,
-    applicationKey: kit.sandbox.applicationKey,
-    applicationSecret: kit.sandbox.applicationSecret,
-    consumerKey: kit.sandbox.consumerKey,
-  });
-  const signed = await api.request<{ url: string; signedHeaders: Record<string, string> }>(
-    'POST',
-    `${route}/presign`,
-    { body: { method: 'PUT', object: key, expire: 600, storageClass: 'DEEP_ARCHIVE' } },
-  );
-  const headers = Object.fromEntries(
-    Object.entries(signed.signedHeaders).filter(([name]) => name !== 'Host'),
-  );
-  const answer = await fetch(signed.url, { method: 'PUT', body: new Uint8Array(bytes), headers });
-  expect(answer.status).toBe(200);
-}

@@ -91,6 +91,7 @@ describe('Cold Archive v1 and v2 in the window (issue 12)', () => {
     await app.toast('ca-e2e is archived.').waitFor();
     expect(harness.notifications).toContainEqual({ title: 'Archiving done', body: 'ca-e2e: archived.' });
     await expect.poll(() => app.objectRow(key).getAttribute('data-phase')).toBe('offline');
+    expect(await app.objectRow(key).locator('.badge').textContent()).toBe('Archived');
     await expect.poll(() => app.page.getByTestId('lifecycle-dates').textContent()).toMatch(/^locked until /);
     await harness.screenshot('c04-archived-locked');
   });
@@ -130,8 +131,9 @@ describe('Cold Archive v1 and v2 in the window (issue 12)', () => {
     await app.button('Open deep-e2e').click();
     await app.objectRow(deepKey).waitFor();
     await select(deepKey);
+    expect(await app.objectRow(deepKey).locator('.badge').textContent()).toBe('Archived');
     expect(await app.button('Download selected…').isDisabled()).toBe(true);
-    await app.page.getByText('Sealed objects must be retrieved before they can be downloaded.').waitFor();
+    await app.page.getByText('Archived objects must be restored (Retrieve) before they can be downloaded.').waitFor();
     // The days are required: no retrieval without them.
     expect(await app.button('Retrieve selected').isDisabled()).toBe(true);
     await harness.screenshot('c08-deep-archived');

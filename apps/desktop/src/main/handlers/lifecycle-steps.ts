@@ -9,6 +9,11 @@ import type { ArchiveRow, LifecycleStep } from '../../shared/ipc-types.js';
 
 const STEPS: readonly LifecycleStep[] = ['archive', 'restore', 'destroy', 'delete'];
 
+/** Core's sentence without what the row already says (the step, the bucket, "Nothing was sent"). */
+function shortReason(message: string): string {
+  return message.replace(/^Cannot \w+ \S+: /, '').replace(/\.? Nothing was sent\.$/, '');
+}
+
 /** Core's refusal of one step (reason and date) at the server's time; null when it may be sent. */
 function refusalOf(archive: Archive, step: LifecycleStep, serverNowMs: number) {
   try {
@@ -22,7 +27,10 @@ function refusalOf(archive: Archive, step: LifecycleStep, serverNowMs: number) {
     return { refused: null, until: null };
   } catch (error) {
     if (!(error instanceof Error)) throw error;
-    return { refused: error.message, until: error instanceof LifecycleRefusedError ? error.until : null };
+    return {
+      refused: shortReason(error.message),
+      until: error instanceof LifecycleRefusedError ? error.until : null,
+    };
   }
 }
 

@@ -167,6 +167,15 @@ export const en = {
     empty: 'Empty',
     busy: 'Busy',
   },
+  coldObjectPhase: {
+    offline: 'Archived',
+    retrieving: 'Restoring',
+    online: 'Restored',
+    uploading: 'Uploading',
+    deleting: 'Deleting',
+    failed: 'Failed',
+    busy: 'Busy',
+  },
   objectPhase: {
     offline: 'Sealed',
     retrieving: 'Unsealing',
@@ -206,6 +215,7 @@ export const en = {
     retrieveDays: 'Keep restored for (days)',
     daysHint: 'Cold Archive objects are restored for a number of days: give it before retrieving.',
     retrievalFailed: 'Following the retrieval stopped: {{reason}}',
+    archivedHint: 'Archived objects must be restored (Retrieve) before they can be downloaded.',
     sealedHint: 'Sealed objects must be retrieved before they can be downloaded.',
     progress: 'Retrieval: {{settled}} of {{total}} ready',
   },

@@ -169,6 +169,15 @@ export const fr: Messages = {
     empty: 'Vide',
     busy: 'Occupée',
   },
+  coldObjectPhase: {
+    offline: 'Archivé',
+    retrieving: 'En restauration',
+    online: 'Restauré',
+    uploading: 'Envoi',
+    deleting: 'Suppression',
+    failed: 'Échec',
+    busy: 'Occupé',
+  },
   objectPhase: {
     offline: 'Scellé',
     retrieving: 'Descellement',
@@ -209,6 +218,7 @@ export const fr: Messages = {
     daysHint:
       'Les objets Cold Archive sont restaurés pour un nombre de jours : indiquez-le avant de récupérer.',
     retrievalFailed: 'Le suivi de la récupération s’est arrêté : {{reason}}',
+    archivedHint: 'Les objets archivés doivent être restaurés (Récupérer) avant de pouvoir être téléchargés.',
     sealedHint: 'Les objets scellés doivent être récupérés avant d’être téléchargés.',
     progress: 'Récupération : {{settled}} prêts sur {{total}}',
   },

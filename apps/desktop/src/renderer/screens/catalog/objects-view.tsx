@@ -34,6 +34,7 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
   const [pruning, setPruning] = useState(false);
   // Cold Archive v2 keeps a retrieved copy for as many days as asked: required there.
   const needsDays = archive.product === 'deep-archive';
+  const cold = archive.product === 'cold-archive' || archive.product === 'deep-archive';
   const [daysText, setDaysText] = useState('');
   const days = /^\d{1,5}$/.test(daysText) && Number(daysText) >= 1 ? Number(daysText) : null;
   const deferredText = useDeferredValue(text);
@@ -216,7 +217,9 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
         <p className="muted">{t('objects.daysHint')}</p>
       )}
       {pruning && <ObjectPrunePanel archive={archive} prefix={text} onClose={() => setPruning(false)} />}
-      {sealedChosen.length > 0 && can('download') && <p className="muted">{t('objects.sealedHint')}</p>}
+      {sealedChosen.length > 0 && can('download') && (
+        <p className="muted">{t(cold ? 'objects.archivedHint' : 'objects.sealedHint')}</p>
+      )}
       <TransferList />
       {objects.isError && <ErrorNotice error={objects.error} onRetry={() => void objects.refetch()} />}
       {objects.isPending && <p>{t('app.loading')}</p>}
@@ -234,6 +237,7 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
               onToggle={onToggle}
               onToggleAll={onToggleAll}
               now={now}
+              labels={cold ? 'coldObjectPhase' : 'objectPhase'}
             />
           )}
         </>

@@ -133,13 +133,15 @@ describe('Cold Archive v1 and v2 in the window (issue 12)', () => {
     await select(deepKey);
     expect(await app.objectRow(deepKey).locator('.badge').textContent()).toBe('Archived');
     expect(await app.button('Download selected…').isDisabled()).toBe(true);
-    await app.page.getByText('Archived objects must be restored (Retrieve) before they can be downloaded.').waitFor();
+    await app.page
+      .getByText('Archived objects must be restored (Retrieve) before they can be downloaded.')
+      .waitFor();
     // The days are required: no retrieval without them.
     expect(await app.button('Retrieve selected').isDisabled()).toBe(true);
     await harness.screenshot('c08-deep-archived');
     await app.field('Keep restored for (days)').fill('1');
     await app.button('Retrieve selected').click();
-    await app.toast(/^Retrieving 1 object: ready at /).waitFor();
+    await app.toast('Restoring 1 object: you will be told when it is ready.').waitFor();
     await expect.poll(() => app.objectRow(deepKey).getAttribute('data-phase')).toBe('online');
     const folder = join(harness.workDirectory, 'v2-download');
     await mkdir(folder);

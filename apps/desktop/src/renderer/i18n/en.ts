@@ -209,6 +209,8 @@ export const en = {
     until: 'until {{date}}',
     retrieveStarted_one: 'Retrieving {{count}} object: ready at {{time}}.',
     retrieveStarted_other: 'Retrieving {{count}} objects: ready at {{time}}.',
+    retrieveUntimed_one: 'Restoring {{count}} object: you will be told when it is ready.',
+    retrieveUntimed_other: 'Restoring {{count}} objects: you will be told when they are ready.',
     retrieveNothing: 'Every selected object is already retrieving or ready.',
     allReady_one: 'The object retrieved in {{name}} is ready to download.',
     allReady_other: '{{count}} objects of {{name}} are ready to download.',

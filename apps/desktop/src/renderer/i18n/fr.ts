@@ -211,6 +211,8 @@ export const fr: Messages = {
     until: 'jusqu’au {{date}}',
     retrieveStarted_one: 'Récupération de {{count}} objet : prêt à {{time}}.',
     retrieveStarted_other: 'Récupération de {{count}} objets : prêts à {{time}}.',
+    retrieveUntimed_one: 'Restauration de {{count}} objet : vous serez averti quand il sera prêt.',
+    retrieveUntimed_other: 'Restauration de {{count}} objets : vous serez averti quand ils seront prêts.',
     retrieveNothing: 'Tous les objets choisis sont déjà en cours de récupération ou prêts.',
     allReady_one: 'L’objet récupéré dans {{name}} est prêt à être téléchargé.',
     allReady_other: '{{count}} objets de {{name}} sont prêts à être téléchargés.',

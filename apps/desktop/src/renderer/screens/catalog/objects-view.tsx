@@ -88,6 +88,8 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
         rows?.map((object) => changed.get(object.key) ?? object),
       );
       if (retrievingNow.length === 0) push('info', (tr) => tr('objects.retrieveNothing'));
+      // Cold Archive gives no ready time: say it is under way, the progress events say when it is over.
+      else if (!last) push('info', (tr) => tr('objects.retrieveUntimed', { count: retrievingNow.length }));
       else
         push('info', (tr) =>
           tr('objects.retrieveStarted', {

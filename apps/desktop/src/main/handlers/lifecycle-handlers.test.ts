@@ -164,6 +164,34 @@ describe('Cold Archive v1 lifecycle in the desktop', () => {
   });
 });
 
+describe('Cold Archive v1 after the lock ends', () => {
+  it('destroys after a preview (flushed, notified), then deletes the bucket', async () => {
+    // The lock (30 days) and the restored copy (30 days) end on the sandbox's clock.
+    kit.sandbox.clock.skewSeconds += 31 * 86_400;
+    const archive = refOf(await rowOf('cold-archive', 'ca-desktop'));
+    await expect
+      .poll(
+        async () =>
+          (await rowOf('cold-archive', 'ca-desktop')).steps.find((step) => step.step === 'destroy')?.refused,
+      )
+      .toBeNull();
+    const shown = await preview(archive, 'destroy');
+    expect(shown.effects.join(' ')).toMatch(/cannot be undone/);
+    kit.sandbox.clearRequests();
+    const flushed = await runStep(shown.planId);
+    expect(flushed).toMatchObject({ state: 'flushed', failure: null });
+    expect(kit.notifications).toContainEqual({ title: 'Archive flushed', body: 'ca-desktop: flushed.' });
+    const removal = await preview(archive, 'delete');
+    expect(removal.effects.join(' ')).toMatch(/Deletes the bucket/);
+    expect(await runStep(removal.planId)).toMatchObject({ step: 'delete', done: true, failure: null });
+    expect(apiWrites()).toEqual([
+      'POST /region/RBX-ARCHIVE/coldArchive/ca-desktop/destroy',
+      'DELETE /region/RBX-ARCHIVE/coldArchive/ca-desktop',
+    ]);
+    expect(await rowOf('cold-archive', 'ca-desktop')).toBeUndefined();
+  });
+});
+
 describe('Cold Archive v2 retrieval in the desktop', () => {
   const payload = Buffer.from('deep archive bytes '.repeat(4000));
   const key = 'cold/blob.bin';

@@ -132,6 +132,7 @@ export const en = {
     lockInvalid: 'A lock lasts a whole number of days from 1 to {{max}}.',
     lockEnds: 'locked until {{date}}',
     copyEnds: 'restored copy until {{date}}',
+    moving: 'Under way: {{state}}… followed until it is over, then you are told.',
     noLock: 'No lock',
     lockedUntil: 'Locked until {{date}}',
     extendOnly: 'Already archived: tick the lock to extend it.',

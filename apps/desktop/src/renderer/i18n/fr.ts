@@ -134,6 +134,7 @@ export const fr: Messages = {
     lockInvalid: 'Un verrou dure un nombre entier de jours, de 1 à {{max}}.',
     lockEnds: 'verrouillé jusqu’au {{date}}',
     copyEnds: 'copie restaurée jusqu’au {{date}}',
+    moving: 'En cours : {{state}}… suivi jusqu’à la fin, puis vous êtes averti.',
     noLock: 'Aucun verrou',
     lockedUntil: 'Verrouillé jusqu’au {{date}}',
     extendOnly: 'Déjà archivé : cochez le verrou pour le prolonger.',

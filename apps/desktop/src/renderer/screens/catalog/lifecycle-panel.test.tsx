@@ -82,6 +82,16 @@ describe('Cold Archive lifecycle panel', () => {
     await waitFor(() => expect(bridge.callsOf('archives:runLifecycle')).toEqual([{ planId }]));
   });
 
+  it('says a step is under way while the bucket moves', () => {
+    renderWithBridge(
+      <LifecyclePanel row={{ ...row('archiving', []), phase: 'archiving' }} />,
+      createFakeBridge(),
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      'Under way: archiving… followed until it is over, then you are told.',
+    );
+  });
+
   it('says in French until when a lock refuses destroy', () => {
     const bridge = createFakeBridge();
     const steps = [

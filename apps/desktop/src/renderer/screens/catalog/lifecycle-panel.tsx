@@ -10,6 +10,8 @@ import { formatDateTime } from '../../format/format-date.js';
 import { refOf } from './archive-ref.js';
 
 const MAX_LOCK_DAYS = 4500;
+/** Phases a bucket passes through on its own while a step is under way. */
+const MOVING = new Set(['archiving', 'retrieving', 'deleting', 'busy']);
 const DAY_MS = 86_400_000;
 
 /** Whole days 1–4,500, or null: what the lock field holds when it is valid. */
@@ -87,6 +89,11 @@ export function LifecyclePanel({ row }: { row: ArchiveRow }) {
         {row.restoredUntil &&
           ` · ${t('lifecycle.copyEnds', { date: formatDateTime(row.restoredUntil, locale) })}`}
       </p>
+      {MOVING.has(row.phase) && (
+        <p role="status" className="lifecycle-progress" data-testid="lifecycle-progress">
+          {t('lifecycle.moving', { state: row.state })}
+        </p>
+      )}
       <div className="lifecycle-lock">
         <label className="inline-field">
           <input type="checkbox" checked={locked} onChange={(event) => setLocked(event.target.checked)} />

@@ -67,6 +67,8 @@ describe('Cold Archive v1 and v2 in the window (issue 12)', () => {
     await app.button('Upload files…').click();
     await app.transfer('done').waitFor();
     await app.objectRow(key).waitFor();
+    // Never archived yet: readable, but not "restored".
+    expect(await app.objectRow(key).locator('.badge').textContent()).toBe('Available');
     await expect.poll(() => step('Archive').isEnabled()).toBe(true);
     expect(await step('Restore').isDisabled()).toBe(true);
     await expect
@@ -113,6 +115,7 @@ describe('Cold Archive v1 and v2 in the window (issue 12)', () => {
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await app.toast(/^ca-e2e is restored/).waitFor();
     await expect.poll(() => app.objectRow(key).getAttribute('data-phase')).toBe('online');
+    await expect.poll(() => app.objectRow(key).locator('.badge').textContent()).toBe('Restored');
     await expect
       .poll(() => app.page.getByTestId('lifecycle-dates').textContent())
       .toMatch(/restored copy until/);

@@ -172,6 +172,7 @@ export const en = {
     offline: 'Archived',
     retrieving: 'Restoring',
     online: 'Restored',
+    available: 'Available',
     uploading: 'Uploading',
     deleting: 'Deleting',
     failed: 'Failed',

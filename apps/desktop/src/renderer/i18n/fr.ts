@@ -174,6 +174,7 @@ export const fr: Messages = {
     offline: 'Archivé',
     retrieving: 'En restauration',
     online: 'Restauré',
+    available: 'Disponible',
     uploading: 'Envoi',
     deleting: 'Suppression',
     failed: 'Échec',

@@ -146,13 +146,23 @@ const ObjectRow = memo(function ObjectRow({
       <td>{formatShortDateTime(object.lastModified, locale)}</td>
       <td>
         <span className={`badge object-${object.phase}`} title={object.state}>
-          {t(`${labels}.${object.phase}`)}
+          {t(`${labels}.${phaseWord(object, labels)}`)}
         </span>
       </td>
       <td className="cell-ready">{readyText(t, object, now, locale)}</td>
     </tr>
   );
 });
+
+/**
+ * A Cold Archive object online with no restored copy's end was never archived (a bucket not yet
+ * sent to tape, a STANDARD object): "Available", not "Restored".
+ */
+function phaseWord(object: ArchiveObjectRow, labels: 'objectPhase' | 'coldObjectPhase'): string {
+  return labels === 'coldObjectPhase' && object.phase === 'online' && !object.retrievableUntil
+    ? 'available'
+    : object.phase;
+}
 
 function readyText(
   t: ReturnType<typeof useTranslation>['t'],

@@ -77,7 +77,10 @@ describe('legacy PCA in the archive catalog', () => {
     expect(paths.filter((path) => /\/(sessions|usage)(\?|$)/.test(path))).toEqual([]);
     const byPassport = await catalog.listArchives({ region: passport.toUpperCase(), counts: false });
     expect(byPassport.map((archive) => archive.id).sort()).toEqual(
-      kit.serviceIds().filter((id) => id.startsWith(`${passport}/`)).sort(),
+      kit
+        .serviceIds()
+        .filter((id) => id.startsWith(`${passport}/`))
+        .sort(),
     );
     // Counts are still read when asked for (`archives list`).
     const [counted] = await catalog.listArchives({ region: passport.toUpperCase() });

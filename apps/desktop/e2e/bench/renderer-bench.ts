@@ -1,16 +1,19 @@
-// `pnpm bench`: the renderer with 10 000 sessions in Chromium. Reports the time to the first
-// rendered row, frame times while scrolling the whole table, and the first screen's JS size.
+// `pnpm bench`: the renderer in Chromium with an archive of 100 000 objects (the objects view) and
+// 10 000 legacy sessions. Reports each table's time to its first rendered row, frame times while
+// scrolling it end to end, and the first screen's JS size.
 // The bridge answers from memory, so the numbers are the renderer's own (plus the binding hop).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import type { InvokeChannel } from '../../src/shared/ipc-channels.js';
-import type { ProfileSummary, SessionRow } from '../../src/shared/ipc-types.js';
+import type { ArchiveObjectRow, ArchiveRow, ProfileSummary, SessionRow } from '../../src/shared/ipc-types.js';
 import { startAppServer } from '../harness/app-server.js';
 import { buildTestAssets, E2E_ASSETS } from '../harness/build-test-assets.js';
 import { launchChromium } from '../harness/desktop-harness.js';
 import { measureFirstScreen } from './first-screen-size.js';
 
 const SESSION_COUNT = Number(process.env.BENCH_SESSIONS ?? 10_000);
+const OBJECT_COUNT = Number(process.env.BENCH_OBJECTS ?? 100_000);
 const SCROLL_FRAMES = 400;
 const FIRST_SCREEN_GOAL_BYTES = 300 * 1024;
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,8 +48,41 @@ function sessions(count: number): SessionRow[] {
   });
 }
 
-function answer(channel: InvokeChannel, data: SessionRow[]): unknown {
+const benchArchive: ArchiveRow = {
+  product: 'cloud-archive',
+  project: '0123456789abcdef0123456789abcdef',
+  region: 'GRA',
+  name: 'bench-archive',
+  state: 'active',
+  phase: 'open',
+  objects: OBJECT_COUNT,
+  bytes: OBJECT_COUNT * 1_000_000,
+  capabilities: ['list', 'retrieve', 'download', 'upload', 'delete', 'prune'],
+};
+
+function objects(count: number): ArchiveObjectRow[] {
+  const now = Date.now();
+  return Array.from({ length: count }, (_, index) => {
+    const phase = index % 10 === 0 ? 'retrieving' : index % 10 === 1 ? 'online' : 'offline';
+    return {
+      key: `backups/${String(Math.floor(index / 1000)).padStart(3, '0')}/part-${String(index).padStart(6, '0')}.bin`,
+      label: null,
+      bytes: (index * 7919) % 5_000_000,
+      lastModified: new Date(Date.UTC(2025, 0, 1) + index * 60_000).toISOString(),
+      state: phase === 'retrieving' ? 'unsealing' : phase === 'online' ? 'unsealed' : 'sealed',
+      phase,
+      readyAt: phase === 'retrieving' ? new Date(now + 3_600_000).toISOString() : null,
+      retrievableUntil: null,
+    };
+  });
+}
+
+function answer(channel: InvokeChannel, data: SessionRow[], listed: ArchiveObjectRow[]): unknown {
   switch (channel) {
+    case 'archives:list':
+      return { ok: true, value: [benchArchive] };
+    case 'archives:listObjects':
+      return { ok: true, value: listed };
     case 'profiles:list':
       return { ok: true, value: { active: profile.name, profiles: [profile] } };
     case 'archive:listServices':
@@ -72,47 +108,11 @@ function answer(channel: InvokeChannel, data: SessionRow[]): unknown {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
-async function main(): Promise<void> {
-  await buildTestAssets();
-  const size = await measureFirstScreen(E2E_ASSETS.renderer);
-  const server = await startAppServer(E2E_ASSETS.renderer);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const data = sessions(SESSION_COUNT);
-    await page.exposeBinding('__ovhPcaInvoke', (_source, channel: InvokeChannel) => answer(channel, data));
-    await page.addInitScript({ path: E2E_ASSETS.preloadShim });
-    // Stamps, in the page's own clock, when the sessions arrived over the bridge (the test
-    // binding is far slower than Electron's IPC at moving 10 000 objects) and when the first row
-    // is in the DOM.
-    await page.addInitScript(() => {
-      const w = window as unknown as {
-        __ovhPcaInvoke: (...args: unknown[]) => Promise<unknown>;
-        __sessionsAt: number;
-      };
-      const invoke = w.__ovhPcaInvoke;
-      w.__ovhPcaInvoke = async (...args: unknown[]) => {
-        const result = await invoke(...args);
-        if (args[0] === 'archive:listSessions') w.__sessionsAt = performance.now();
-        return result;
-      };
-      new MutationObserver((_changes, observer) => {
-        if (document.querySelector('tr[data-session-id]')) {
-          (window as unknown as { __firstRowAt: number }).__firstRowAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(`${server.origin}/index.html`);
-    await page.locator('tr[data-session-id]').first().waitFor({ timeout: 60_000 });
-    const { firstRowMs, sessionsAt } = await page.evaluate(() => {
-      const w = window as unknown as { __firstRowAt: number; __sessionsAt: number };
-      return { firstRowMs: w.__firstRowAt, sessionsAt: w.__sessionsAt };
-    });
-    const rowsInDom = await page.locator('tr[data-session-id]').count();
-
-    const frames = await page.evaluate(async (frameCount) => {
-      const scroller = document.querySelector<HTMLElement>('[data-testid="sessions-scroll"]')!;
+/** Scrolls a table's scroller end to end, one step per frame; the frame times, sorted. */
+async function scrollFrames(page: Page, testId: string) {
+  const frames = await page.evaluate(
+    async ([id, frameCount]) => {
+      const scroller = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
       const step = (scroller.scrollHeight - scroller.clientHeight) / frameCount;
       const deltas: number[] = [];
       let last = performance.now();
@@ -123,22 +123,104 @@ async function main(): Promise<void> {
         last = now;
       }
       return { deltas, reachedEnd: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2 };
-    }, SCROLL_FRAMES);
+    },
+    [testId, SCROLL_FRAMES] as const,
+  );
+  const sorted = [...frames.deltas].sort((a, b) => a - b);
+  return {
+    frames: SCROLL_FRAMES,
+    reachedEnd: frames.reachedEnd,
+    medianMs: +percentile(sorted, 50).toFixed(1),
+    p95Ms: +percentile(sorted, 95).toFixed(1),
+    maxMs: +sorted[sorted.length - 1]!.toFixed(1),
+    over16msPercent: +((100 * sorted.filter((ms) => ms > 16.7).length) / sorted.length).toFixed(1),
+    over50ms: sorted.filter((ms) => ms > 50).length,
+  };
+}
 
-    const sorted = [...frames.deltas].sort((a, b) => a - b);
+/** When (page clock) a channel's answer reached the page and a row matching `rowSelector` was drawn. */
+async function stamps(page: Page, channel: InvokeChannel, rowSelector: string) {
+  await page.locator(rowSelector).first().waitFor({ timeout: 120_000 });
+  return page.evaluate(
+    ([name, selector]) => {
+      const w = window as unknown as {
+        __answeredAt: Record<string, number>;
+        __firstRowAt: Record<string, number>;
+      };
+      return { answeredAt: w.__answeredAt[name]!, firstRowAt: w.__firstRowAt[selector]! };
+    },
+    [channel, rowSelector] as const,
+  );
+}
+
+const scrollLine = (scroll: Awaited<ReturnType<typeof scrollFrames>>) =>
+  `median ${scroll.medianMs} ms, p95 ${scroll.p95Ms} ms, max ${scroll.maxMs} ms, ${scroll.over16msPercent}% over 16.7 ms, ${scroll.over50ms} over 50 ms${scroll.reachedEnd ? '' : ' (did NOT reach the end)'}`;
+
+async function main(): Promise<void> {
+  await buildTestAssets();
+  const size = await measureFirstScreen(E2E_ASSETS.renderer);
+  const server = await startAppServer(E2E_ASSETS.renderer);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const data = sessions(SESSION_COUNT);
+    const listed = objects(OBJECT_COUNT);
+    await page.exposeBinding('__ovhPcaInvoke', (_source, channel: InvokeChannel) =>
+      JSON.stringify(answer(channel, data, listed)),
+    );
+    await page.addInitScript({ path: E2E_ASSETS.preloadShim });
+    // Stamps, in the page's own clock, when each answer arrived over the bridge (the test binding
+    // is far slower than Electron's IPC at moving 100 000 objects) and when each table's first row
+    // is in the DOM.
+    await page.addInitScript(() => {
+      const w = window as unknown as {
+        __ovhPcaInvoke: (...args: unknown[]) => Promise<unknown>;
+        __answeredAt: Record<string, number>;
+        __firstRowAt: Record<string, number>;
+      };
+      w.__answeredAt = {};
+      w.__firstRowAt = {};
+      const invoke = w.__ovhPcaInvoke;
+      w.__ovhPcaInvoke = async (...args: unknown[]) => {
+        const result = await invoke(...args);
+        w.__answeredAt[args[0] as string] = performance.now();
+        return result;
+      };
+      const selectors = ['tr[data-key]', 'tr[data-session-id]'];
+      new MutationObserver(() => {
+        for (const selector of selectors) {
+          if (w.__firstRowAt[selector] === undefined && document.querySelector(selector)) {
+            w.__firstRowAt[selector] = performance.now();
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.origin}/index.html`);
+
+    // The objects view: open the archive from the Archives table, then scroll 100 000 rows.
+    await page.getByRole('button', { name: 'Open bench-archive' }).click();
+    const objectStamps = await stamps(page, 'archives:listObjects', 'tr[data-key]');
+    const objectRowsInDom = await page.locator('tr[data-key]').count();
+    const objectScroll = await scrollFrames(page, 'objects-scroll');
+
+    // The legacy sessions table.
+    await page.getByRole('navigation').getByRole('button', { name: 'PCA sessions' }).click();
+    const sessionStamps = await stamps(page, 'archive:listSessions', 'tr[data-session-id]');
+    const rowsInDom = await page.locator('tr[data-session-id]').count();
+    const sessionScroll = await scrollFrames(page, 'sessions-scroll');
+
     const report = {
-      sessions: SESSION_COUNT,
-      timeToFirstRowMs: Math.round(firstRowMs),
-      renderAfterDataMs: Math.round(firstRowMs - sessionsAt),
-      rowsInDom,
-      scroll: {
-        frames: SCROLL_FRAMES,
-        reachedEnd: frames.reachedEnd,
-        medianMs: +percentile(sorted, 50).toFixed(1),
-        p95Ms: +percentile(sorted, 95).toFixed(1),
-        maxMs: +sorted[sorted.length - 1]!.toFixed(1),
-        over16msPercent: +((100 * sorted.filter((ms) => ms > 16.7).length) / sorted.length).toFixed(1),
-        over50ms: sorted.filter((ms) => ms > 50).length,
+      objects: {
+        count: OBJECT_COUNT,
+        renderAfterDataMs: Math.round(objectStamps.firstRowAt - objectStamps.answeredAt),
+        rowsInDom: objectRowsInDom,
+        scroll: objectScroll,
+      },
+      sessions: {
+        count: SESSION_COUNT,
+        renderAfterDataMs: Math.round(sessionStamps.firstRowAt - sessionStamps.answeredAt),
+        rowsInDom,
+        scroll: sessionScroll,
       },
       firstScreenJsGzipKB: +(size.firstScreenGzipBytes / 1024).toFixed(1),
       firstScreenGoalKB: FIRST_SCREEN_GOAL_BYTES / 1024,
@@ -148,10 +230,13 @@ async function main(): Promise<void> {
     await writeFile(`${root}.cache/bench/renderer-bench.json`, `${JSON.stringify(report, null, 2)}\n`);
     console.log(
       [
-        `desktop renderer, ${SESSION_COUNT} sessions (headless Chromium, --disable-gpu)`,
-        `  time to first row:     ${report.timeToFirstRowMs} ms from navigation start (${rowsInDom} rows in the DOM)`,
-        `  of which rendering:    ${report.renderAfterDataMs} ms after the 10 000 sessions reached the page (sort, table model, first paint)`,
-        `  scroll, ${SCROLL_FRAMES} frames: median ${report.scroll.medianMs} ms, p95 ${report.scroll.p95Ms} ms, max ${report.scroll.maxMs} ms, ${report.scroll.over16msPercent}% over 16.7 ms, ${report.scroll.over50ms} over 50 ms`,
+        'desktop renderer (headless Chromium, --disable-gpu)',
+        `  objects view, ${OBJECT_COUNT} objects:`,
+        `    first render:        ${report.objects.renderAfterDataMs} ms after the listing reached the page (${objectRowsInDom} rows in the DOM)`,
+        `    scroll, ${SCROLL_FRAMES} frames:  ${scrollLine(objectScroll)}`,
+        `  sessions table, ${SESSION_COUNT} sessions:`,
+        `    first render:        ${report.sessions.renderAfterDataMs} ms after the sessions reached the page (sort, table model, first paint; ${rowsInDom} rows in the DOM)`,
+        `    scroll, ${SCROLL_FRAMES} frames:  ${scrollLine(sessionScroll)}`,
         `  first screen JS:       ${report.firstScreenJsGzipKB} KB gzipped (goal < ${report.firstScreenGoalKB} KB)`,
       ].join('\n'),
     );

@@ -15,6 +15,7 @@ import { createIpcDispatcher } from '../../src/main/ipc/ipc-dispatcher.js';
 import { createSenderCheck } from '../../src/main/ipc/trusted-sender.js';
 import type { EmitEvent } from '../../src/main/services/app-events.js';
 import { createDesktopServices, type DesktopServices } from '../../src/main/services/desktop-services.js';
+import { ScriptedDialogs } from '../../src/main/testing/scripted-dialogs.js';
 import type { EventChannel, InvokeChannel } from '../../src/shared/ipc-channels.js';
 import { startAppServer } from './app-server.js';
 import { E2E_ASSETS } from './build-test-assets.js';
@@ -44,6 +45,10 @@ export interface DesktopHarness {
   appOrigin: string;
   /** Resolves with the next page main opened "in the system browser". */
   nextBrowserPage(): Promise<Page>;
+  /** The OS dialogs main opens: queue what the user picks (real temporary folders and files). */
+  dialogs: ScriptedDialogs;
+  /** A temporary directory of this run (removed on close), for downloads and files to upload. */
+  workDirectory: string;
   notifications: Array<{ title: string; body: string }>;
   /** Errors the page logged (CSP violations included) and uncaught exceptions. */
   pageErrors: string[];
@@ -52,7 +57,7 @@ export interface DesktopHarness {
 }
 
 export async function startDesktopHarness(
-  options: { sandbox?: StartSandboxOptions } = {},
+  options: { sandbox?: StartSandboxOptions; trialSandbox?: StartSandboxOptions } = {},
 ): Promise<DesktopHarness> {
   const sandbox = await startSandbox({ taskDurationSeconds: 1, sessions: 40, files: 6, ...options.sandbox });
   const dataDirectory = await mkdtemp(join(tmpdir(), 'ovh-pca-e2e-'));
@@ -83,6 +88,7 @@ export async function startDesktopHarness(
   const openedPages: Page[] = [];
   const pageWaiters: Array<(page: Page) => void> = [];
   const notifications: Array<{ title: string; body: string }> = [];
+  const dialogs = new ScriptedDialogs();
 
   const emit: EmitEvent = (event, payload) => {
     // Like webContents.send: dropped when the page is navigating.
@@ -96,7 +102,8 @@ export async function startDesktopHarness(
     s3CredentialStore: new KeytarS3CredentialStore({
       service: `ovh-pca-e2e-${randomBytes(6).toString('hex')}`,
     }),
-    startSandbox: (trialOptions) => startSandbox({ ...trialOptions, sessions: 6, files: 3 }),
+    startSandbox: (trialOptions) =>
+      startSandbox({ ...trialOptions, sessions: 6, files: 3, ...options.trialSandbox }),
     dataDirectory,
     openExternal: async (url) => {
       const browserPage = await systemBrowser.newPage();
@@ -106,6 +113,7 @@ export async function startDesktopHarness(
       else openedPages.push(browserPage);
     },
     notify: (title, body) => notifications.push({ title, body }),
+    dialogs,
     emit,
     log: () => {},
     version: '0.0.0-e2e',
@@ -113,6 +121,7 @@ export async function startDesktopHarness(
     locale: 'en-US',
     validationPollInterval: { initialMs: 100, maxMs: 400 },
     taskPollIntervalMs: 200,
+    retrievalPollIntervalMs: 200,
     longTaskMs: 0,
   });
   const dispatch = createIpcDispatcher({
@@ -121,8 +130,10 @@ export async function startDesktopHarness(
     isTrustedSender: createSenderCheck([appServer.origin]),
     knownSecrets: services.knownSecrets,
   });
-  await page.exposeBinding('__ovhPcaInvoke', ({ frame }, channel: InvokeChannel, input: unknown) =>
-    dispatch(channel, { url: frame.url(), isMainFrame: frame === page.mainFrame() }, input),
+  await page.exposeBinding('__ovhPcaInvoke', async ({ frame }, channel: InvokeChannel, input: unknown) =>
+    JSON.stringify(
+      await dispatch(channel, { url: frame.url(), isMainFrame: frame === page.mainFrame() }, input),
+    ),
   );
   await page.addInitScript({ path: E2E_ASSETS.preloadShim });
   await page.goto(`${appServer.origin}/index.html`);
@@ -133,6 +144,8 @@ export async function startDesktopHarness(
     page,
     appOrigin: appServer.origin,
     notifications,
+    dialogs,
+    workDirectory: dataDirectory,
     pageErrors,
     nextBrowserPage: () => {
       const ready = openedPages.shift();

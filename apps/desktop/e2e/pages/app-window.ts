@@ -25,6 +25,30 @@ export class AppWindow {
     return this.page.getByRole('dialog', { name });
   }
 
+  archivesTable(): Locator {
+    return this.page.getByRole('table', { name: /Archives of every product|Archives de tous les produits/ });
+  }
+
+  archiveRows(): Locator {
+    return this.archivesTable().locator('tbody tr');
+  }
+
+  objectsTable(): Locator {
+    return this.page.getByRole('table', { name: /Objects of the archive|Objets de l’archive/ });
+  }
+
+  objectRow(key: string): Locator {
+    return this.objectsTable().locator(`tbody tr[data-key="${key.replace(/"/g, '\\"')}"]`);
+  }
+
+  objectsCount(): Locator {
+    return this.page.getByTestId('objects-count');
+  }
+
+  transfer(state?: 'running' | 'done' | 'cancelled' | 'failed'): Locator {
+    return this.page.locator(state ? `.transfers li[data-transfer-state="${state}"]` : '.transfers li');
+  }
+
   sessionsTable(): Locator {
     return this.page.getByRole('table', { name: /Archive sessions|Sessions d’archive/ });
   }
@@ -68,6 +92,34 @@ export class AppWindow {
     await this.field('Application secret').fill(input.applicationSecret);
     await this.page.getByRole('radio', { name: input.preset }).check();
   }
+}
+
+/** First run with the sandbox's application keys: the form, the validation page accepted, the archives shown. */
+export async function logInWithSandboxKeys(
+  app: AppWindow,
+  harness: {
+    sandbox: {
+      endpoint: string;
+      applicationKey: string;
+      applicationSecret: string;
+      account: { nichandle: string; password: string };
+    };
+    nextBrowserPage(): Promise<Page>;
+  },
+): Promise<void> {
+  await app.waitLoaded();
+  await app.fillLogin({
+    profileName: 'work',
+    endpointUrl: harness.sandbox.endpoint,
+    applicationKey: harness.sandbox.applicationKey,
+    applicationSecret: harness.sandbox.applicationSecret,
+    preset: /Archives, full/,
+  });
+  const browserPage = harness.nextBrowserPage();
+  await app.button('Request access').click();
+  await acceptInBrowser(await browserPage, harness.sandbox.account);
+  // Main noticed the acceptance: the window shows the first screen.
+  await app.archivesTable().waitFor();
 }
 
 /** The sandbox's validation page, as the account holder sees it in the browser. */

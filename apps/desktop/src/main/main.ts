@@ -26,6 +26,7 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol/register-
 import { isAllowedExternalUrl } from './security/external-url.js';
 import type { EmitEvent } from './services/app-events.js';
 import { createDesktopServices } from './services/desktop-services.js';
+import { electronDialogs } from './transfers/electron-dialogs.js';
 import { createMainWindow, guardWebContents, preloadPathFrom } from './window.js';
 
 // Before `ready`: the renderer's scheme, and the sandbox for every renderer.
@@ -70,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
       notify: (title, body) => {
         if (Notification.isSupported()) new Notification({ title, body }).show();
       },
+      dialogs: electronDialogs(dialog, () => window),
       emit,
       log,
       version: app.getVersion(),

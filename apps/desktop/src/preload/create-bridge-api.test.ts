@@ -32,8 +32,14 @@ describe('the window API the preload exposes', () => {
       .flatMap(([domain, verbs]) => Object.keys(verbs).map((verb) => `${domain}:${verb}`))
       .sort();
     expect(names).toEqual([...INVOKE_CHANNELS].sort());
-    expect(Object.keys(api.events!).sort()).toEqual(['onAppNotice', 'onAuthStatusChanged', 'onTaskProgress']);
-    expect(EVENT_CHANNELS).toHaveLength(3);
+    expect(Object.keys(api.events!).sort()).toEqual([
+      'onAppNotice',
+      'onArchivesRetrievalProgress',
+      'onAuthStatusChanged',
+      'onTaskProgress',
+      'onTransfersProgress',
+    ]);
+    expect(EVENT_CHANNELS).toHaveLength(5);
     // No generic door: nothing called invoke, send or on.
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/invoke|send|"on"/);
   });

@@ -30,6 +30,31 @@ function appBridge(initial: ProfileList) {
   ]);
   bridge.stub('archive:listSessions', () => sampleSessions(20, 'pp/pca-1'));
   bridge.stub('app:setLanguage', () => null);
+  // The first screen: every product's archives.
+  bridge.stub('archives:list', () => [
+    {
+      product: 'legacy-pca',
+      project: 'pp',
+      region: null,
+      name: 'pca-1',
+      state: 'active',
+      phase: 'open',
+      objects: 20,
+      bytes: 2e9,
+      capabilities: ['list', 'retrieve', 'delete', 'prune'],
+    },
+    {
+      product: 'cloud-archive',
+      project: 'a'.repeat(32),
+      region: 'GRA',
+      name: 'archives-gra',
+      state: 'active',
+      phase: 'open',
+      objects: 12,
+      bytes: 1e6,
+      capabilities: ['list', 'retrieve', 'download', 'upload', 'delete', 'prune'],
+    },
+  ]);
   return { bridge, setProfiles: (next: ProfileList) => (profiles = next) };
 }
 
@@ -71,8 +96,10 @@ describe('app shell', () => {
 
     setProfiles({ active: 'work', profiles: [testProfile] });
     act(() => bridge.emit('auth:statusChanged', testProfile));
-    expect(await screen.findByText('20 of 20 sessions')).toBeTruthy();
+    expect(await screen.findByText('2 archives')).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'PCA sessions' }));
+    expect(await screen.findByText('20 of 20 sessions')).toBeTruthy();
     expect(document.querySelector('[data-app-state="loaded"]')).not.toBeNull();
   });
 
@@ -87,9 +114,10 @@ describe('app shell', () => {
   it('shows French when the language is switched', async () => {
     const { bridge } = appBridge({ active: 'work', profiles: [testProfile] });
     renderWithBridge(<App />, bridge, { profile: null });
-    await screen.findByText('20 of 20 sessions');
+    await screen.findByText('2 archives');
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'fr' } });
-    expect(await screen.findByText('20 sessions sur 20')).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Archives de tous les produits' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'Public Cloud Archive (historique)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Stockage' })).toBeTruthy();
     await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
     // Main learns the choice too, for its notifications and dialogs.
@@ -101,7 +129,7 @@ describe('app shell', () => {
   it('announces a clock correction from main', async () => {
     const { bridge } = appBridge({ active: 'work', profiles: [testProfile] });
     renderWithBridge(<App />, bridge, { profile: null });
-    await screen.findByText('20 of 20 sessions');
+    await screen.findByText('2 archives');
     act(() => bridge.emit('app:notice', { kind: 'clockSkewHealed', message: '' }));
     expect(await screen.findByText(/calls are corrected automatically/)).toBeTruthy();
   });
@@ -163,7 +191,7 @@ describe('profile switcher', () => {
 
     await waitFor(() => expect(switcher.disabled).toBe(false));
     expect(switcher.value).toBe('work');
-    expect(await screen.findByText('20 of 20 sessions')).toBeTruthy();
+    expect(await screen.findByText('2 archives')).toBeTruthy();
     expect(switcher.value).toBe('work');
   });
 

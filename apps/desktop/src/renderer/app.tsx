@@ -9,9 +9,12 @@ import { LanguageSwitcher } from './components/language-switcher.js';
 import { ProfileSwitcher } from './components/profile-switcher.js';
 import { useToasts } from './components/toast-region.js';
 import { ActiveProfileProvider } from './data/active-profile.js';
+import { LiveRetrievalsProvider } from './data/live-retrievals.js';
 import { LiveTasksProvider } from './data/live-tasks.js';
+import { LiveTransfersProvider } from './data/live-transfers.js';
 import { queryKeys } from './data/query-keys.js';
 import { ArchivesScreen } from './screens/archives/archives-screen.js';
+import { CatalogScreen } from './screens/catalog/catalog-screen.js';
 import { LoginScreen } from './screens/login/login-screen.js';
 import { ValidationWait } from './screens/login/validation-wait.js';
 import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
@@ -21,8 +24,8 @@ import { TasksScreen } from './screens/tasks/tasks-screen.js';
 const StorageScreen = lazy(() => import('./screens/storage/storage-screen.js'));
 const ConsoleScreen = lazy(() => import('./screens/console/console-screen.js'));
 
-export type ScreenName = 'archives' | 'storage' | 'tasks' | 'console' | 'profiles';
-const SCREENS: ScreenName[] = ['archives', 'storage', 'tasks', 'console', 'profiles'];
+export type ScreenName = 'archives' | 'sessions' | 'storage' | 'tasks' | 'console' | 'profiles';
+const SCREENS: ScreenName[] = ['archives', 'sessions', 'storage', 'tasks', 'console', 'profiles'];
 
 export function App() {
   const bridge = useBridge();
@@ -118,7 +121,11 @@ export function App() {
       <main id="content" className="app-main" tabIndex={-1}>
         {active ? (
           <ActiveProfileProvider profile={active}>
-            <LiveTasksProvider>{body}</LiveTasksProvider>
+            <LiveTasksProvider>
+              <LiveRetrievalsProvider>
+                <LiveTransfersProvider>{body}</LiveTransfersProvider>
+              </LiveRetrievalsProvider>
+            </LiveTasksProvider>
           </ActiveProfileProvider>
         ) : (
           body
@@ -142,6 +149,8 @@ function Screen({
   const key = `${profile.name}:${name}`;
   switch (name) {
     case 'archives':
+      return <CatalogScreen key={key} />;
+    case 'sessions':
       return <ArchivesScreen key={key} />;
     case 'storage':
       return (

@@ -25,12 +25,28 @@ export const INVOKE_CHANNELS = [
   'archive:prune',
   'archive:getUsage',
   'task:list',
+  'archives:list',
+  'archives:listObjects',
+  'archives:retrieve',
+  'archives:previewPrune',
+  'archives:prune',
+  'transfers:chooseFolder',
+  'transfers:chooseFiles',
+  'transfers:download',
+  'transfers:upload',
+  'transfers:cancel',
   'console:listApis',
   'console:getSchema',
   'console:call',
 ] as const;
 
-export const EVENT_CHANNELS = ['auth:statusChanged', 'task:progress', 'app:notice'] as const;
+export const EVENT_CHANNELS = [
+  'auth:statusChanged',
+  'task:progress',
+  'app:notice',
+  'archives:retrievalProgress',
+  'transfers:progress',
+] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

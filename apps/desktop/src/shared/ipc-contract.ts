@@ -8,26 +8,41 @@ import {
   apiSchemaSchema,
   appInfoSchema,
   archiveFileSchema,
+  archiveObjectRowSchema,
+  archiveProductSchema,
+  archiveRefSchema,
+  archiveRegionSchema,
+  archiveRowSchema,
   archiveServiceSchema,
   archiveSessionSchema,
   archiveTaskSchema,
   archiveUsageSchema,
+  chosenFilesSchema,
+  chosenFolderSchema,
   consoleAnswerSchema,
   consolePathSchema,
+  dialogHandleSchema,
   httpMethodSchema,
   noticeSchema,
+  objectKeySchema,
+  objectPrunePreviewSchema,
+  objectPruneResultSchema,
   profileListSchema,
   profileNameSchema,
   profileSummarySchema,
   prunePreviewSchema,
   pruneResultSchema,
+  retrievalProgressSchema,
   type serializedErrorSchema,
   serviceIdSchema,
   sessionIdSchema,
   taskProgressSchema,
+  transferProgressSchema,
 } from './ipc-schemas.js';
 
 const none = z.strictObject({});
+/** Keys one call may name: a whole 100,000-object archive selected at once. */
+const MAX_OBJECTS_PER_CALL = 100_000;
 const sessionRef = z.strictObject({ serviceId: serviceIdSchema, sessionId: sessionIdSchema });
 const retentionAge = z
   .number()
@@ -113,6 +128,60 @@ export const ipcContract = {
     output: z.array(archiveTaskSchema),
   },
 
+  // Every product's archives in one list, with the CLI's filters (`archives list --product --region`).
+  'archives:list': {
+    input: z.strictObject({
+      product: archiveProductSchema.optional(),
+      region: archiveRegionSchema.optional(),
+    }),
+    output: z.array(archiveRowSchema),
+  },
+  'archives:listObjects': {
+    input: z.strictObject({ archive: archiveRefSchema, prefix: z.string().max(1024).optional() }),
+    output: z.array(archiveObjectRowSchema),
+  },
+  // Starts retrieving these keys (or every key under a prefix); main follows them and sends
+  // `archives:retrievalProgress` until they are ready, then one OS notification.
+  'archives:retrieve': {
+    input: z.strictObject({
+      archive: archiveRefSchema,
+      keys: z.array(objectKeySchema).max(MAX_OBJECTS_PER_CALL).optional(),
+      prefix: z.string().max(1024).optional(),
+    }),
+    output: z.object({ retrievalId: z.uuid().nullable(), objects: z.array(archiveObjectRowSchema) }),
+  },
+  // Retention of one archive's objects: a preview main keeps, then exactly that plan executed.
+  'archives:previewPrune': {
+    input: z.strictObject({
+      archive: archiveRefSchema,
+      olderThanSeconds: retentionAge,
+      keepNewest: z.number().int().min(0).max(MAX_OBJECTS_PER_CALL).optional(),
+      prefix: z.string().max(1024).optional(),
+    }),
+    output: objectPrunePreviewSchema,
+  },
+  'archives:prune': { input: z.strictObject({ planId: z.uuid() }), output: objectPruneResultSchema },
+  // Main opens the OS dialog; the renderer gets a handle (and the folder's path, to show it).
+  'transfers:chooseFolder': { input: none, output: chosenFolderSchema.nullable() },
+  'transfers:chooseFiles': { input: none, output: chosenFilesSchema.nullable() },
+  'transfers:download': {
+    input: z.strictObject({
+      archive: archiveRefSchema,
+      keys: z.array(objectKeySchema).min(1).max(MAX_OBJECTS_PER_CALL),
+      folder: dialogHandleSchema,
+    }),
+    output: z.object({ transferId: z.uuid() }),
+  },
+  'transfers:upload': {
+    input: z.strictObject({
+      archive: archiveRefSchema,
+      files: dialogHandleSchema,
+      prefix: z.string().max(1024).optional(),
+    }),
+    output: z.object({ transferId: z.uuid() }),
+  },
+  'transfers:cancel': { input: z.strictObject({ transferId: z.uuid() }), output: z.null() },
+
   'console:listApis': { input: none, output: z.object({ apis: z.array(z.string()) }) },
   'console:getSchema': {
     input: z.strictObject({ api: z.string().regex(/^\/[A-Za-z0-9]+$/) }),
@@ -136,6 +205,8 @@ export const eventContract = {
   'auth:statusChanged': profileSummarySchema,
   'task:progress': taskProgressSchema,
   'app:notice': noticeSchema,
+  'archives:retrievalProgress': retrievalProgressSchema,
+  'transfers:progress': transferProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 // The compiler refuses a contract that lacks a channel named in ipc-channels.ts or adds one.

@@ -1,6 +1,12 @@
 // Zod schemas of the plain-JSON values that cross IPC. Objects are stripped of unknown keys when
 // main validates its own answers, so nothing a handler did not mean to send reaches the renderer.
-import { ACCESS_RULE_PRESET_NAMES } from '@ovh-pca/core';
+import {
+  ACCESS_RULE_PRESET_NAMES,
+  ARCHIVE_CAPABILITIES,
+  ARCHIVE_OBJECT_PHASES,
+  ARCHIVE_PHASES,
+  ARCHIVE_PRODUCTS,
+} from '@ovh-pca/core';
 import { z } from 'zod';
 
 export const profileNameSchema = z
@@ -229,6 +235,7 @@ export const errorCodeSchema = z.enum([
   'serverError',
   'badRequest',
   'confirmationRequired',
+  'objectSealed',
   'internal',
 ]);
 
@@ -239,4 +246,112 @@ export const serializedErrorSchema = z.object({
   status: z.number().nullable(),
   /** Which argument was wrong, for bad arguments. */
   field: z.string().nullable(),
+});
+
+// ---- Archives of every product (issue 11 §4): the product-neutral catalog, objects, transfers.
+
+export const archiveProductSchema = z.enum(ARCHIVE_PRODUCTS);
+export const archiveRegionSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,32}$/, 'a region is letters, digits and dashes (GRA, RBX-ARCHIVE)');
+export const objectKeySchema = z.string().min(1).max(1024);
+
+/** Names an archive as the user sees it; main finds it again in its own listing. */
+export const archiveRefSchema = z.strictObject({
+  product: archiveProductSchema,
+  project: z.string().min(1).max(300),
+  region: archiveRegionSchema.nullable(),
+  name: z.string().min(1).max(300),
+});
+
+export const archiveRowSchema = z.object({
+  product: archiveProductSchema,
+  project: z.string(),
+  region: z.string().nullable(),
+  name: z.string(),
+  state: z.string(),
+  phase: z.enum(ARCHIVE_PHASES),
+  objects: z.number().nullable(),
+  bytes: z.number().nullable(),
+  /** What the product can do: the screens offer only these actions. */
+  capabilities: z.array(z.enum(ARCHIVE_CAPABILITIES)),
+});
+
+export const archiveObjectRowSchema = z.object({
+  key: z.string(),
+  label: z.string().nullable(),
+  bytes: z.number(),
+  lastModified: z.string().nullable(),
+  state: z.string(),
+  phase: z.enum(ARCHIVE_OBJECT_PHASES),
+  readyAt: z.string().nullable(),
+  retrievableUntil: z.string().nullable(),
+});
+
+/** Progress of objects main follows after a retrieve, until none is retrieving any more. */
+export const retrievalProgressSchema = z.object({
+  retrievalId: z.uuid(),
+  profileName: z.string(),
+  archive: archiveRefSchema.strip(),
+  /** The followed objects whose state changed since the last event, as they stand now. */
+  objects: z.array(archiveObjectRowSchema),
+  /** Followed objects no longer retrieving, of `total`. */
+  settled: z.number(),
+  total: z.number(),
+  done: z.boolean(),
+  /** Why following stopped early (the message, secrets masked); null while going or when done. */
+  failure: z.string().nullable(),
+});
+
+/** A folder or a set of files the user picked in main's dialog: the renderer holds only the handle. */
+export const dialogHandleSchema = z.uuid();
+export const chosenFolderSchema = z.object({ handle: dialogHandleSchema, path: z.string() });
+export const chosenFilesSchema = z.object({
+  handle: dialogHandleSchema,
+  files: z.array(z.object({ name: z.string(), bytes: z.number() })),
+});
+
+export const transferStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
+export const transferProgressSchema = z.object({
+  transferId: z.uuid(),
+  profileName: z.string(),
+  direction: z.enum(['download', 'upload']),
+  archive: archiveRefSchema.strip(),
+  state: transferStateSchema,
+  doneBytes: z.number(),
+  totalBytes: z.number(),
+  doneFiles: z.number(),
+  totalFiles: z.number(),
+  /** The key (download) or file name (upload) being moved now. */
+  current: z.string().nullable(),
+  error: serializedErrorSchema.nullable(),
+});
+
+/** A retention preview of one archive's objects (core's ObjectPrunePlan, kept in main as `planId`). */
+export const objectPrunePreviewSchema = z.object({
+  planId: z.uuid(),
+  archive: z.string(),
+  cutoff: z.string(),
+  serverTime: z.string(),
+  objects: z.array(
+    z.object({
+      key: z.string(),
+      bytes: z.number(),
+      lastModified: z.string().nullable(),
+      parts: z.array(z.object({ archive: z.string(), key: z.string(), bytes: z.number() })),
+    }),
+  ),
+  deleteCount: z.number(),
+  totalBytes: z.number(),
+  skipped: z.array(z.object({ key: z.string(), reason: z.string() })),
+  recentCount: z.number(),
+});
+
+export const objectPruneResultSchema = z.object({
+  deletedCount: z.number(),
+  deletedBytes: z.number(),
+  partsDeleted: z.number(),
+  goneCount: z.number(),
+  skippedCount: z.number(),
+  failedCount: z.number(),
 });

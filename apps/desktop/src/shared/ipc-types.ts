@@ -4,17 +4,26 @@ import type {
   apiSchemaSchema,
   appInfoSchema,
   archiveFileSchema,
+  archiveObjectRowSchema,
+  archiveRefSchema,
+  archiveRowSchema,
   archiveServiceSchema,
   archiveSessionSchema,
   archiveTaskSchema,
   archiveUsageSchema,
+  chosenFilesSchema,
+  chosenFolderSchema,
   consoleAnswerSchema,
   noticeSchema,
+  objectPrunePreviewSchema,
+  objectPruneResultSchema,
   profileListSchema,
   profileSummarySchema,
   prunePreviewSchema,
   pruneResultSchema,
+  retrievalProgressSchema,
   taskProgressSchema,
+  transferProgressSchema,
 } from './ipc-schemas.js';
 
 export type ProfileSummary = z.output<typeof profileSummarySchema>;
@@ -34,3 +43,12 @@ export type ApiSchema = z.output<typeof apiSchemaSchema>;
 export type ConsoleAnswer = z.output<typeof consoleAnswerSchema>;
 export type Notice = z.output<typeof noticeSchema>;
 export type AppInfo = z.output<typeof appInfoSchema>;
+export type ArchiveRow = z.output<typeof archiveRowSchema>;
+export type ArchiveRef = z.output<typeof archiveRefSchema>;
+export type ArchiveObjectRow = z.output<typeof archiveObjectRowSchema>;
+export type RetrievalProgress = z.output<typeof retrievalProgressSchema>;
+export type TransferProgress = z.output<typeof transferProgressSchema>;
+export type ChosenFolder = z.output<typeof chosenFolderSchema>;
+export type ChosenFiles = z.output<typeof chosenFilesSchema>;
+export type ObjectPrunePreview = z.output<typeof objectPrunePreviewSchema>;
+export type ObjectPruneResultInfo = z.output<typeof objectPruneResultSchema>;

@@ -41,7 +41,7 @@ describe('usage and services', () => {
     }
   });
 
-  it('covers every product: Cloud Archive by project and region, as archives list counts them', async () => {
+  it('covers every product: each by project and region, as archives list counts them', async () => {
     const run = await cli(['usage', '--json']);
     expect(run.code, run.stderr).toBe(0);
     type Location = {
@@ -69,28 +69,38 @@ describe('usage and services', () => {
       objects: number;
       bytes: number;
     }>;
-    expect(usage.products.map((product) => product.product)).toEqual(['legacy-pca', 'cloud-archive']);
-    const cloud = usage.products[1]!;
-    const expected = new Map<string, Location>();
-    for (const row of listed.filter((entry) => entry.product === 'cloud-archive')) {
-      const key = `${row.project}/${row.region}`;
-      const location = expected.get(key) ?? {
-        project: row.project,
-        region: row.region,
-        archives: 0,
-        objects: 0,
-        bytes: 0,
-      };
-      location.archives += 1;
-      location.objects! += row.objects;
-      location.bytes += row.bytes;
-      expected.set(key, location);
+    expect(usage.products.map((product) => product.product)).toEqual([
+      'legacy-pca',
+      'cloud-archive',
+      'cold-archive',
+      'deep-archive',
+    ]);
+    // Each product's locations sum exactly what `archives list` shows of it.
+    for (const product of usage.products.slice(1)) {
+      const expected = new Map<string, Location>();
+      for (const row of listed.filter((entry) => entry.product === product.product)) {
+        const key = `${row.project}/${row.region}`;
+        const location = expected.get(key) ?? {
+          project: row.project,
+          region: row.region,
+          archives: 0,
+          objects: 0,
+          bytes: 0,
+        };
+        location.archives += 1;
+        location.objects! += row.objects;
+        location.bytes += row.bytes;
+        expected.set(key, location);
+      }
+      expect(product.locations).toEqual([...expected.keys()].sort().map((key) => expected.get(key)));
+      expect(product.bytes).toBe(product.locations.reduce((sum, location) => sum + location.bytes, 0));
     }
-    expect(cloud.locations).toEqual([...expected.keys()].sort().map((key) => expected.get(key)));
-    expect(new Set(cloud.locations.map((location) => location.region))).toEqual(new Set(['GRA', 'BHS']));
-    expect(cloud.bytes).toBe(cloud.locations.reduce((sum, location) => sum + location.bytes, 0));
-    expect(usage.products[0]!.bytes).toBe(usage.totalBytes);
-    expect(usage.allProductsBytes).toBe(usage.totalBytes + cloud.bytes);
+    const [legacy, cloud, cold, deep] = usage.products;
+    expect(new Set(cloud!.locations.map((location) => location.region))).toEqual(new Set(['GRA', 'BHS']));
+    expect(new Set(cold!.locations.map((location) => location.region))).toEqual(new Set(['RBX-ARCHIVE']));
+    expect(new Set(deep!.locations.map((location) => location.region))).toEqual(new Set(['EU-WEST-PAR']));
+    expect(legacy!.bytes).toBe(usage.totalBytes);
+    expect(usage.allProductsBytes).toBe(usage.products.reduce((sum, product) => sum + product.bytes, 0));
   });
 
   it('a credential granted the legacy routes only still gets its legacy usage, other products left out', async () => {

@@ -14,6 +14,8 @@ const CODE_BY_ERROR_NAME: Record<string, ErrorCode> = {
   KeychainUnavailableError: 'keychainUnavailable',
   ForbiddenError: 'notGranted',
   ArchiveNotFoundError: 'notFound',
+  ObjectNotReadyError: 'objectSealed',
+  ObjectChangedError: 'conflict',
   InvalidKeyError: 'invalidKey',
   InvalidSignatureError: 'invalidSignature',
   UnknownCredentialError: 'noCredential',

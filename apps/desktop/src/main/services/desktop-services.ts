@@ -18,13 +18,20 @@ import {
 import { createAppHandlers } from '../handlers/app-handlers.js';
 import { createArchiveHandlers } from '../handlers/archive-handlers.js';
 import { createAuthHandlers } from '../handlers/auth-handlers.js';
+import { createCatalogHandlers } from '../handlers/catalog-handlers.js';
 import { createConsoleHandlers } from '../handlers/console-handlers.js';
 import { createProfileHandlers } from '../handlers/profile-handlers.js';
+import { createTransferHandlers } from '../handlers/transfer-handlers.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
+import { DialogGrants } from '../transfers/dialog-grants.js';
+import type { DialogPort } from '../transfers/dialog-port.js';
+import { TransferService } from '../transfers/transfer-service.js';
 import type { EmitEvent } from './app-events.js';
 import { LoginFlow } from './login-flow.js';
 import { describeTasksEnd } from './notification-text.js';
 import { type ArchiveAccess, type CreateClient, ProfileSessions } from './profile-sessions.js';
+import { describeRetrievalEnd } from './retrieval-text.js';
+import { RetrievalWatcher } from './retrieval-watcher.js';
 import { TaskWatcher } from './task-watcher.js';
 import { type StartSandbox, TrialSandbox } from './trial-sandbox.js';
 import { UiLanguageSetting } from './ui-language.js';
@@ -41,6 +48,8 @@ export interface DesktopServiceDeps {
   /** The app's private directory (the trial sandbox's data lives there). */
   dataDirectory: string;
   openExternal: (url: string) => Promise<void>;
+  /** The OS file dialogs (Electron's in the app; real temporary folders in the tests). */
+  dialogs: DialogPort;
   notify: (title: string, body: string) => void;
   emit: EmitEvent;
   log: (line: string) => void;
@@ -53,6 +62,7 @@ export interface DesktopServiceDeps {
   validationPollInterval?: PollInterval;
   taskPollIntervalMs?: number;
   longTaskMs?: number;
+  retrievalPollIntervalMs?: number;
 }
 
 export interface DesktopServices {
@@ -60,6 +70,8 @@ export interface DesktopServices {
   sessions: ProfileSessions;
   login: LoginFlow;
   tasks: TaskWatcher;
+  retrievals: RetrievalWatcher;
+  transfers: TransferService;
   trial: TrialSandbox;
   /** The language of the window, for what main shows itself (notifications, dialogs). */
   language: UiLanguageSetting;
@@ -135,23 +147,39 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     ...(deps.taskPollIntervalMs !== undefined && { pollIntervalMs: deps.taskPollIntervalMs }),
     ...(deps.longTaskMs !== undefined && { longTaskMs: deps.longTaskMs }),
   });
+  const knownSecrets = () => sessions.knownSecrets();
+  const retrievals = new RetrievalWatcher({
+    emit: deps.emit,
+    notify: deps.notify,
+    describeEnd: (archiveName, keys) => describeRetrievalEnd(language.current, archiveName, keys),
+    knownSecrets,
+    log: deps.log,
+    ...(deps.retrievalPollIntervalMs !== undefined && { pollIntervalMs: deps.retrievalPollIntervalMs }),
+  });
+  const transfers = new TransferService({ emit: deps.emit, knownSecrets, log: deps.log });
   const handlers: IpcHandlers = {
     ...createAppHandlers({ ...deps, language }),
     ...createProfileHandlers(sessions),
     ...createAuthHandlers(login),
     ...createArchiveHandlers(sessions, tasks),
     ...createConsoleHandlers(sessions),
+    ...createCatalogHandlers(sessions, retrievals),
+    ...createTransferHandlers({ sessions, dialogs: deps.dialogs, grants: new DialogGrants(), transfers }),
   };
   return {
     handlers,
     sessions,
     login,
     tasks,
+    retrievals,
+    transfers,
     trial,
     language,
-    knownSecrets: () => sessions.knownSecrets(),
+    knownSecrets,
     async close() {
       tasks.stop();
+      await retrievals.stop();
+      await transfers.close();
       for (const profile of (await sessions.list().catch(() => ({ profiles: [] }))).profiles) {
         sessions.cancelPending(profile.name);
       }

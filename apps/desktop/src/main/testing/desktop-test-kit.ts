@@ -14,6 +14,7 @@ import {
   type DesktopServices,
 } from '../services/desktop-services.js';
 import { EventRecorder } from './event-recorder.js';
+import { ScriptedDialogs } from './scripted-dialogs.js';
 
 export interface DesktopTestKit {
   sandbox: SandboxHandle;
@@ -22,6 +23,7 @@ export interface DesktopTestKit {
   /** Calls a channel as the app's own window would; throws on an error result. */
   call: <C extends Parameters<IpcDispatch>[0]>(channel: C, input: unknown) => Promise<unknown>;
   events: EventRecorder;
+  dialogs: ScriptedDialogs;
   opened: string[];
   notifications: Array<{ title: string; body: string }>;
   logs: string[];
@@ -43,6 +45,7 @@ export async function startDesktopTestKit(
   const logs: string[] = [];
   const profileStore = new InMemoryProfileStore();
   const secretStore = new InMemorySecretStore();
+  const dialogs = new ScriptedDialogs();
   const services = createDesktopServices({
     profileStore,
     secretStore,
@@ -53,6 +56,7 @@ export async function startDesktopTestKit(
       opened.push(url);
     },
     notify: (title, body) => notifications.push({ title, body }),
+    dialogs,
     emit: events.emit,
     log: (line) => logs.push(line),
     version: '0.0.0-test',
@@ -60,6 +64,7 @@ export async function startDesktopTestKit(
     locale: 'en-US',
     validationPollInterval: { initialMs: 50, maxMs: 200 },
     taskPollIntervalMs: 100,
+    retrievalPollIntervalMs: 100,
     longTaskMs: 0,
     ...options.deps,
   });
@@ -80,6 +85,7 @@ export async function startDesktopTestKit(
     dispatch,
     call,
     events,
+    dialogs,
     opened,
     notifications,
     logs,

@@ -1,3 +1,5 @@
+import type { ArchiveRef } from '../../shared/ipc-types.js';
+
 // Every cached query is keyed by profile first, so switching profile never shows another account's data.
 export const queryKeys = {
   profiles: ['profiles'] as const,
@@ -11,4 +13,8 @@ export const queryKeys = {
   tasks: (profile: string) => [profile, 'tasks'] as const,
   apis: (profile: string) => [profile, 'apis'] as const,
   schema: (profile: string, api: string) => [profile, 'schema', api] as const,
+  archives: (profile: string, product: string | undefined, region: string | undefined) =>
+    [profile, 'archives', product ?? '*', region ?? '*'] as const,
+  objects: (profile: string, archive: ArchiveRef) =>
+    [profile, 'objects', archive.product, archive.project, archive.region ?? '', archive.name] as const,
 };

@@ -7,10 +7,10 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRow } from '../../../shared/ipc-types.js';
+import { useVirtualRows } from '../../components/use-virtual-rows.js';
 import { formatBytes } from '../../format/format-bytes.js';
 import { formatShortDateTime } from '../../format/format-date.js';
 
@@ -115,16 +115,11 @@ export function SessionsTable({ sessions, selectedId, onSelect, showService }: S
     getRowId: (row) => `${row.serviceId}|${row.id}`,
   });
   const rows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom =
-    items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const { virtualizer, items, paddingTop, paddingBottom } = useVirtualRows(
+    rows.length,
+    scrollRef,
+    ROW_HEIGHT_PX,
+  );
   const selectedIndex = rows.findIndex((row) => row.original.id === selectedId);
   const focusIndex = Math.max(selectedIndex, 0);
 

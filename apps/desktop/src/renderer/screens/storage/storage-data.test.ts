@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ArchiveRow } from '../../../shared/ipc-types.js';
 import { sampleSessions } from '../../testing/sample-data.js';
-import { usageBy, usageByMonth } from './storage-data.js';
+import { usageBy, usageByMonth, usageByProduct } from './storage-data.js';
 
 describe('storage aggregations', () => {
   it('adds sizes by upload month and keeps a running total', () => {
@@ -24,6 +25,33 @@ describe('storage aggregations', () => {
     expect(usageBy(sessions, (session) => session.phase)).toEqual([
       { key: 'ready', bytes: 30, count: 3 },
       { key: 'uploading', bytes: 10, count: 1 },
+    ]);
+  });
+});
+
+describe('usageByProduct', () => {
+  const row = (product: ArchiveRow['product'], bytes: number | null): ArchiveRow => ({
+    product,
+    project: 'p',
+    region: 'GRA',
+    name: `${product}-${bytes}`,
+    state: 'active',
+    phase: 'open',
+    objects: 1,
+    bytes,
+    capabilities: ['list'],
+  });
+  it('adds bytes and counts archives per product, largest first', () => {
+    expect(
+      usageByProduct([
+        row('cloud-archive', 10),
+        row('legacy-pca', 500),
+        row('cloud-archive', 5),
+        row('cloud-archive', null),
+      ]),
+    ).toEqual([
+      { key: 'legacy-pca', bytes: 500, count: 1 },
+      { key: 'cloud-archive', bytes: 15, count: 3 },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { SessionRow } from '../../../shared/ipc-types.js';
+import type { ArchiveRow, SessionRow } from '../../../shared/ipc-types.js';
 
 export interface MonthPoint {
   /** `2026-03` (UTC). */
@@ -42,6 +42,18 @@ export function usageBy(
     total.bytes += session.size;
     total.count += 1;
     totals.set(key, total);
+  }
+  return [...totals.values()].sort((a, b) => b.bytes - a.bytes || a.key.localeCompare(b.key));
+}
+
+/** Bytes and archive count per product (archives whose size is unknown count with 0 bytes). */
+export function usageByProduct(archives: readonly ArchiveRow[]): GroupTotal[] {
+  const totals = new Map<string, GroupTotal>();
+  for (const archive of archives) {
+    const total = totals.get(archive.product) ?? { key: archive.product, bytes: 0, count: 0 };
+    total.bytes += archive.bytes ?? 0;
+    total.count += 1;
+    totals.set(archive.product, total);
   }
   return [...totals.values()].sort((a, b) => b.bytes - a.bytes || a.key.localeCompare(b.key));
 }

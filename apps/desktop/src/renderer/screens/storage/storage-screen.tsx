@@ -19,7 +19,8 @@ import { ErrorNotice } from '../../components/error-notice.js';
 import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { formatBytes } from '../../format/format-bytes.js';
-import { usageBy, usageByMonth } from './storage-data.js';
+import { useArchives } from '../catalog/catalog-screen.js';
+import { usageBy, usageByMonth, usageByProduct } from './storage-data.js';
 
 const PHASE_COLOURS: Record<string, string> = {
   ready: 'var(--chart-1)',
@@ -43,6 +44,8 @@ export default function StorageScreen() {
     queryKey: queryKeys.usage(profile.name),
     queryFn: () => bridgeCall(bridge.archive.getUsage, {}),
   });
+  const archives = useArchives(undefined, undefined);
+  const byProduct = useMemo(() => usageByProduct(archives.data ?? []), [archives.data]);
   const months = useMemo(() => usageByMonth(sessions.data ?? []), [sessions.data]);
   const byPhase = useMemo(() => usageBy(sessions.data ?? [], (session) => session.phase), [sessions.data]);
   const bytes = (value: number) => formatBytes(value, locale);
@@ -55,6 +58,44 @@ export default function StorageScreen() {
     <div className="storage-screen">
       <h2>{t('storage.title')}</h2>
       <p className="storage-total">{t('storage.total', { size: bytes(usage.data.totalBytes) })}</p>
+      <section className="card chart-card" aria-labelledby="chart-product">
+        <h3 id="chart-product">{t('storage.byProduct')}</h3>
+        {archives.isError && <ErrorNotice error={archives.error} onRetry={() => void archives.refetch()} />}
+        {archives.data && (
+          <>
+            <div className="chart" role="img" aria-label={t('storage.byProduct')}>
+              <ResponsiveContainer width="100%" height={200}>
+                <BarChart
+                  layout="vertical"
+                  data={byProduct.map((group) => ({ ...group, label: t(`product.${group.key}`) }))}
+                  margin={{ left: 16, right: 16, top: 8, bottom: 8 }}
+                >
+                  <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+                  <XAxis type="number" tickFormatter={bytes} stroke="var(--muted)" />
+                  <YAxis type="category" dataKey="label" width={220} stroke="var(--muted)" />
+                  <Tooltip
+                    formatter={(value) => bytes(Number(value))}
+                    contentStyle={{ background: 'var(--surface)' }}
+                  />
+                  <Bar dataKey="bytes" name={t('storage.bytes')} isAnimationActive={false}>
+                    {byProduct.map((group, index) => (
+                      <Cell key={group.key} fill={`var(--chart-${(index % 5) + 1})`} />
+                    ))}
+                  </Bar>
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            <ul className="legend-list" data-testid="usage-by-product">
+              {byProduct.map((group) => (
+                <li key={group.key}>
+                  {t(`product.${group.key}`)}: {bytes(group.bytes)} ·{' '}
+                  {t('storage.archives', { count: group.count })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
       <section className="card chart-card" aria-labelledby="chart-time">
         <h3 id="chart-time">{t('storage.overTime')}</h3>
         <p className="muted">{t('storage.overTimeHint')}</p>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -9,6 +10,8 @@ import {
   ObjectChecksumError,
   ObjectNotReadyError,
 } from '@ovh-pca/core';
+import { forEachBounded } from '../s3-transfers/s3-retry.js';
+import { completedPieces, type PartRecord, pieceRecord, planPieces } from './download-pieces.js';
 import { RangeVerifier } from './range-verifier.js';
 
 export interface FileDownloadProgress {
@@ -30,6 +33,12 @@ export interface FileDownloadOptions {
   attempts?: number;
   /** First retry delay, doubled each time up to 10 s, with jitter. Default 250 ms. */
   retryBaseMs?: number;
+  /** Range reads at once for a large object (default 4, as rclone's multi-thread download); 1: one stream. */
+  streams?: number;
+  /** Objects of at least this size are read in parallel pieces (default 256 MiB, near rclone's cutoff). */
+  parallelMinBytes?: number;
+  /** Size of a piece when the server lists no segment MD5s to cut along (default 64 MiB). */
+  pieceBytes?: number;
   onProgress?(progress: FileDownloadProgress): void;
   signal?: AbortSignal;
 }
@@ -47,16 +56,12 @@ export interface FileDownloadResult {
   verification: DownloadSource['verification'];
 }
 
-/** What sits beside a partial file: which version of which object its bytes belong to. */
-interface PartRecord {
-  key: string;
-  etag: string;
-  bytes: number;
-}
-
 const MAX_RETRY_MS = 10_000;
 /** Writes of at least this size: fewer system calls than one per network chunk. */
 const WRITE_BATCH = 256 * 1024;
+const MIB = 1024 * 1024;
+/** Read-back of a finished parallel download: large reads, one MD5 pass. */
+const READ_BACK_CHUNK = MIB;
 
 export function partPathOf(target: string): string {
   return join(dirname(target), `.${basename(target)}.part`);
@@ -103,10 +108,24 @@ async function sizeOf(path: string): Promise<number | undefined> {
 /** Feeds the first `length` bytes of a file to the verifier (a partial file resumed, a file kept). */
 async function rehash(path: string, length: number, verifier: RangeVerifier, signal?: AbortSignal) {
   if (length === 0) return;
-  for await (const chunk of createReadStream(path, { start: 0, end: length - 1, signal })) {
-    verifier.update(chunk as Buffer);
-  }
+  const stream = createReadStream(path, {
+    start: 0,
+    end: length - 1,
+    signal,
+    highWaterMark: READ_BACK_CHUNK,
+  });
+  for await (const chunk of stream) verifier.update(chunk as Buffer);
 }
+
+/** The MD5 of bytes [start, end) of a file. */
+async function md5Of(path: string, start: number, end: number, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('md5');
+  const stream = createReadStream(path, { start, end: end - 1, signal, highWaterMark: READ_BACK_CHUNK });
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const writeRecord = (path: string, record: PartRecord) => writeFile(path, JSON.stringify(record));
 
 /** Whether `target` already holds exactly this object (size, and every MD5 the server lists). */
 async function isIdentical(target: string, source: DownloadSource, signal?: AbortSignal): Promise<boolean> {
@@ -159,18 +178,18 @@ async function syncFolder(folder: string): Promise<void> {
 
 /**
  * Streams one object into `target`: bytes go to `<folder>/.<name>.part` (never under the final
- * name), one buffer at a time (memory stays bounded whatever the size: the next bytes are read only
- * once the last ones are written), MD5 computed as they arrive. A dropped connection or a cut body
- * is resumed with a Range from the last byte written, with backoff, `attempts` times in a row at
- * most; an interrupted run leaves the partial file and its record (`.part.json`: key, ETag, size),
- * and the next run keeps its bytes (re-hashed) when the object is still the same version, else
- * starts from zero. When whole and verified: fsync, rename to `target`, fsync of the folder.
- * An existing `target` that is already complete and identical is left alone (`skipped`).
+ * name), one buffer at a time per reader (memory stays bounded whatever the size: the next bytes
+ * are read only once the last ones are written). A dropped connection or a cut body is resumed
+ * with a Range from the last byte written, with backoff, `attempts` times in a row at most.
+ * An object of `parallelMinBytes` or more is read as pieces, `streams` at once, each written at
+ * its offset; otherwise as one stream, MD5 computed as bytes arrive. An interrupted run leaves
+ * the partial file and its record (`.part.json`: key, ETag, size; for pieces, which ones are
+ * complete), and the next run keeps those bytes (re-hashed) when the object is still the same
+ * version, else starts from zero. When whole and verified: fsync, rename to `target`, fsync of
+ * the folder. An existing `target` already complete and identical is left alone (`skipped`).
  */
 export async function downloadToFile(options: FileDownloadOptions): Promise<FileDownloadResult> {
   const { target, signal } = options;
-  const attempts = Math.max(1, options.attempts ?? 6);
-  const retryBaseMs = options.retryBaseMs ?? 250;
   const part = partPathOf(target);
   const recordPath = recordPathOf(part);
   await mkdir(dirname(target), { recursive: true });
@@ -188,50 +207,23 @@ export async function downloadToFile(options: FileDownloadOptions): Promise<File
       verification: source.verification,
     };
   }
-  let reads = 0;
+  const streams = Math.max(1, options.streams ?? 4);
+  const parallelMinBytes = Math.max(1, options.parallelMinBytes ?? 256 * MIB);
+  const reads = { count: 0 };
   for (let restarts = 0; ; restarts += 1) {
     const record = await readRecord(recordPath);
     const partBytes = (await sizeOf(part)) ?? 0;
     const sameVersion =
       record?.etag === source.etag && record.bytes === source.bytes && record.key === source.key;
-    let offset = sameVersion && partBytes <= source.bytes ? partBytes : 0;
-    if (offset === 0) {
-      await writeFile(part, '');
-      await writeFile(
-        recordPath,
-        JSON.stringify({ key: source.key, etag: source.etag, bytes: source.bytes }),
-      );
-    }
-    const verifier = new RangeVerifier(source.key, source.checksums);
-    const handle = await open(part, 'r+');
+    // A partial file an earlier run wrote as one stream is resumed as one stream.
+    const oneStreamLeft =
+      sameVersion && record.pieces === undefined && partBytes > 0 && partBytes <= source.bytes;
+    const job: DownloadJob = { source, part, recordPath, options, reads };
     try {
-      await handle.truncate(offset);
-      await rehash(part, offset, verifier, signal);
-      const resumedFrom = offset;
-      options.onProgress?.({ key: source.key, received: offset, total: source.bytes });
-      let failures = 0;
-      const written = { offset };
-      while (offset < source.bytes) {
-        reads += 1;
-        try {
-          const stream = await source.openRange(offset, source.bytes, signal);
-          const before = offset;
-          await copyInto(handle, stream, written, source, verifier, options).finally(() => {
-            offset = written.offset;
-            if (offset > before) failures = 0;
-          });
-          if (offset < source.bytes) throw new ShortBodyError(`body ended at byte ${offset}`);
-        } catch (error) {
-          if (signal?.aborted) throw signal.reason;
-          failures += 1;
-          if (!isRetryable(error) || failures >= attempts) throw error;
-          const ceiling = Math.min(MAX_RETRY_MS, retryBaseMs * 2 ** (failures - 1));
-          await delay(ceiling / 2 + Math.random() * (ceiling / 2), undefined, { signal });
-        }
-      }
-      if (source.bytes === 0) verifier.update(new Uint8Array(0));
-      await handle.sync();
-      await handle.close();
+      const resumedFrom =
+        streams > 1 && source.bytes >= parallelMinBytes && !oneStreamLeft
+          ? await intoPieces(job, record, streams, options.pieceBytes ?? 64 * MIB)
+          : await intoOneStream(job, oneStreamLeft ? partBytes : 0);
       await rename(part, target);
       await syncFolder(dirname(target));
       await rm(recordPath, { force: true });
@@ -241,11 +233,10 @@ export async function downloadToFile(options: FileDownloadOptions): Promise<File
         bytes: source.bytes,
         outcome: 'downloaded',
         resumedFrom,
-        reads,
+        reads: reads.count,
         verification: source.verification,
       };
     } catch (error) {
-      await handle.close().catch(() => {});
       // Bytes that failed their MD5 are never kept; after a change, they belong to another version.
       const discard = error instanceof ObjectChecksumError || error instanceof ObjectChangedError;
       if (discard) await Promise.all([rm(part, { force: true }), rm(recordPath, { force: true })]);
@@ -259,6 +250,159 @@ export async function downloadToFile(options: FileDownloadOptions): Promise<File
   }
 }
 
+interface DownloadJob {
+  source: DownloadSource;
+  part: string;
+  recordPath: string;
+  options: FileDownloadOptions;
+  reads: { count: number };
+}
+
+/** The whole object as one stream from `offset` (bytes before it kept and re-hashed); returns `offset`. */
+async function intoOneStream(job: DownloadJob, offset: number): Promise<number> {
+  const { source, part, options } = job;
+  if (offset === 0) {
+    await writeFile(part, '');
+    await writeRecord(job.recordPath, { key: source.key, etag: source.etag, bytes: source.bytes });
+  }
+  const verifier = new RangeVerifier(source.key, source.checksums);
+  const handle = await open(part, 'r+');
+  try {
+    await handle.truncate(offset);
+    await rehash(part, offset, verifier, options.signal);
+    let received = offset;
+    options.onProgress?.({ key: source.key, received, total: source.bytes });
+    await readRangeInto(job, handle, offset, source.bytes, options.signal, {
+      take: (chunk) => verifier.update(chunk),
+      written: (length) => {
+        received += length;
+        options.onProgress?.({ key: source.key, received, total: source.bytes });
+      },
+    });
+    if (source.bytes === 0) verifier.update(new Uint8Array(0));
+    await handle.sync();
+  } finally {
+    await handle.close().catch(() => {});
+  }
+  return offset;
+}
+
+/**
+ * The object as pieces, `streams` read at once into a file of its full size, each at its offset.
+ * A piece with its own MD5 (a manifest's segment) is checked as soon as it is in; otherwise the
+ * whole file is read back once at the end against the object's MD5. A piece is listed complete
+ * in the record only once its bytes are fsynced. Returns the bytes kept from an earlier run.
+ */
+async function intoPieces(
+  job: DownloadJob,
+  record: PartRecord | undefined,
+  streams: number,
+  pieceBytes: number,
+): Promise<number> {
+  const { source, part, options } = job;
+  const pieces = planPieces(source, Math.max(1, pieceBytes));
+  let done = completedPieces(record, source, pieces);
+  if (done.size > 0 && (await sizeOf(part)) !== source.bytes) done = new Set();
+  if (done.size === 0) await writeFile(part, '');
+  const handle = await open(part, 'r+');
+  // The first failure stops the other readers.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  try {
+    await handle.truncate(source.bytes);
+    // Kept segments are checked again (the run before may have died while writing one).
+    for (const index of done) {
+      const piece = pieces[index]!;
+      if (piece.md5 && (await md5Of(part, piece.start, piece.end, signal)) !== piece.md5) done.delete(index);
+    }
+    let saving = writeRecord(job.recordPath, pieceRecord(source, pieces, done));
+    await saving;
+    let kept = 0;
+    for (const index of done) kept += pieces[index]!.end - pieces[index]!.start;
+    let received = kept;
+    options.onProgress?.({ key: source.key, received, total: source.bytes });
+    const missing = pieces.flatMap((_, index) => (done.has(index) ? [] : [index]));
+    await forEachBounded(missing, streams, async (index) => {
+      const piece = pieces[index]!;
+      const hash = piece.md5 ? createHash('md5') : undefined;
+      try {
+        await readRangeInto(job, handle, piece.start, piece.end, signal, {
+          take: (chunk) => hash?.update(chunk),
+          written: (length) => {
+            received += length;
+            options.onProgress?.({ key: source.key, received, total: source.bytes });
+          },
+        });
+        if (hash && piece.md5) {
+          const actual = hash.digest('hex');
+          if (actual !== piece.md5) {
+            throw new ObjectChecksumError(
+              source.key,
+              { start: piece.start, end: piece.end, md5: piece.md5 },
+              actual,
+            );
+          }
+        }
+        await handle.datasync();
+        done.add(index);
+        // One record write at a time, each with every piece complete so far.
+        saving = saving.then(() => writeRecord(job.recordPath, pieceRecord(source, pieces, done)));
+        await saving;
+      } catch (error) {
+        stop.abort(error);
+        throw error;
+      }
+    });
+    if (!pieces.every((piece) => piece.md5) && source.checksums.length > 0) {
+      await rehash(part, source.bytes, new RangeVerifier(source.key, source.checksums), options.signal);
+    }
+    await handle.sync();
+    return kept;
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/**
+ * Bytes [start, end) of the object into the file at the same offsets: `take` sees each chunk in
+ * order, `written` each batch once on disk. A dropped connection or a cut body is read again
+ * from the last byte written, with backoff, `attempts` failures in a row at most.
+ */
+async function readRangeInto(
+  job: DownloadJob,
+  handle: FileHandle,
+  start: number,
+  end: number,
+  signal: AbortSignal | undefined,
+  sink: CopySink,
+): Promise<void> {
+  const attempts = Math.max(1, job.options.attempts ?? 6);
+  const retryBaseMs = job.options.retryBaseMs ?? 250;
+  const written = { offset: start };
+  let failures = 0;
+  while (written.offset < end) {
+    job.reads.count += 1;
+    const before = written.offset;
+    try {
+      const stream = await job.source.openRange(written.offset, end, signal);
+      await copyInto(handle, stream, written, end, job.source.key, sink);
+      if (written.offset < end) throw new ShortBodyError(`body ended at byte ${written.offset}`);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (written.offset > before) failures = 0;
+      failures += 1;
+      if (!isRetryable(error) || failures >= attempts) throw error;
+      const ceiling = Math.min(MAX_RETRY_MS, retryBaseMs * 2 ** (failures - 1));
+      await delay(ceiling / 2 + Math.random() * (ceiling / 2), undefined, { signal });
+    }
+  }
+}
+
+interface CopySink {
+  take(chunk: Uint8Array): void;
+  written(length: number): void;
+}
+
 /**
  * Copies a range's body into the partial file from `written.offset`, moving it on as bytes reach
  * the file (also when the body fails midway: those bytes are kept).
@@ -267,9 +411,9 @@ async function copyInto(
   handle: FileHandle,
   stream: ReadableStream<Uint8Array>,
   written: { offset: number },
-  source: DownloadSource,
-  verifier: RangeVerifier,
-  options: FileDownloadOptions,
+  end: number,
+  key: string,
+  sink: CopySink,
 ): Promise<void> {
   const reader = stream.getReader();
   let pending: Uint8Array[] = [];
@@ -282,16 +426,16 @@ async function copyInto(
     pendingBytes = 0;
     await writeAll(handle, buffers, length, written.offset);
     written.offset += length;
-    options.onProgress?.({ key: source.key, received: written.offset, total: source.bytes });
+    sink.written(length);
   };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (written.offset + pendingBytes + value.length > source.bytes) {
-        throw new ObjectChangedError(source.key, 'more bytes than its size');
+      if (written.offset + pendingBytes + value.length > end) {
+        throw new ObjectChangedError(key, 'more bytes than its size');
       }
-      verifier.update(value);
+      sink.take(value);
       pending.push(value);
       pendingBytes += value.length;
       if (pendingBytes >= WRITE_BATCH) await flush();

@@ -107,12 +107,16 @@ export async function uploadToS3(options: S3UploadOptions): Promise<S3UploadResu
   const partBytes = choosePartBytes(size, options.partBytes);
   const threshold = Math.min(options.multipartThresholdBytes ?? partBytes, S3_MAX_PART_BYTES);
   const retry = { attempts: options.attempts, baseDelayMs: options.baseDelayMs, signal };
-  // One read of the whole source first: the single PUT's Content-MD5, or the multipart object's
-  // md5chksum, and what tells whether the object is already there.
-  const md5 = await source.md5(0, size, signal);
+  // One read of the whole source (as rclone does): the single PUT's Content-MD5, or the multipart
+  // object's md5chksum (metadata only CreateMultipartUpload can set), and what tells whether the
+  // object is already there. It runs while the HEAD and the search for an upload to resume wait
+  // on the network; only what needs the MD5 waits for it.
+  const md5Pending = source.md5(0, size, signal);
+  md5Pending.catch(() => {});
 
   const existing = await headObject(client, bucket, key, retry);
   if (existing && existing.ContentLength === size && classOf(existing.StorageClass) === storageClass) {
+    const md5 = await md5Pending;
     const same = await sameBytes(source, md5, existing, partBytes, signal);
     if (same) {
       options.onProgress?.({
@@ -137,8 +141,8 @@ export async function uploadToS3(options: S3UploadOptions): Promise<S3UploadResu
     }
   }
   return size <= threshold
-    ? await putWhole(options, md5, storageClass, retry)
-    : await putMultipart(options, md5, storageClass, partBytes, retry);
+    ? await putWhole(options, await md5Pending, storageClass, retry)
+    : await putMultipart(options, md5Pending, storageClass, partBytes, retry);
 }
 
 async function headObject(
@@ -264,7 +268,7 @@ interface UploadHandle {
 /** The newest unfinished upload of this key and storage class, with its parts; else a new one. */
 async function openUpload(
   options: S3UploadOptions,
-  md5: string,
+  md5: Promise<string>,
   storageClass: string,
   retry: RetryOptions,
 ): Promise<UploadHandle> {
@@ -301,13 +305,14 @@ async function openUpload(
     if (parts) return { uploadId: newest.uploadId, parts };
   }
   // A create whose answer was lost leaves an empty upload behind; the next run finds the newest.
+  const md5chksum = base64Of(await md5);
   const created = await withRetries(
     () =>
       client.send(
         new CreateMultipartUploadCommand({
           Bucket: bucket,
           Key: key,
-          Metadata: { [MD5_METADATA]: base64Of(md5) },
+          Metadata: { [MD5_METADATA]: md5chksum },
           ...(options.contentType && { ContentType: options.contentType }),
           ...(storageClass !== 'STANDARD' && { StorageClass: storageClass as StorageClass }),
         }),
@@ -366,7 +371,7 @@ function resumedPartBytes(handle: UploadHandle, size: number, planned: number): 
 
 async function putMultipart(
   options: S3UploadOptions,
-  md5: string,
+  md5Pending: Promise<string>,
   storageClass: string,
   plannedPartBytes: number,
   retry: RetryOptions,
@@ -374,7 +379,7 @@ async function putMultipart(
   const { client, bucket, source, signal } = options;
   const { key, bytes: size } = source;
   const concurrency = options.concurrency ?? 4;
-  const handle = await openUpload(options, md5, storageClass, retry);
+  const handle = await openUpload(options, md5Pending, storageClass, retry);
   const { parts } = planParts(size, resumedPartBytes(handle, size, plannedPartBytes));
   const md5s = new Map<number, string>();
   const inFlight = new Map<number, number>();
@@ -455,7 +460,7 @@ async function putMultipart(
     key,
     bytes: size,
     etag: expected,
-    md5,
+    md5: await md5Pending,
     storageClass,
     multipart: true,
     parts: parts.length,

@@ -58,6 +58,9 @@ const benchArchive: ArchiveRow = {
   objects: OBJECT_COUNT,
   bytes: OBJECT_COUNT * 1_000_000,
   capabilities: ['list', 'retrieve', 'download', 'upload', 'delete', 'prune'],
+  lockedUntil: null,
+  restoredUntil: null,
+  steps: [],
 };
 
 function objects(count: number): ArchiveObjectRow[] {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileProfileStore, KeytarS3CredentialStore, KeytarSecretStore } from '@ovh-pca/platform-node';
+import { AwsS3ClientFactory } from '@ovh-pca/platform-node/s3';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createIpcDispatcher } from '../../src/main/ipc/ipc-dispatcher.js';
@@ -122,6 +123,8 @@ export async function startDesktopHarness(
     validationPollInterval: { initialMs: 100, maxMs: 400 },
     taskPollIntervalMs: 200,
     retrievalPollIntervalMs: 200,
+    lifecyclePollIntervalMs: 200,
+    createS3: (access) => new AwsS3ClientFactory({ access }),
     longTaskMs: 0,
   });
   const dispatch = createIpcDispatcher({

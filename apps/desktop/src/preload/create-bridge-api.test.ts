@@ -34,12 +34,13 @@ describe('the window API the preload exposes', () => {
     expect(names).toEqual([...INVOKE_CHANNELS].sort());
     expect(Object.keys(api.events!).sort()).toEqual([
       'onAppNotice',
+      'onArchivesLifecycleProgress',
       'onArchivesRetrievalProgress',
       'onAuthStatusChanged',
       'onTaskProgress',
       'onTransfersProgress',
     ]);
-    expect(EVENT_CHANNELS).toHaveLength(5);
+    expect(EVENT_CHANNELS).toHaveLength(6);
     // No generic door: nothing called invoke, send or on.
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/invoke|send|"on"/);
   });

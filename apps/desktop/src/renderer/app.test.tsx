@@ -42,6 +42,9 @@ function appBridge(initial: ProfileList) {
       objects: 20,
       bytes: 2e9,
       capabilities: ['list', 'retrieve', 'delete', 'prune'],
+      lockedUntil: null,
+      restoredUntil: null,
+      steps: [],
     },
     {
       product: 'cloud-archive',
@@ -53,6 +56,9 @@ function appBridge(initial: ProfileList) {
       objects: 12,
       bytes: 1e6,
       capabilities: ['list', 'retrieve', 'download', 'upload', 'delete', 'prune'],
+      lockedUntil: null,
+      restoredUntil: null,
+      steps: [],
     },
   ]);
   return { bridge, setProfiles: (next: ProfileList) => (profiles = next) };

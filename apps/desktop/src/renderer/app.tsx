@@ -9,6 +9,7 @@ import { LanguageSwitcher } from './components/language-switcher.js';
 import { ProfileSwitcher } from './components/profile-switcher.js';
 import { useToasts } from './components/toast-region.js';
 import { ActiveProfileProvider } from './data/active-profile.js';
+import { LiveLifecyclesProvider } from './data/live-lifecycles.js';
 import { LiveRetrievalsProvider } from './data/live-retrievals.js';
 import { LiveTasksProvider } from './data/live-tasks.js';
 import { LiveTransfersProvider } from './data/live-transfers.js';
@@ -123,7 +124,9 @@ export function App() {
           <ActiveProfileProvider profile={active}>
             <LiveTasksProvider>
               <LiveRetrievalsProvider>
-                <LiveTransfersProvider>{body}</LiveTransfersProvider>
+                <LiveTransfersProvider>
+                  <LiveLifecyclesProvider>{body}</LiveLifecyclesProvider>
+                </LiveTransfersProvider>
               </LiveRetrievalsProvider>
             </LiveTasksProvider>
           </ActiveProfileProvider>

@@ -30,6 +30,8 @@ export const INVOKE_CHANNELS = [
   'archives:retrieve',
   'archives:previewPrune',
   'archives:prune',
+  'archives:previewLifecycle',
+  'archives:runLifecycle',
   'transfers:chooseFolder',
   'transfers:chooseFiles',
   'transfers:download',
@@ -45,6 +47,7 @@ export const EVENT_CHANNELS = [
   'task:progress',
   'app:notice',
   'archives:retrievalProgress',
+  'archives:lifecycleProgress',
   'transfers:progress',
 ] as const;
 

@@ -23,6 +23,9 @@ import {
   consolePathSchema,
   dialogHandleSchema,
   httpMethodSchema,
+  lifecyclePreviewSchema,
+  lifecycleProgressSchema,
+  lifecycleStepSchema,
   noticeSchema,
   objectKeySchema,
   objectPrunePreviewSchema,
@@ -147,8 +150,25 @@ export const ipcContract = {
       archive: archiveRefSchema,
       keys: z.array(objectKeySchema).max(MAX_OBJECTS_PER_CALL).optional(),
       prefix: z.string().max(1024).optional(),
+      /** Days the restored copies stay readable: required by Cold Archive v2, ignored elsewhere. */
+      days: z.number().int().min(1).max(30_000).optional(),
     }),
     output: z.object({ retrievalId: z.uuid().nullable(), objects: z.array(archiveObjectRowSchema) }),
+  },
+  // Cold Archive v1: core checks the step against the bucket's state and the server clock (a
+  // refusal comes back with its reason and date, nothing sent), main keeps the preview shown.
+  'archives:previewLifecycle': {
+    input: z.strictObject({
+      archive: archiveRefSchema,
+      step: lifecycleStepSchema,
+      lockDays: z.number().int().min(1).max(4500).optional(),
+    }),
+    output: lifecyclePreviewSchema,
+  },
+  // Sends the step previewed; main follows the bucket and sends `archives:lifecycleProgress`.
+  'archives:runLifecycle': {
+    input: z.strictObject({ planId: z.uuid() }),
+    output: z.object({ operationId: z.uuid(), archive: archiveRowSchema }),
   },
   // Retention of one archive's objects: a preview main keeps, then exactly that plan executed.
   'archives:previewPrune': {
@@ -206,6 +226,7 @@ export const eventContract = {
   'task:progress': taskProgressSchema,
   'app:notice': noticeSchema,
   'archives:retrievalProgress': retrievalProgressSchema,
+  'archives:lifecycleProgress': lifecycleProgressSchema,
   'transfers:progress': transferProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 

@@ -275,6 +275,51 @@ export const archiveRowSchema = z.object({
   bytes: z.number().nullable(),
   /** What the product can do: the screens offer only these actions. */
   capabilities: z.array(z.enum(ARCHIVE_CAPABILITIES)),
+  /** When a write-once lock ends (Cold Archive v1), if any. */
+  lockedUntil: z.string().nullable(),
+  /** When a restored copy disappears (Cold Archive v1), if any. */
+  restoredUntil: z.string().nullable(),
+  /** Lifecycle steps of the archive (Cold Archive v1), each with why it is refused now; empty otherwise. */
+  steps: z.array(
+    z.object({
+      step: z.enum(['archive', 'restore', 'destroy', 'delete']),
+      refused: z.string().nullable(),
+      /** The date that lifts the refusal (a lock's end), if any. */
+      until: z.string().nullable(),
+    }),
+  ),
+});
+
+// ---- Cold Archive v1 lifecycle (issue 12): previews with costs, then the step main kept.
+
+export const lifecycleStepSchema = z.enum(['archive', 'restore', 'destroy', 'delete']);
+
+/** What a step will do and cost (core's LifecyclePreview, or a deletion plan), kept in main as `planId`. */
+export const lifecyclePreviewSchema = z.object({
+  planId: z.uuid(),
+  step: lifecycleStepSchema,
+  archive: z.string(),
+  effects: z.array(z.string()),
+  costs: z.array(z.string()),
+  lockDays: z.number().nullable(),
+  lockedUntil: z.string().nullable(),
+  lockOnly: z.boolean(),
+  settlesIn: z.string(),
+  serverTime: z.string().nullable(),
+});
+
+/** A bucket main follows after a step, until it settles (then one OS notification). */
+export const lifecycleProgressSchema = z.object({
+  operationId: z.uuid(),
+  profileName: z.string(),
+  step: lifecycleStepSchema,
+  archive: archiveRefSchema.strip(),
+  state: z.string(),
+  phase: z.enum(ARCHIVE_PHASES),
+  lockedUntil: z.string().nullable(),
+  restoredUntil: z.string().nullable(),
+  done: z.boolean(),
+  failure: z.string().nullable(),
 });
 
 export const archiveObjectRowSchema = z.object({

@@ -14,6 +14,9 @@ import type {
   chosenFilesSchema,
   chosenFolderSchema,
   consoleAnswerSchema,
+  lifecyclePreviewSchema,
+  lifecycleProgressSchema,
+  lifecycleStepSchema,
   noticeSchema,
   objectPrunePreviewSchema,
   objectPruneResultSchema,
@@ -52,3 +55,6 @@ export type ChosenFolder = z.output<typeof chosenFolderSchema>;
 export type ChosenFiles = z.output<typeof chosenFilesSchema>;
 export type ObjectPrunePreview = z.output<typeof objectPrunePreviewSchema>;
 export type ObjectPruneResultInfo = z.output<typeof objectPruneResultSchema>;
+export type LifecycleStep = z.output<typeof lifecycleStepSchema>;
+export type LifecyclePreviewInfo = z.output<typeof lifecyclePreviewSchema>;
+export type LifecycleProgress = z.output<typeof lifecycleProgressSchema>;

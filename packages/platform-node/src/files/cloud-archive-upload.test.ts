@@ -164,6 +164,22 @@ describe('Cloud Archive upload', () => {
     expect(await download(archive.name, 'disk.img')).toEqual(bytes);
   });
 
+  it('sends every streamed PUT with redirects refused, so fetch never keeps the bytes it sent', async () => {
+    // Following redirects makes Node's fetch tee a streamed body and hold all of it (undici#4058):
+    // 1 GiB uploads peaked at 600 MB. The real fetch carries each call; the test reads its options.
+    const streamedPuts: Array<RequestInit['redirect']> = [];
+    const cloud = backend((input, init) => {
+      if (init?.method === 'PUT' && init.body instanceof ReadableStream) streamedPuts.push(init.redirect);
+      return fetch(input, init);
+    });
+    const archive = await freshArchive(cloud);
+    const path = await writeFileOf('redirects/disk.img', randomBytes(SEGMENT * 2 + 7));
+    const [result] = await upload(cloud, archive, [path]);
+    expect(result).toMatchObject({ outcome: 'uploaded', segments: 3 });
+    expect(streamedPuts.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(streamedPuts)).toEqual(new Set(['error']));
+  });
+
   it('edges: an empty file, one of exactly the threshold (one PUT), one byte more (two segments)', async () => {
     const cloud = backend();
     const archive = await freshArchive(cloud);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type Archive,
   type ArchiveBackend,
@@ -12,6 +11,8 @@ import { DesktopError } from '../ipc/desktop-error.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
 import type { Connection, ProfileSessions } from '../services/profile-sessions.js';
 import type { RetrievalWatcher } from '../services/retrieval-watcher.js';
+import { KeptPlans } from './kept-plans.js';
+import { lifecycleSteps } from './lifecycle-steps.js';
 
 type CatalogChannels =
   | 'archives:list'
@@ -20,10 +21,8 @@ type CatalogChannels =
   | 'archives:previewPrune'
   | 'archives:prune';
 
-/** Previews kept for `archives:prune`; older ones must be previewed again. */
-const KEPT_PLANS = 8;
-
-function toRow(connection: Connection, archive: Archive): ArchiveRow {
+/** A listing row; `serverNowMs` (the server's clock) decides which lifecycle steps are refused now. */
+export function toRow(connection: Connection, archive: Archive, serverNowMs: number): ArchiveRow {
   const backend = connection.archives.backend(archive.product);
   return {
     product: archive.product,
@@ -35,7 +34,15 @@ function toRow(connection: Connection, archive: Archive): ArchiveRow {
     objects: archive.objects,
     bytes: archive.bytes,
     capabilities: [...backend.capabilities],
+    lockedUntil: archive.lockedUntil ?? null,
+    restoredUntil: archive.restoredUntil ?? null,
+    steps: lifecycleSteps(archive, backend.lifecycle !== undefined, serverNowMs),
   };
+}
+
+/** The local clock corrected by the offset the client measured (as core's rules use it). */
+export async function serverNow(connection: Connection): Promise<number> {
+  return Date.now() + (await connection.client.getTimeOffset()) * 1000;
 }
 
 /** The archive a reference names, found again in main's own listing (never trusted as given). */
@@ -75,7 +82,7 @@ export function createCatalogHandlers(
   retrievals: RetrievalWatcher,
 ): Pick<IpcHandlers, CatalogChannels> {
   // The plans the user was shown: prune executes one of these and nothing the renderer wrote.
-  const plans = new Map<string, { profileName: string; archive: Archive; plan: ObjectPrunePlan }>();
+  const plans = new KeptPlans<{ profileName: string; archive: Archive; plan: ObjectPrunePlan }>();
   return {
     'archives:list': async ({ product, region }) => {
       const connection = await sessions.connection();
@@ -83,7 +90,8 @@ export function createCatalogHandlers(
         ...(product !== undefined && { product }),
         ...(region !== undefined && { region }),
       });
-      return archives.map((archive) => toRow(connection, archive));
+      const now = await serverNow(connection);
+      return archives.map((archive) => toRow(connection, archive, now));
     },
     'archives:listObjects': async ({ archive: ref, prefix }) => {
       const connection = await sessions.connection();
@@ -91,7 +99,7 @@ export function createCatalogHandlers(
       const backend = connection.archives.backend(archive.product);
       return backend.listObjects(archive, prefix ? { prefix: validateObjectPrefix(prefix) } : {});
     },
-    'archives:retrieve': async ({ archive: ref, keys, prefix }) => {
+    'archives:retrieve': async ({ archive: ref, keys, prefix, days }) => {
       const connection = await sessions.connection();
       const archive = await findArchive(connection, ref);
       const backend = connection.archives.backend(archive.product);
@@ -100,7 +108,9 @@ export function createCatalogHandlers(
       }
       const wanted = await objectsToRetrieve(backend, archive, keys, prefix);
       const objects: ArchiveObject[] =
-        wanted.length === 0 ? [] : await backend.retrieveObjects(archive, wanted);
+        wanted.length === 0
+          ? []
+          : await backend.retrieveObjects(archive, wanted, days === undefined ? {} : { days });
       const retrievalId = retrievals.watch(connection.profile.name, backend, archive, objects);
       return { retrievalId, objects };
     },
@@ -120,9 +130,7 @@ export function createCatalogHandlers(
         ...(keepNewest !== undefined && { keepNewest }),
         ...(prefix && { prefix: validateObjectPrefix(prefix) }),
       });
-      const planId = randomUUID();
-      plans.set(planId, { profileName: connection.profile.name, archive, plan });
-      while (plans.size > KEPT_PLANS) plans.delete(plans.keys().next().value!);
+      const planId = plans.keep({ profileName: connection.profile.name, archive, plan });
       return {
         planId,
         archive: plan.archive,
@@ -137,15 +145,7 @@ export function createCatalogHandlers(
     },
     'archives:prune': async ({ planId }) => {
       const connection = await sessions.connection();
-      const kept = plans.get(planId);
-      if (!kept || kept.profileName !== connection.profile.name) {
-        throw new DesktopError(
-          'badArguments',
-          'This preview is no longer available: preview again',
-          'planId',
-        );
-      }
-      plans.delete(planId);
+      const kept = plans.take(planId, connection.profile.name);
       const backend = connection.archives.backend(kept.archive.product);
       return backend.executePrune!(kept.archive, kept.plan);
     },

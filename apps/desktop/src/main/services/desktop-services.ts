@@ -11,15 +11,17 @@ import {
   OvhClient,
   type PollInterval,
   type ProfileStore,
-  type S3ClientFactory,
   type S3CredentialStore,
   type SecretStore,
 } from '@ovh-pca/core';
+import type { AwsS3ClientFactory } from '@ovh-pca/platform-node/s3';
+import { AwsS3Transfers } from '@ovh-pca/platform-node/s3-transfers';
 import { createAppHandlers } from '../handlers/app-handlers.js';
 import { createArchiveHandlers } from '../handlers/archive-handlers.js';
 import { createAuthHandlers } from '../handlers/auth-handlers.js';
 import { createCatalogHandlers } from '../handlers/catalog-handlers.js';
 import { createConsoleHandlers } from '../handlers/console-handlers.js';
+import { createLifecycleHandlers } from '../handlers/lifecycle-handlers.js';
 import { createProfileHandlers } from '../handlers/profile-handlers.js';
 import { createTransferHandlers } from '../handlers/transfer-handlers.js';
 import type { IpcHandlers } from '../ipc/ipc-dispatcher.js';
@@ -27,6 +29,8 @@ import { DialogGrants } from '../transfers/dialog-grants.js';
 import type { DialogPort } from '../transfers/dialog-port.js';
 import { TransferService } from '../transfers/transfer-service.js';
 import type { EmitEvent } from './app-events.js';
+import { describeLifecycleEnd } from './lifecycle-text.js';
+import { LifecycleWatcher } from './lifecycle-watcher.js';
 import { LoginFlow } from './login-flow.js';
 import { describeTasksEnd } from './notification-text.js';
 import { type ArchiveAccess, type CreateClient, ProfileSessions } from './profile-sessions.js';
@@ -42,8 +46,11 @@ export interface DesktopServiceDeps {
   secretStore: SecretStore;
   /** Where S3 keys of Public Cloud projects live: the OS keychain (main only, never the renderer). */
   s3CredentialStore: S3CredentialStore;
-  /** Builds the S3 clients (the AWS SDK in platform-node) over an access provider. */
-  createS3?: (access: ApiS3AccessProvider) => S3ClientFactory;
+  /**
+   * Builds the S3 clients (the AWS SDK in platform-node) over an access provider: Cold Archive v1
+   * and v2 bytes (download, upload) and v2's bucket calls go through them. Without it, no transfers.
+   */
+  createS3?: (access: ApiS3AccessProvider) => AwsS3ClientFactory;
   startSandbox: StartSandbox;
   /** The app's private directory (the trial sandbox's data lives there). */
   dataDirectory: string;
@@ -63,6 +70,8 @@ export interface DesktopServiceDeps {
   taskPollIntervalMs?: number;
   longTaskMs?: number;
   retrievalPollIntervalMs?: number;
+  /** How often a bucket is read while a Cold Archive v1 step is under way (core's default: 2 s). */
+  lifecyclePollIntervalMs?: number;
 }
 
 export interface DesktopServices {
@@ -71,6 +80,7 @@ export interface DesktopServices {
   login: LoginFlow;
   tasks: TaskWatcher;
   retrievals: RetrievalWatcher;
+  lifecycles: LifecycleWatcher;
   transfers: TransferService;
   trial: TrialSandbox;
   /** The language of the window, for what main shows itself (notifications, dialogs). */
@@ -100,13 +110,15 @@ function archivesFactory(deps: DesktopServiceDeps): (client: OvhClient) => Archi
         ),
     });
     const s3 = deps.createS3?.(s3Access);
+    // Multipart uploads and ranged GETs over the same clients (the CLI's module).
+    const transfers = s3 && new AwsS3Transfers(s3);
     return {
       archive,
       archives: new ArchiveCatalog([
         new LegacyPcaArchiveBackend({ model: archive, backend }),
         new CloudArchiveBackend({ client }),
-        new ColdArchiveBackend({ client, s3Access }),
-        new DeepArchiveBackend({ client, s3Access, ...(s3 && { s3 }) }),
+        new ColdArchiveBackend({ client, s3Access, ...(transfers && { transfers }) }),
+        new DeepArchiveBackend({ client, s3Access, ...(s3 && { s3 }), ...(transfers && { transfers }) }),
       ]),
     };
   };
@@ -156,6 +168,14 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     log: deps.log,
     ...(deps.retrievalPollIntervalMs !== undefined && { pollIntervalMs: deps.retrievalPollIntervalMs }),
   });
+  const lifecycles = new LifecycleWatcher({
+    emit: deps.emit,
+    notify: deps.notify,
+    describeEnd: (step, archive) => describeLifecycleEnd(language.current, step, archive),
+    knownSecrets,
+    log: deps.log,
+    ...(deps.lifecyclePollIntervalMs !== undefined && { pollIntervalMs: deps.lifecyclePollIntervalMs }),
+  });
   const transfers = new TransferService({ emit: deps.emit, knownSecrets, log: deps.log });
   const handlers: IpcHandlers = {
     ...createAppHandlers({ ...deps, language }),
@@ -164,6 +184,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     ...createArchiveHandlers(sessions, tasks),
     ...createConsoleHandlers(sessions),
     ...createCatalogHandlers(sessions, retrievals),
+    ...createLifecycleHandlers(sessions, lifecycles),
     ...createTransferHandlers({ sessions, dialogs: deps.dialogs, grants: new DialogGrants(), transfers }),
   };
   return {
@@ -172,6 +193,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     login,
     tasks,
     retrievals,
+    lifecycles,
     transfers,
     trial,
     language,
@@ -179,6 +201,7 @@ export function createDesktopServices(deps: DesktopServiceDeps): DesktopServices
     async close() {
       tasks.stop();
       await retrievals.stop();
+      await lifecycles.stop();
       await transfers.close();
       for (const profile of (await sessions.list().catch(() => ({ profiles: [] }))).profiles) {
         sessions.cancelPending(profile.name);

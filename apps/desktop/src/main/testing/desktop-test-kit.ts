@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InMemoryProfileStore, InMemoryS3CredentialStore, InMemorySecretStore } from '@ovh-pca/core';
+import { AwsS3ClientFactory } from '@ovh-pca/platform-node/s3';
 import { type SandboxHandle, type StartSandboxOptions, startSandbox } from '@ovh-pca/sandbox';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/ipc-dispatcher.js';
 import { APP_ORIGIN, createSenderCheck } from '../ipc/trusted-sender.js';
@@ -65,6 +66,9 @@ export async function startDesktopTestKit(
     validationPollInterval: { initialMs: 50, maxMs: 200 },
     taskPollIntervalMs: 100,
     retrievalPollIntervalMs: 100,
+    lifecyclePollIntervalMs: 100,
+    // Cold Archive v1/v2 bytes through the AWS SDK against the sandbox's S3, as in the app.
+    createS3: (access) => new AwsS3ClientFactory({ access }),
     longTaskMs: 0,
     ...options.deps,
   });

@@ -9,6 +9,7 @@ import { SelectField } from '../../components/select-field.js';
 import { useActiveProfile } from '../../data/active-profile.js';
 import { queryKeys } from '../../data/query-keys.js';
 import { formatBytes } from '../../format/format-bytes.js';
+import { formatShortDateTime } from '../../format/format-date.js';
 import { refOf } from './archive-ref.js';
 import { ObjectsView } from './objects-view.js';
 
@@ -142,6 +143,16 @@ function ArchivesTable({ rows, onOpen }: { rows: ArchiveRow[]; onOpen: (row: Arc
                 <span className={`badge archive-${row.phase}`} title={row.state}>
                   {t(`archivePhase.${row.phase}`)}
                 </span>
+                {row.lockedUntil && (
+                  <small className="cell-note">
+                    {t('lifecycle.lockEnds', { date: formatShortDateTime(row.lockedUntil, locale) })}
+                  </small>
+                )}
+                {row.restoredUntil && (
+                  <small className="cell-note">
+                    {t('lifecycle.copyEnds', { date: formatShortDateTime(row.restoredUntil, locale) })}
+                  </small>
+                )}
               </td>
               <td className="numeric">
                 {row.objects === null ? t('catalog.unknown') : number.format(row.objects)}

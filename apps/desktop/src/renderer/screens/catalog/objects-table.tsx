@@ -15,13 +15,22 @@ interface ObjectsTableProps {
   onToggleAll: () => void;
   /** For the countdowns: ticks each second while something is retrieving. */
   now: number;
+  /** Which words name the phases: Cold Archive's (archived, restoring, restored) or Swift's. */
+  labels?: 'objectPhase' | 'coldObjectPhase';
 }
 
 /**
  * The objects of one archive, virtualised (only the rows in view are in the DOM, so 100,000 scroll
  * like 100), in the listing's key order. Fixed column widths: nothing jumps while rows scroll.
  */
-export function ObjectsTable({ objects, selected, onToggle, onToggleAll, now }: ObjectsTableProps) {
+export function ObjectsTable({
+  objects,
+  selected,
+  onToggle,
+  onToggleAll,
+  now,
+  labels = 'objectPhase',
+}: ObjectsTableProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { items, paddingTop, paddingBottom } = useVirtualRows(objects.length, scrollRef, ROW_HEIGHT_PX);
@@ -75,6 +84,7 @@ export function ObjectsTable({ objects, selected, onToggle, onToggleAll, now }: 
                 selected={selected.has(object.key)}
                 onToggle={onToggle}
                 now={object.phase === 'retrieving' ? now : 0}
+                labels={labels}
               />
             );
           })}
@@ -96,9 +106,17 @@ interface ObjectRowProps {
   onToggle: (key: string) => void;
   /** 0 for rows without a countdown, so the clock's tick redraws only those that have one. */
   now: number;
+  labels: 'objectPhase' | 'coldObjectPhase';
 }
 
-const ObjectRow = memo(function ObjectRow({ index, object, selected, onToggle, now }: ObjectRowProps) {
+const ObjectRow = memo(function ObjectRow({
+  index,
+  object,
+  selected,
+  onToggle,
+  now,
+  labels,
+}: ObjectRowProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return (
@@ -128,13 +146,23 @@ const ObjectRow = memo(function ObjectRow({ index, object, selected, onToggle, n
       <td>{formatShortDateTime(object.lastModified, locale)}</td>
       <td>
         <span className={`badge object-${object.phase}`} title={object.state}>
-          {t(`objectPhase.${object.phase}`)}
+          {t(`${labels}.${phaseWord(object, labels)}`)}
         </span>
       </td>
       <td className="cell-ready">{readyText(t, object, now, locale)}</td>
     </tr>
   );
 });
+
+/**
+ * A Cold Archive object online with no restored copy's end was never archived (a bucket not yet
+ * sent to tape, a STANDARD object): "Available", not "Restored".
+ */
+function phaseWord(object: ArchiveObjectRow, labels: 'objectPhase' | 'coldObjectPhase'): string {
+  return labels === 'coldObjectPhase' && object.phase === 'online' && !object.retrievableUntil
+    ? 'available'
+    : object.phase;
+}
 
 function readyText(
   t: ReturnType<typeof useTranslation>['t'],

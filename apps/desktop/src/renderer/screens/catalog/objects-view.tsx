@@ -13,6 +13,7 @@ import { errorSummary } from '../../format/error-text.js';
 import { formatShortDateTime } from '../../format/format-date.js';
 import { sameArchive } from './archive-ref.js';
 import { useArchives } from './catalog-screen.js';
+import { LifecyclePanel } from './lifecycle-panel.js';
 import { ObjectPrunePanel } from './object-prune-panel.js';
 import { ObjectsTable } from './objects-table.js';
 import { TransferList } from './transfer-list.js';
@@ -31,6 +32,11 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
   const [uploadPrefix, setUploadPrefix] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [pruning, setPruning] = useState(false);
+  // Cold Archive v2 keeps a retrieved copy for as many days as asked: required there.
+  const needsDays = archive.product === 'deep-archive';
+  const cold = archive.product === 'cold-archive' || archive.product === 'deep-archive';
+  const [daysText, setDaysText] = useState('');
+  const days = /^\d{1,5}$/.test(daysText) && Number(daysText) >= 1 ? Number(daysText) : null;
   const deferredText = useDeferredValue(text);
   const row = useArchives(archive.product, archive.region ?? undefined).data?.find((item) =>
     sameArchive(item, archive),
@@ -66,7 +72,11 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
   const fail = (error: unknown) => push('error', (tr) => errorSummary(tr, error));
   const retrieve = async (input: { keys: string[] } | { prefix: string }) => {
     try {
-      const started = await bridgeCall(bridge.archives.retrieve, { archive, ...input });
+      const started = await bridgeCall(bridge.archives.retrieve, {
+        archive,
+        ...input,
+        ...(needsDays && days !== null && { days }),
+      });
       const retrievingNow = started.objects.filter((object) => object.phase === 'retrieving');
       const last = retrievingNow
         .map((object) => object.readyAt ?? '')
@@ -78,6 +88,8 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
         rows?.map((object) => changed.get(object.key) ?? object),
       );
       if (retrievingNow.length === 0) push('info', (tr) => tr('objects.retrieveNothing'));
+      // Cold Archive gives no ready time: say it is under way, the progress events say when it is over.
+      else if (!last) push('info', (tr) => tr('objects.retrieveUntimed', { count: retrievingNow.length }));
       else
         push('info', (tr) =>
           tr('objects.retrieveStarted', {
@@ -142,17 +154,35 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
         <button type="button" onClick={() => void objects.refetch()}>
           {t('common.refresh')}
         </button>
+        {can('retrieve') && needsDays && (
+          <label className="inline-field">
+            <span>{t('objects.retrieveDays')}</span>
+            <input
+              type="number"
+              min={1}
+              className="days-input"
+              required
+              aria-invalid={daysText !== '' && days === null ? true : undefined}
+              value={daysText}
+              onChange={(event) => setDaysText(event.target.value)}
+            />
+          </label>
+        )}
         {can('retrieve') && (
           <button
             type="button"
-            disabled={sealedChosen.length === 0}
+            disabled={sealedChosen.length === 0 || (needsDays && days === null)}
             onClick={() => void retrieve({ keys: sealedChosen.map((object) => object.key) })}
           >
             {t('objects.retrieve')}
           </button>
         )}
         {can('retrieve') && text !== '' && (
-          <button type="button" onClick={() => void retrieve({ prefix: text })}>
+          <button
+            type="button"
+            disabled={needsDays && days === null}
+            onClick={() => void retrieve({ prefix: text })}
+          >
             {t('objects.retrievePrefix')}
           </button>
         )}
@@ -184,8 +214,14 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
           </button>
         )}
       </search>
+      {row && can('lifecycle') && <LifecyclePanel row={row} />}
+      {needsDays && days === null && sealedChosen.length > 0 && (
+        <p className="muted">{t('objects.daysHint')}</p>
+      )}
       {pruning && <ObjectPrunePanel archive={archive} prefix={text} onClose={() => setPruning(false)} />}
-      {sealedChosen.length > 0 && can('download') && <p className="muted">{t('objects.sealedHint')}</p>}
+      {sealedChosen.length > 0 && can('download') && (
+        <p className="muted">{t(cold ? 'objects.archivedHint' : 'objects.sealedHint')}</p>
+      )}
       <TransferList />
       {objects.isError && <ErrorNotice error={objects.error} onRetry={() => void objects.refetch()} />}
       {objects.isPending && <p>{t('app.loading')}</p>}
@@ -203,6 +239,7 @@ export function ObjectsView({ archive, onBack }: { archive: ArchiveRef; onBack: 
               onToggle={onToggle}
               onToggleAll={onToggleAll}
               now={now}
+              labels={cold ? 'coldObjectPhase' : 'objectPhase'}
             />
           )}
         </>

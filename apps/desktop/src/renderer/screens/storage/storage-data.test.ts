@@ -40,6 +40,9 @@ describe('usageByProduct', () => {
     objects: 1,
     bytes,
     capabilities: ['list'],
+    lockedUntil: null,
+    restoredUntil: null,
+    steps: [],
   });
   it('adds bytes and counts archives per product, largest first', () => {
     expect(

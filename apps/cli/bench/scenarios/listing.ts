@@ -4,7 +4,9 @@
  * against `rclone lsjson` on the same archive. rclone is given `--use-server-modtime` and
  * `--no-mimetype`, else it sends one HEAD per object for its modification time or (S3) its content
  * type, which ovh-pca does not show (it shows the listing's date), and `--fast-list`, one flat
- * listing like ovh-pca's instead of one per "directory".
+ * listing like ovh-pca's instead of one per "directory". The goals are measured on `REGION/NAME`
+ * (the address that says which products can hold it); the bare `NAME` is measured beside it, once:
+ * it asks every product for its archives first.
  */
 import type { BenchContext } from '../harness/bench-context.js';
 import { measure } from '../harness/measure.js';
@@ -19,6 +21,8 @@ const RUNS = 3;
 interface ListingCase {
   title: string;
   archive: string;
+  /** Its region, for the `REGION/NAME` address the goals are measured on. */
+  region: string;
   rcloneTarget: string;
   /** Objects per page of the protocol's listing, for the request goal. */
   pageSize: number;
@@ -30,6 +34,7 @@ const CASES: ListingCase[] = [
   {
     title: 'Cloud Archive (Swift): objects list',
     archive: 'archives-bhs',
+    region: 'BHS',
     rcloneTarget: `${swiftRemote('BHS')}:archives-bhs`,
     pageSize: 10_000,
     product: 'cloud-archive',
@@ -38,6 +43,7 @@ const CASES: ListingCase[] = [
   {
     title: 'Cold Archive v2 (S3, EU-WEST-PAR): objects list',
     archive: 'deep-archive-par',
+    region: 'EU-WEST-PAR',
     rcloneTarget: `${S3_REMOTE}:deep-archive-par`,
     pageSize: 1_000,
     product: 'deep-archive',
@@ -60,7 +66,8 @@ async function listingBenchmark(context: BenchContext, listing: ListingCase): Pr
     section.skipped.push(`${listing.archive}: ${listing.missing}`);
     return section;
   }
-  const ovhArgs = ['objects', 'list', listing.archive, '--json'];
+  const ovhArgs = ['objects', 'list', `${listing.region}/${listing.archive}`, '--json'];
+  const bareArgs = ['objects', 'list', listing.archive, '--json'];
   const rcloneArgs = [
     'lsjson',
     '-R',
@@ -77,7 +84,7 @@ async function listingBenchmark(context: BenchContext, listing: ListingCase): Pr
   try {
     // Directory markers (`dir/`) are objects to ovh-pca, not files to rclone.
     const ovh = await measure(sandbox, ovhPca, ovhArgs, {
-      what: 'list',
+      what: 'list REGION/NAME',
       tool: 'ovh-pca',
       repeat: RUNS,
       check: rowCount('ovh-pca', objects, objects),
@@ -88,7 +95,12 @@ async function listingBenchmark(context: BenchContext, listing: ListingCase): Pr
       repeat: RUNS,
       check: rowCount('rclone', objects - 1, objects),
     });
-    section.measurements.push(ovh, rc);
+    const bare = await measure(sandbox, ovhPca, bareArgs, {
+      what: 'list NAME',
+      tool: 'ovh-pca',
+      check: rowCount('ovh-pca', objects, objects),
+    });
+    section.measurements.push(ovh, bare, rc);
     const limit = Math.ceil(objects / listing.pageSize) + 6;
     section.goals.push(
       atMostGoal(

@@ -9,20 +9,12 @@ export interface ArchiveTarget {
 
 /**
  * Resolves an address already parsed (so bad input was refused before anything was sent) against
- * every archive of every product; none or several → ArchiveAddressError (exit 2, candidates).
+ * the archives it can name: a region asks only the products that can have it (`PASSPORT/NAME` is a
+ * legacy service), a project only that project, and no counts are read. None or several →
+ * ArchiveAddressError (exit 2, candidates).
  */
 export async function openArchive(context: CommandContext, address: ArchiveAddress): Promise<ArchiveTarget> {
-  const { resolveArchiveAddress } = await import('@ovh-pca/core');
   const { archives } = await context.connect();
-  // A full address narrows the listing to its project and region (a 2-part one may be a legacy
-  // PASSPORT/SERVICE, so it lists everything).
-  const hints =
-    address.project !== undefined && address.region !== undefined
-      ? { project: address.project, region: address.region }
-      : {};
-  const archive = resolveArchiveAddress(
-    address,
-    await archives.listArchives({ ...hints, signal: context.signal }),
-  );
+  const archive = await archives.findArchive(address, { signal: context.signal });
   return { archive, backend: archives.backend(archive.product) };
 }

@@ -16,6 +16,11 @@ export interface ListArchivesOptions {
   region?: string;
   /** Only this Public Cloud project: a hint (the address named it) that saves listing the others. */
   project?: string;
+  /**
+   * `false` when only the addresses matter (resolving a name): a backend whose counts cost extra
+   * requests (legacy PCA: sessions and usage per service) leaves `objects` and `bytes` null.
+   */
+  counts?: boolean;
   signal?: AbortSignal;
 }
 
@@ -38,6 +43,12 @@ export interface ListObjectsOptions {
 export interface ArchiveBackend {
   readonly product: ArchiveProduct;
   readonly capabilities: readonly ArchiveCapability[];
+  /**
+   * True for a region that holds this product's archives and no other product's (Cold Archive v1's
+   * `…-ARCHIVE` regions, Cold Archive v2's 3-AZ EU-WEST-PAR where Public Cloud has no Swift): an
+   * address in it asks only the products that own it. Absent: the product owns no region alone.
+   */
+  ownsRegion?(region: string): boolean;
   /** Every archive of this product the credential can see, with counts and bytes. */
   listArchives(options?: ListArchivesOptions): Promise<Archive[]>;
   /** The objects of one archive (one the listing returned), ordered by key. */
@@ -112,16 +123,6 @@ export interface ArchiveBackend {
   readonly lifecycle?: ArchiveLifecycle;
   /** The storage classes `uploadObjects` takes (`options.storageClass`); absent: none can be chosen. */
   readonly uploadStorageClasses?: readonly string[];
-  /**
-   * Uploads files into an archive (with the `upload` capability): what the archive already holds
-   * is not sent again, an interrupted upload goes on where it stopped. One result per source, in
-   * order; a source that fails does not stop the others.
-   */
-  uploadObjects?(
-    archive: Archive,
-    sources: readonly UploadSource[],
-    options?: UploadOptions,
-  ): Promise<UploadedObject[]>;
 }
 
 export interface RetrieveOptions {

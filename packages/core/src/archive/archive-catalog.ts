@@ -55,19 +55,27 @@ export class ArchiveCatalog {
 
   /** Archives of the products in scope, ordered by product, project, region, name. */
   async listArchives(options: CatalogListOptions = {}): Promise<Archive[]> {
-    const backends =
-      options.product === undefined ? [...this.#backends.values()] : [this.backend(options.product)];
     const region = options.region?.toUpperCase();
+    const backends =
+      options.product === undefined ? this.#backendsFor(region) : [this.backend(options.product)];
+    // Each backend answers at no cost for a region it cannot have (legacy PCA: any but a passport).
     const lists = await Promise.all(
       backends.map((backend) =>
-        backend.listArchives({ region, project: options.project, signal: options.signal }),
+        backend.listArchives({
+          region,
+          project: options.project,
+          counts: options.counts,
+          signal: options.signal,
+        }),
       ),
     );
     return (
       lists
         .flat()
-        // A region filter leaves out products without regions (legacy PCA).
-        .filter((archive) => region === undefined || archive.region === region)
+        // A legacy service has no region: its passport stands in the region's place (`PASSPORT/NAME`).
+        .filter(
+          (archive) => region === undefined || (archive.region ?? archive.project.toUpperCase()) === region,
+        )
         .filter(
           (archive) =>
             options.project === undefined || archive.region === null || archive.project === options.project,
@@ -76,13 +84,32 @@ export class ArchiveCatalog {
     );
   }
 
-  /** The one archive an address names (checked before any request); ambiguity lists the candidates. */
+  /** Every backend, or only those owning the region when some do (no other product can be there). */
+  #backendsFor(region: string | undefined): ArchiveBackend[] {
+    const all = [...this.#backends.values()];
+    if (region === undefined) return all;
+    const owners = all.filter((backend) => backend.ownsRegion?.(region) === true);
+    return owners.length > 0 ? owners : all;
+  }
+
+  /**
+   * The one archive an address names (checked before any request); ambiguity lists the candidates.
+   * Asks only what the address can mean: its region and project as hints (a product that cannot
+   * have the region sends nothing), no counts (`archives list` shows those).
+   */
   async findArchive(
-    address: string,
+    address: string | ArchiveAddress,
     options: { product?: string; signal?: AbortSignal } = {},
   ): Promise<Archive> {
-    const parsed: ArchiveAddress = parseArchiveAddress(address);
-    const archives = await this.listArchives({ product: options.product, signal: options.signal });
+    const parsed: ArchiveAddress = typeof address === 'string' ? parseArchiveAddress(address) : address;
+    const archives = await this.listArchives({
+      product: options.product,
+      region: parsed.region,
+      // A project only comes with a region (PROJECT/REGION/NAME): both narrow the listing.
+      project: parsed.project,
+      counts: false,
+      signal: options.signal,
+    });
     return resolveArchiveAddress(parsed, archives);
   }
 }

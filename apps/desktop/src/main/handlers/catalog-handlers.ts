@@ -47,9 +47,12 @@ export async function serverNow(connection: Connection): Promise<number> {
 
 /** The archive a reference names, found again in main's own listing (never trusted as given). */
 export async function findArchive(connection: Connection, ref: ArchiveRef): Promise<Archive> {
+  // Only the product, project and region named, without counts (legacy: no sessions or usage read).
   const archives = await connection.archives.listArchives({
     product: ref.product,
+    project: ref.project,
     ...(ref.region !== null && { region: ref.region }),
+    counts: false,
   });
   const found = archives.find(
     (archive) =>

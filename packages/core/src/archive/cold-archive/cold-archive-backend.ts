@@ -90,13 +90,19 @@ export class ColdArchiveBackend implements ArchiveBackend {
     return this.#regions.list(signal);
   }
 
-  /** 1 + one request per project and Cold Archive region (+ the region lookup, once). */
+  /** A `…-ARCHIVE` region (RBX-ARCHIVE) serves `storage-s3-coldarchive` alone (reference §3.3). */
+  ownsRegion(region: string): boolean {
+    return isColdArchiveRegion(region);
+  }
+
+  /**
+   * 1 + one request per project and Cold Archive region (+ the region lookup, once, when no region
+   * is named: a named one is asked directly, its 404 lists nothing).
+   */
   async listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
     // Cold Archive regions are named `…-ARCHIVE` (RBX-ARCHIVE): another region needs no lookup.
-    if (options.region !== undefined && !options.region.endsWith('-ARCHIVE')) return [];
-    const regions = (await this.regions(options.signal)).filter(
-      (region) => options.region === undefined || region === options.region,
-    );
+    if (options.region !== undefined && !isColdArchiveRegion(options.region)) return [];
+    const regions = options.region === undefined ? await this.regions(options.signal) : [options.region];
     return listRegionContainers<ColdArchiveContainerWire>(this.#client, {
       regions,
       route: (project, region) => path`/cloud/project/${project}/region/${region}/coldArchive`,
@@ -297,6 +303,11 @@ export class ColdArchiveBackend implements ArchiveBackend {
       return object;
     });
   }
+}
+
+/** Cold Archive regions are named `…-ARCHIVE` (RBX-ARCHIVE). */
+function isColdArchiveRegion(region: string): boolean {
+  return region.endsWith('-ARCHIVE');
 }
 
 function toArchive(project: string, region: string, wire: ColdArchiveContainerWire): Archive {

@@ -104,6 +104,11 @@ export class DeepArchiveBackend implements ArchiveBackend {
     });
   }
 
+  /** EU-WEST-PAR (3-AZ): S3 only, no Swift, so no Cloud Archive there (reference §3.4). */
+  ownsRegion(region: string): boolean {
+    return (DEEP_ARCHIVE_REGIONS as readonly string[]).includes(region);
+  }
+
   /** 1 + one request per project (EU-WEST-PAR only). */
   listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
     return listRegionContainers<StorageBucketWire>(this.#client, {

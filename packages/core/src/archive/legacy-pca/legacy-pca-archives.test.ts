@@ -66,6 +66,27 @@ describe('legacy PCA in the archive catalog', () => {
     expect(kit.apiRequests()).toEqual([]);
   });
 
+  it('resolves without counts: no sessions or usage read, a PASSPORT region keeps to that passport', async () => {
+    const [serviceId] = kit.serviceIds();
+    const [passport, name] = serviceId!.split('/') as [string, string];
+    const catalog = kit.catalog();
+    kit.sandbox.clearRequests();
+    expect(await catalog.findArchive(name)).toMatchObject({ id: serviceId, objects: null, bytes: null });
+    expect(await catalog.findArchive(serviceId!)).toMatchObject({ id: serviceId, objects: null });
+    const paths = kit.apiRequests().map((entry) => entry.path);
+    expect(paths.filter((path) => /\/(sessions|usage)(\?|$)/.test(path))).toEqual([]);
+    const byPassport = await catalog.listArchives({ region: passport.toUpperCase(), counts: false });
+    expect(byPassport.map((archive) => archive.id).sort()).toEqual(
+      kit
+        .serviceIds()
+        .filter((id) => id.startsWith(`${passport}/`))
+        .sort(),
+    );
+    // Counts are still read when asked for (`archives list`).
+    const [counted] = await catalog.listArchives({ region: passport.toUpperCase() });
+    expect(counted!.objects).toEqual(expect.any(Number));
+  });
+
   it('lists sessions as objects, retrieves one and waits until it is no longer retrieving', async () => {
     const catalog = kit.catalog();
     const backend = catalog.backend('legacy-pca');

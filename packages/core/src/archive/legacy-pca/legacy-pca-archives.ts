@@ -1,4 +1,4 @@
-import type { ArchiveBackend, ListObjectsOptions } from '../archive-backend.js';
+import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '../archive-backend.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
 import { mapBounded } from '../bounded-map.js';
 import type { WaitReading } from '../state-waiter.js';
@@ -7,6 +7,8 @@ import type { LegacyPcaModel } from './legacy-pca-model.js';
 import { legacySessionObjectPhase } from './legacy-pca-phases.js';
 import type { ArchiveService, ArchiveSession } from './legacy-pca-types.js';
 
+/** What a passport looks like (32 hex): the only "region" a legacy address can name. */
+const PASSPORT = /^[0-9A-F]{32}$/i;
 /** Restores started at once at most. */
 const RETRIEVE_CONCURRENCY = 4;
 
@@ -40,11 +42,17 @@ export class LegacyPcaArchiveBackend implements ArchiveBackend {
     this.#routes = options.backend;
   }
 
-  /** Every PCA service of every passport, whatever the pin: 2 requests per service (ids, usage). */
-  async listArchives(options: { signal?: AbortSignal; region?: string } = {}): Promise<Archive[]> {
-    // Legacy services have no region: a region filter leaves them all out, at no cost.
-    if (options.region !== undefined) return [];
-    const services = await this.#model.listServices({ signal: options.signal });
+  /**
+   * Every PCA service of every passport, whatever the pin: 2 requests per service (ids, usage), none
+   * with `counts: false`. A region is a passport here (`PASSPORT/NAME`, the old `--service` form):
+   * any other region lists nothing, at no cost.
+   */
+  async listArchives(options: ListArchivesOptions = {}): Promise<Archive[]> {
+    if (options.region !== undefined && !PASSPORT.test(options.region)) return [];
+    const services = (await this.#model.listServices({ signal: options.signal })).filter(
+      (service) => options.region === undefined || service.passport.toUpperCase() === options.region,
+    );
+    if (options.counts === false) return services.map((service) => toArchive(service, null, null));
     return Promise.all(services.map((service) => this.#describe(service, options.signal)));
   }
 
@@ -93,16 +101,20 @@ export class LegacyPcaArchiveBackend implements ArchiveBackend {
       this.#routes.listSessionIds(service, signal),
       this.#routes.getUsage(service, signal),
     ]);
-    return {
-      product: 'legacy-pca',
-      project: service.passport,
-      region: null,
-      name: service.serviceName,
-      id: service.id,
-      state: 'active',
-      phase: 'open',
-      objects: ids.length,
-      bytes,
-    };
+    return toArchive(service, ids.length, bytes);
   }
+}
+
+function toArchive(service: ArchiveService, objects: number | null, bytes: number | null): Archive {
+  return {
+    product: 'legacy-pca',
+    project: service.passport,
+    region: null,
+    name: service.serviceName,
+    id: service.id,
+    state: 'active',
+    phase: 'open',
+    objects,
+    bytes,
+  };
 }

@@ -48,10 +48,11 @@ export function objectPrunePreview(plan: ObjectPrunePlan): string {
   const skipped = plan.skipped.length
     ? `\nLeft alone although old enough: ${plan.skipped.map((skip) => `${skip.key} (${skip.reason})`).join(', ')}`
     : '';
+  const costs = (plan.costs ?? []).map((cost) => `\nCost: ${cost}`).join('');
   return (
     `Deletes objects of ${plan.archive}${scope} last modified ${objectCutoffInWords(plan)}${keep}:\n` +
     `${lines.join('\n')}\n` +
-    `Total: ${plan.objects.length} object(s), ${plan.deleteCount} deletion(s) with segments, ${formatSize(plan.totalBytes)}.${skipped}\n`
+    `Total: ${plan.objects.length} object(s), ${plan.deleteCount} deletion(s) with segments, ${formatSize(plan.totalBytes)}.${skipped}${costs}\n`
   );
 }
 

@@ -390,6 +390,7 @@ export const objectPrunePreviewSchema = z.object({
   totalBytes: z.number(),
   skipped: z.array(z.object({ key: z.string(), reason: z.string() })),
   recentCount: z.number(),
+  costs: z.array(z.string()).optional(),
 });
 
 export const objectPruneResultSchema = z.object({

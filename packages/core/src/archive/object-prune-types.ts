@@ -74,6 +74,8 @@ export interface ObjectPrunePlan {
   skipped: ObjectPruneSkipped[];
   /** Objects in scope younger than the cutoff (not listed). */
   recentCount: number;
+  /** What deleting the planned objects costs, where the product charges for it (a minimum storage). */
+  costs?: string[];
 }
 
 export type ObjectPruneOutcome =

@@ -51,13 +51,45 @@ export async function deleteOnce(
   target: string,
   signal?: AbortSignal,
 ): Promise<void> {
+  await sendDelete(client, target, { signal, absent: 'throw' });
+}
+
+/** A DELETE sent again after a lost answer (client retries off, so its 404 is seen here). */
+export const PRUNE_DELETE_ATTEMPTS = 6;
+
+/**
+ * One object's DELETE for a prune: `gone` when the first answer is a 404 (absent before this call),
+ * `deleted` otherwise, a 404 after a lost answer included (counted once, never sent again).
+ */
+export async function removeOnce(
+  client: ArchiveApiClient,
+  target: string,
+  signal?: AbortSignal,
+): Promise<'deleted' | 'gone'> {
+  return sendDelete(client, target, {
+    signal,
+    absent: 'gone',
+    attempts: PRUNE_DELETE_ATTEMPTS,
+    idempotent: false,
+  });
+}
+
+async function sendDelete(
+  client: ArchiveApiClient,
+  target: string,
+  options: { signal?: AbortSignal; absent: 'throw' | 'gone'; attempts?: number; idempotent?: boolean },
+): Promise<'deleted' | 'gone'> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await client.request<unknown>('DELETE', target, { signal });
-      return;
+      await client.request<unknown>('DELETE', target, {
+        signal: options.signal,
+        ...(options.idempotent === false && { idempotent: false }),
+      });
+      return 'deleted';
     } catch (error) {
-      if (errorStatus(error) === 404 && attempt > 1) return;
-      if (!isTransientFailure(error) || attempt >= DELETE_ATTEMPTS) throw error;
+      if (errorStatus(error) === 404 && attempt > 1) return 'deleted';
+      if (errorStatus(error) === 404 && options.absent === 'gone') return 'gone';
+      if (!isTransientFailure(error) || attempt >= (options.attempts ?? DELETE_ATTEMPTS)) throw error;
     }
   }
 }

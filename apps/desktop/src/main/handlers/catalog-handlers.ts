@@ -141,6 +141,7 @@ export function createCatalogHandlers(
         totalBytes: plan.totalBytes,
         skipped: plan.skipped.map((item) => ({ key: item.key, reason: item.reason })),
         recentCount: plan.recentCount,
+        ...(plan.costs && { costs: plan.costs }),
       };
     },
     'archives:prune': async ({ planId }) => {

@@ -2,11 +2,12 @@ import { path } from '../../client/index.js';
 import { type ArchiveAddress, parseArchiveRegion, validateArchiveName } from '../archive-address.js';
 import type { ArchiveBackend, ListArchivesOptions, ListObjectsOptions } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
-import { type Archive, type ArchiveObject, formatArchiveAddress } from '../archive-entities.js';
+import type { Archive, ArchiveObject } from '../archive-entities.js';
 import { errorStatus } from '../archive-error-info.js';
 import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
 import type { UploadedObject, UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
+import { checkPlanFor } from '../bucket-prune.js';
 import { toIsoDate } from '../iso-date.js';
 import { longestCommonPrefix } from '../key-prefix.js';
 import type { DownloadSource } from '../object-download.js';
@@ -213,13 +214,7 @@ export class CloudArchiveBackend implements ArchiveBackend {
     plan: ObjectPrunePlan,
     options: ExecuteObjectPruneOptions = {},
   ): Promise<ObjectPruneResult> {
-    // A plan may come back over IPC: it must be this archive's.
-    if (plan.product !== this.product || plan.archive !== formatArchiveAddress(archive)) {
-      throw new ValidationError(
-        'plan',
-        `This plan is for ${plan.archive}, not ${formatArchiveAddress(archive)}`,
-      );
-    }
+    checkPlanFor(archive, plan);
     return executeCloudArchivePrune(this.#pruneDeps(archive), archive, plan, options);
   }
 

@@ -16,8 +16,15 @@ import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
 import type { ArchiveCapability } from '../archive-product.js';
 import type { UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
+import { type BucketPruneDeps, checkPlanFor, executeBucketPrune, planBucketPrune } from '../bucket-prune.js';
 import { toIsoDate } from '../iso-date.js';
 import type { DownloadSource } from '../object-download.js';
+import type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneOptions,
+  ObjectPrunePlan,
+  ObjectPruneResult,
+} from '../object-prune-types.js';
 import { onlyProject } from '../public-cloud-projects.js';
 import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider } from '../s3/s3-ports.js';
@@ -26,7 +33,12 @@ import type { S3ObjectTransfers } from '../s3-transfers/s3-transfer-port.js';
 import type { WaitReading } from '../state-waiter.js';
 import { isTransientFailure } from '../transient-failure.js';
 import { ColdArchiveRegions } from './cold-archive-region.js';
-import { checkColdArchiveDelete, planColdArchiveStep, stepApplied } from './cold-archive-rules.js';
+import {
+  checkColdArchiveDelete,
+  checkColdArchivePrune,
+  planColdArchiveStep,
+  stepApplied,
+} from './cold-archive-rules.js';
 import { coldArchiveObjectPhase, coldArchivePhase } from './cold-archive-states.js';
 import type { ColdArchiveContainerWire, ColdArchiveObjectWire } from './cold-archive-wire-types.js';
 
@@ -50,6 +62,8 @@ export interface ColdArchiveBackendOptions {
 
 const containerPath = (archive: Archive) =>
   path`/cloud/project/${archive.project}/region/${archive.region ?? ''}/coldArchive/${archive.name}`;
+const objectPath = (archive: Archive, key: string) =>
+  path`/cloud/project/${archive.project}/region/${archive.region ?? ''}/coldArchive/${archive.name}/object/${key}`;
 
 /**
  * Cold Archive v1: S3 buckets in RBX-ARCHIVE driven as a whole through API v1's coldArchive routes
@@ -68,15 +82,22 @@ export class ColdArchiveBackend implements ArchiveBackend {
   readonly #s3Access: S3AccessProvider | undefined;
   readonly #now: () => number;
   readonly #regions: ColdArchiveRegions;
+  readonly #prune: BucketPruneDeps;
 
   constructor(options: ColdArchiveBackendOptions) {
     this.#client = options.client;
     this.#s3Access = options.s3Access;
     this.#transfers = options.transfers;
     this.capabilities = options.transfers
-      ? ['list', 'retrieve', 'download', 'upload', 'delete', 'lifecycle']
-      : ['list', 'retrieve', 'delete', 'lifecycle'];
+      ? ['list', 'retrieve', 'download', 'upload', 'delete', 'lifecycle', 'prune']
+      : ['list', 'retrieve', 'delete', 'lifecycle', 'prune'];
     this.#now = options.now ?? Date.now;
+    this.#prune = {
+      client: options.client,
+      now: this.#now,
+      listObjects: (archive, listOptions) => this.listObjects(archive, listOptions),
+      objectPath,
+    };
     this.#regions = new ColdArchiveRegions(options.client);
     this.lifecycle = {
       plan: (archive, action, planOptions) => this.#plan(archive, action, planOptions),
@@ -230,15 +251,27 @@ export class ColdArchiveBackend implements ArchiveBackend {
     await mapBounded(
       plan.objects,
       DELETE_CONCURRENCY,
-      (object) =>
-        deleteOnce(
-          this.#client,
-          path`/cloud/project/${archive.project}/region/${archive.region ?? ''}/coldArchive/${archive.name}/object/${object.key}`,
-          options.signal,
-        ),
+      (object) => deleteOnce(this.#client, objectPath(archive, object.key), options.signal),
       { signal: options.signal },
     );
     await deleteOnce(this.#client, containerPath(archive), options.signal);
+  }
+
+  /** In state `none` only (refused before any deletion otherwise): one listing, the server clock. */
+  async planPrune(archive: Archive, options: ObjectPruneOptions): Promise<ObjectPrunePlan> {
+    checkColdArchivePrune(await this.readArchive(archive, options.signal));
+    return planBucketPrune(this.#prune, archive, options);
+  }
+
+  /** The bucket read again (still `none`), one listing, then one DELETE per planned key. */
+  async executePrune(
+    archive: Archive,
+    plan: ObjectPrunePlan,
+    options: ExecuteObjectPruneOptions = {},
+  ): Promise<ObjectPruneResult> {
+    checkPlanFor(archive, plan);
+    if (plan.objects.length > 0) checkColdArchivePrune(await this.readArchive(archive, options.signal));
+    return executeBucketPrune(this.#prune, archive, plan, options);
   }
 
   async #serverNowMs(signal?: AbortSignal): Promise<number> {

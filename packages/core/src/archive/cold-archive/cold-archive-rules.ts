@@ -167,6 +167,14 @@ export function checkColdArchiveDelete(archive: Archive, recursive: boolean): vo
   );
 }
 
+/** `objects prune` of a Cold Archive v1 bucket: its objects can be deleted in state `none` only. */
+export function checkColdArchivePrune(archive: Archive): void {
+  if (archive.state === 'none') return;
+  throw new LifecycleRefusedError(
+    `Cannot prune ${where(archive)}: it is ${archive.state}; objects can be deleted only from a bucket never archived (none). Nothing was sent.`,
+  );
+}
+
 /** Whether the archive read after a lost answer shows the step was applied. */
 export function stepApplied(preview: LifecyclePreview, after: Archive): boolean {
   if (preview.lockOnly) {

@@ -14,9 +14,16 @@ import { ArchiveNotFoundError, LifecycleRefusedError, ValidationError } from '..
 import type { ArchiveCapability } from '../archive-product.js';
 import type { UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
+import { type BucketPruneDeps, checkPlanFor, executeBucketPrune, planBucketPrune } from '../bucket-prune.js';
 import { toIsoDate } from '../iso-date.js';
 import { longestCommonPrefix } from '../key-prefix.js';
 import type { DownloadSource } from '../object-download.js';
+import type {
+  ExecuteObjectPruneOptions,
+  ObjectPruneOptions,
+  ObjectPrunePlan,
+  ObjectPruneResult,
+} from '../object-prune-types.js';
 import { onlyProject } from '../public-cloud-projects.js';
 import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider, S3ClientFactory } from '../s3/s3-ports.js';
@@ -35,6 +42,9 @@ export const DEEP_ARCHIVE_REGIONS = ['EU-WEST-PAR'] as const;
 export const DEEP_ARCHIVE_PAGE_SIZE = 1000;
 /** Restore requests in flight at once. */
 const RESTORE_CONCURRENCY = 8;
+/** DEEP_ARCHIVE's minimum storage: an object deleted younger is charged the rest, prorated (§5.1). */
+export const DEEP_ARCHIVE_MINIMUM_DAYS = 180;
+const DAY_MS = 86_400_000;
 /** OVH accepts `days` up to this (the sandbox's bound, generous beyond any real use). */
 export const MAX_RESTORE_DAYS = 30_000;
 
@@ -45,6 +55,7 @@ export interface DeepArchiveBackendOptions {
   s3Access?: S3AccessProvider;
   /** Downloads and uploads (S3 multipart, ranged GET); without it, no `download` / `upload`. */
   transfers?: S3ObjectTransfers;
+  now?: () => number;
 }
 
 /** `--days N` of a v2 retrieval: a whole number of days ≥ 1 (ValidationError otherwise). */
@@ -72,15 +83,38 @@ export class DeepArchiveBackend implements ArchiveBackend {
   readonly #client: ArchiveApiClient;
   readonly #s3: S3ClientFactory | undefined;
   readonly #s3Access: S3AccessProvider | undefined;
+  readonly #prune: BucketPruneDeps;
 
   constructor(options: DeepArchiveBackendOptions) {
     this.#client = options.client;
+    this.#prune = {
+      client: options.client,
+      now: options.now ?? Date.now,
+      listObjects: (archive, listOptions) => this.listObjects(archive, listOptions),
+      objectPath: (archive, key) => `${bucketPath(archive)}/object/${encodeKey(key)}`,
+      costsOf: minimumStorageCosts,
+    };
     this.#s3 = options.s3;
     this.#s3Access = options.s3Access;
     this.#transfers = options.transfers;
     this.capabilities = options.transfers
-      ? ['list', 'retrieve', 'download', 'upload', 'delete']
-      : ['list', 'retrieve', 'delete'];
+      ? ['list', 'retrieve', 'download', 'upload', 'delete', 'prune']
+      : ['list', 'retrieve', 'delete', 'prune'];
+  }
+
+  /** One listing and the server clock; the preview counts DEEP_ARCHIVE objects under 180 days. */
+  planPrune(archive: Archive, options: ObjectPruneOptions): Promise<ObjectPrunePlan> {
+    return planBucketPrune(this.#prune, archive, options);
+  }
+
+  /** One listing to recheck, then `DELETE …/storage/{name}/object/{key}` once per planned key. */
+  async executePrune(
+    archive: Archive,
+    plan: ObjectPrunePlan,
+    options: ExecuteObjectPruneOptions = {},
+  ): Promise<ObjectPruneResult> {
+    checkPlanFor(archive, plan);
+    return executeBucketPrune(this.#prune, archive, plan, options);
   }
 
   /** HEAD, then ranges under If-Match; a DEEP_ARCHIVE object not restored: ObjectNotRestoredError. */
@@ -293,6 +327,20 @@ export class DeepArchiveBackend implements ArchiveBackend {
       { signal },
     );
   }
+}
+
+/** The prorated charge of deleting DEEP_ARCHIVE objects before their 180 days (reference §5.1). */
+function minimumStorageCosts(objects: readonly ArchiveObject[], serverNowMs: number): string[] {
+  const since = serverNowMs - DEEP_ARCHIVE_MINIMUM_DAYS * DAY_MS;
+  const young = objects.filter(
+    (object) =>
+      object.state !== 'available' && object.lastModified !== null && Date.parse(object.lastModified) > since,
+  );
+  if (young.length === 0) return [];
+  const bytes = young.reduce((sum, object) => sum + object.bytes, 0);
+  return [
+    `${young.length} DEEP_ARCHIVE object(s) (${bytes} bytes) are younger than ${DEEP_ARCHIVE_MINIMUM_DAYS} days: deleting them is charged for the rest of the ${DEEP_ARCHIVE_MINIMUM_DAYS}-day minimum storage (prorated).`,
+  ];
 }
 
 /** One path segment, dots too (the Control Panel encodes them as %2E: reference §2). */

@@ -106,6 +106,12 @@ export function ObjectPrunePanel({
                   cutoff: formatDateTime(plan.cutoff, locale),
                 })}
           </p>
+          {plan.objects.length > 0 &&
+            plan.costs?.map((cost) => (
+              <p key={cost} className="prune-cost" data-testid="object-prune-cost">
+                {cost}
+              </p>
+            ))}
           {plan.objects.length > 0 && (
             <div className="table-scroll prune-list">
               <table className="data-table" aria-label={t('objectPrune.listLabel')}>

@@ -31,8 +31,16 @@ describe('Perl script flags on the built binary', () => {
     expect(JSON.parse(tasks.stdout).length).toBeGreaterThan(0);
     const size = await cli(['-s', '--json']);
     expect(size.code, size.stderr).toBe(0);
-    const usage = JSON.parse(size.stdout) as { totalBytes: number; services: Array<{ bytes: number }> };
+    const usage = JSON.parse(size.stdout) as {
+      totalBytes: number;
+      allProductsBytes: number;
+      services: Array<{ bytes: number }>;
+      products: Array<{ product: string }>;
+    };
     expect(usage.totalBytes).toBe(usage.services.reduce((sum, service) => sum + service.bytes, 0));
+    // "Total size of all sessions": the legacy product only, whatever else the account holds.
+    expect(usage.products.map((product) => product.product)).toEqual(['legacy-pca']);
+    expect(usage.allProductsBytes).toBe(usage.totalBytes);
   });
 
   it('-f ID lists the files of a session', async () => {

@@ -8,7 +8,7 @@ describe('translateLegacyFlags', () => {
   it.each([
     [['-l'], ['sessions', 'list']],
     [['-t'], ['tasks', 'list']],
-    [['-s'], ['usage']],
+    [['-s'], ['usage', '--product', 'legacy-pca']],
     [
       ['-f', ID],
       ['sessions', 'files', ID],

@@ -15,7 +15,8 @@ type Translate = (value: string) => string[];
 const WITHOUT_VALUE: Record<string, string[]> = {
   '-l': ['sessions', 'list'],
   '-t': ['tasks', 'list'],
-  '-s': ['usage'],
+  // "Total size of all sessions": the legacy product only, as the script counted it.
+  '-s': ['usage', '--product', 'legacy-pca'],
 };
 
 const WITH_VALUE: Record<string, Translate> = {
@@ -114,7 +115,7 @@ export const LEGACY_HELP = `
 Perl script flags (ovh-pca-api-manage.pl), same meaning:
   -l                 sessions list
   -t                 tasks list
-  -s                 usage
+  -s                 usage --product legacy-pca
   -f ID              sessions files ID
   -b ID              sessions restore ID
   -r "NAME"          sessions rename --last NAME (the most recent session)

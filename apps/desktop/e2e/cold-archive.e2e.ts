@@ -73,7 +73,7 @@ describe('Cold Archive v1 and v2 in the window (issue 12)', () => {
     expect(await step('Restore').isDisabled()).toBe(true);
     await expect
       .poll(() => app.page.getByTestId('refused-restore').textContent())
-      .toMatch(/only an archived bucket/);
+      .toMatch(/never archived; only an archived bucket/);
     await harness.screenshot('c02-uploaded');
   });
 

@@ -10,6 +10,7 @@ import {
   ObjectChecksumError,
   ObjectNotReadyError,
 } from '@ovh-pca/core';
+import { bytesMoved } from '../memory-pacer.js';
 import { forEachBounded } from '../s3-transfers/s3-retry.js';
 import { completedPieces, type PartRecord, pieceRecord, planPieces } from './download-pieces.js';
 import { RangeVerifier } from './range-verifier.js';
@@ -114,14 +115,20 @@ async function rehash(path: string, length: number, verifier: RangeVerifier, sig
     signal,
     highWaterMark: READ_BACK_CHUNK,
   });
-  for await (const chunk of stream) verifier.update(chunk as Buffer);
+  for await (const chunk of stream) {
+    verifier.update(chunk as Buffer);
+    bytesMoved((chunk as Buffer).length);
+  }
 }
 
 /** The MD5 of bytes [start, end) of a file. */
 async function md5Of(path: string, start: number, end: number, signal?: AbortSignal): Promise<string> {
   const hash = createHash('md5');
   const stream = createReadStream(path, { start, end: end - 1, signal, highWaterMark: READ_BACK_CHUNK });
-  for await (const chunk of stream) hash.update(chunk as Buffer);
+  for await (const chunk of stream) {
+    hash.update(chunk as Buffer);
+    bytesMoved((chunk as Buffer).length);
+  }
   return hash.digest('hex');
 }
 
@@ -427,6 +434,7 @@ async function copyInto(
     await writeAll(handle, buffers, length, written.offset);
     written.offset += length;
     sink.written(length);
+    bytesMoved(length);
   };
   try {
     for (;;) {

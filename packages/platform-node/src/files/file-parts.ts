@@ -3,6 +3,7 @@
 // so memory stays at a chunk or two per open part, whatever the file's size.
 import { createHash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
+import { bytesMoved } from '../memory-pacer.js';
 
 /** Bytes read per step: few system calls, little memory (1 MiB chunks measured no faster). */
 const CHUNK_BYTES = 256 * 1024;
@@ -63,6 +64,7 @@ export function openFilePart(
             const chunk = buffer.subarray(0, bytesRead);
             hash.update(chunk);
             position += bytesRead;
+            bytesMoved(bytesRead);
             controller.enqueue(chunk);
             if (position < end) return;
           }

@@ -1,3 +1,4 @@
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type {
   S3BucketRef,
   S3ObjectTransfers,
@@ -8,6 +9,7 @@ import type {
 import { toArchiveErrorInfo } from '@ovh-pca/core';
 import type { AwsS3ClientFactory } from '../s3/aws-s3-client-factory.js';
 import { openS3Download, type S3DownloadSource } from './s3-download.js';
+import { renewKeyOnce } from './s3-key-renewal.js';
 import { forEachBounded } from './s3-retry.js';
 import { type S3UploadResult, uploadToS3 } from './s3-upload.js';
 
@@ -15,7 +17,8 @@ import { type S3UploadResult, uploadToS3 } from './s3-upload.js';
  * Core's S3 transfer port on the AWS SDK v3 clients of the factory (one per project and region):
  * files up to one part go in one PUT, larger ones in resumable multipart uploads, one file at a
  * time with `concurrency` parts in flight; small files `concurrency` at a time. A failed file does
- * not stop the others (its result says why).
+ * not stop the others (its result says why). A key S3 refuses mid-transfer (deleted on the OVH
+ * side) is replaced once per transfer, as the bucket API does, and the refused request sent again.
  */
 export class AwsS3Transfers implements S3ObjectTransfers {
   readonly #factory: AwsS3ClientFactory;
@@ -26,7 +29,8 @@ export class AwsS3Transfers implements S3ObjectTransfers {
 
   async openDownload(bucket: S3BucketRef, key: string, signal?: AbortSignal): Promise<S3DownloadSource> {
     const { client } = await this.#factory.target(bucket.project, bucket.region, signal);
-    return openS3Download({ client, bucket: bucket.bucket, key, signal });
+    const keys = this.#keys(client, bucket, signal);
+    return openS3Download({ client, bucket: bucket.bucket, key, signal, keys });
   }
 
   async uploadObjects(
@@ -36,6 +40,7 @@ export class AwsS3Transfers implements S3ObjectTransfers {
   ): Promise<UploadedObject[]> {
     const { client } = await this.#factory.target(bucket.project, bucket.region, options.signal);
     const concurrency = options.concurrency ?? 4;
+    const keys = this.#keys(client, bucket, options.signal);
     const results = new Map<UploadSource, UploadedObject>();
     const one = async (source: UploadSource, parts: number) => {
       let result: UploadedObject;
@@ -49,6 +54,7 @@ export class AwsS3Transfers implements S3ObjectTransfers {
           multipartThresholdBytes: options.segmentThreshold,
           concurrency: parts,
           signal: options.signal,
+          keys,
           onProgress: (progress) =>
             options.onProgress?.({
               key: source.key,
@@ -79,6 +85,17 @@ export class AwsS3Transfers implements S3ObjectTransfers {
     await forEachBounded(small, concurrency, (source) => one(source, 1));
     for (const source of large) await one(source, concurrency);
     return sources.map((source) => results.get(source) as UploadedObject);
+  }
+
+  /** The key renewal of one transfer; its probe is the cheapest request of the bucket. */
+  #keys(client: S3Client, bucket: S3BucketRef, signal?: AbortSignal) {
+    return renewKeyOnce({
+      access: this.#factory.access,
+      project: bucket.project,
+      signal,
+      probe: () =>
+        client.send(new ListObjectsV2Command({ Bucket: bucket.bucket, MaxKeys: 1 }), { abortSignal: signal }),
+    });
   }
 }
 

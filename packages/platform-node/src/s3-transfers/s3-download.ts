@@ -12,6 +12,7 @@ import {
   parseRestoreHeader,
 } from '@ovh-pca/core';
 import { parseEtag, unquoteEtag } from './s3-etag.js';
+import { withKeyRenewal } from './s3-key-renewal.js';
 import { type RetryOptions, s3CodeOf, s3StatusOf, withRetries } from './s3-retry.js';
 import { MD5_METADATA } from './s3-upload.js';
 
@@ -52,7 +53,13 @@ function archiveStateOf(head: HeadObjectCommandOutput): 'archived' | 'restoring'
 /** HEAD of the object: its size, ETag and checksum, or a typed refusal when it cannot be read now. */
 export async function openS3Download(options: OpenS3DownloadOptions): Promise<S3DownloadSource> {
   const { client, bucket, key } = options;
-  const retry = { attempts: options.attempts, baseDelayMs: options.baseDelayMs, signal: options.signal };
+  const { keys } = options;
+  const retry = {
+    attempts: options.attempts,
+    baseDelayMs: options.baseDelayMs,
+    signal: options.signal,
+    keys,
+  };
   const head = await withRetries(
     () => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: options.signal }),
     retry,
@@ -74,14 +81,18 @@ export async function openS3Download(options: OpenS3DownloadOptions): Promise<S3
     storageClass: head.StorageClass ?? 'STANDARD',
     openRange: async (start, end, signal) => {
       try {
-        const answer = await client.send(
-          new GetObjectCommand({
-            Bucket: bucket,
-            Key: key,
-            Range: `bytes=${start}-${end - 1}`,
-            IfMatch: `"${etag}"`,
-          }),
-          { abortSignal: signal },
+        const answer = await withKeyRenewal(
+          () =>
+            client.send(
+              new GetObjectCommand({
+                Bucket: bucket,
+                Key: key,
+                Range: `bytes=${start}-${end - 1}`,
+                IfMatch: `"${etag}"`,
+              }),
+              { abortSignal: signal },
+            ),
+          keys,
         );
         if (unquoteEtag(answer.ETag) !== etag) {
           answer.Body?.transformToWebStream().cancel();

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type S3KeyRenewal, withKeyRenewal } from './s3-key-renewal.js';
 
 // Which S3 failures are worth another attempt, and the backoff between attempts. The SDK retries
 // requests without a streamed body by itself; streamed ones (part and object PUTs) it never
@@ -10,6 +11,8 @@ export interface RetryOptions {
   /** First backoff, doubled each time, full jitter (default 200 ms, capped at 5 s). */
   baseDelayMs?: number;
   signal?: AbortSignal;
+  /** Replaces a key S3 no longer knows (deleted on the OVH side) and repeats the attempt. */
+  keys?: S3KeyRenewal;
 }
 
 const TRANSIENT_CODES = new Set([
@@ -70,7 +73,7 @@ export async function withRetries<T>(
   for (let attempt = 0; ; attempt += 1) {
     options.signal?.throwIfAborted();
     try {
-      return await run(attempt);
+      return await withKeyRenewal(() => run(attempt), options.keys);
     } catch (error) {
       if (options.signal?.aborted || attempt + 1 >= attempts || !retryable(error)) throw error;
       await sleep(backoffMs(attempt, options.baseDelayMs), undefined, { signal: options.signal });

@@ -106,7 +106,7 @@ export async function uploadToS3(options: S3UploadOptions): Promise<S3UploadResu
   const storageClass = classOf(options.storageClass);
   const partBytes = choosePartBytes(size, options.partBytes);
   const threshold = Math.min(options.multipartThresholdBytes ?? partBytes, S3_MAX_PART_BYTES);
-  const retry = { attempts: options.attempts, baseDelayMs: options.baseDelayMs, signal };
+  const retry = { attempts: options.attempts, baseDelayMs: options.baseDelayMs, signal, keys: options.keys };
   // One read of the whole source (as rclone does): the single PUT's Content-MD5, or the multipart
   // object's md5chksum (metadata only CreateMultipartUpload can set), and what tells whether the
   // object is already there. It runs while the HEAD and the search for an upload to resume wait

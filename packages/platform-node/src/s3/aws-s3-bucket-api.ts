@@ -24,6 +24,11 @@ export const S3_PAGE_SIZE = 1000;
 /** Error names S3 gives a credential it does not know (deleted on the OVH side). */
 const UNKNOWN_KEY_ERRORS = new Set(['InvalidAccessKeyId']);
 
+/** Whether S3 refused the request's key as unknown (a deleted key: a new one is worth a try). */
+export function isUnknownS3Key(error: unknown): boolean {
+  return UNKNOWN_KEY_ERRORS.has((error as Error | undefined)?.name ?? '');
+}
+
 const unquote = (etag: string | undefined) => (etag ? etag.replace(/^"|"$/g, '') : null);
 const iso = (date: Date | undefined) => (date ? date.toISOString() : null);
 
@@ -55,7 +60,7 @@ export class AwsS3BucketApi implements S3BucketApi {
     try {
       return await run(this.#client);
     } catch (error) {
-      if (!UNKNOWN_KEY_ERRORS.has((error as Error).name)) throw error;
+      if (!isUnknownS3Key(error)) throw error;
       await this.#access.renew(this.#project, used, signal);
       return run(this.#client);
     }

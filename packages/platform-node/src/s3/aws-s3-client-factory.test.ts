@@ -3,9 +3,12 @@
  * from the region's services, the credential from a user and S3 key it creates (said, once), then
  * listings, HEAD with x-amz-restore, RestoreObject, and a refused key renewed.
  */
+
+import { Readable } from 'node:stream';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ApiS3AccessProvider, OvhClient, type S3AccessCreation, type S3Credential } from '@ovh-pca/core';
 import { type SandboxHandle, startSandbox } from '@ovh-pca/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AwsS3ClientFactory } from './aws-s3-client-factory.js';
 
 let sandbox: SandboxHandle;
@@ -47,13 +50,17 @@ function memoryStore() {
 const project = () => sandbox.openstack.projectId;
 
 /** A factory over a fresh access provider, recording what it creates. */
-function factoryOver(store: ReturnType<typeof memoryStore>, created: S3AccessCreation[] = []) {
+function factoryOver(
+  store: ReturnType<typeof memoryStore>,
+  created: S3AccessCreation[] = [],
+  onDebug?: (line: string) => void,
+) {
   const access = new ApiS3AccessProvider(client(), {
     store,
     onCreated: (creation) => created.push(creation),
     userPollIntervalMs: 100,
   });
-  return new AwsS3ClientFactory({ access });
+  return new AwsS3ClientFactory({ access, onDebug });
 }
 
 describe('AwsS3ClientFactory', () => {
@@ -133,6 +140,36 @@ describe('AwsS3ClientFactory', () => {
     }
     sandbox.setBehaviour({ skewSeconds: 0, faultRate: 0 });
     expect(sandbox.requests().some((entry) => entry.protocol === 's3' && entry.fault)).toBe(true);
+    await factory.destroy();
+  });
+
+  it('keeps the SDK off the console when a streamed upload meets a fault: its warning goes to --verbose', async () => {
+    const debug: string[] = [];
+    const factory = factoryOver(memoryStore(), [], (line) => debug.push(line));
+    const { client } = await factory.target(project(), 'EU-WEST-PAR');
+    await client.send(new PutObjectCommand({ Bucket: 'deep-archive-par', Key: 'warm-up', Body: 'x' }));
+    const consoleLines: unknown[][] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args) => void consoleLines.push(args)),
+    );
+    try {
+      sandbox.setBehaviour({ faultRate: 1 });
+      const body = Readable.from([Buffer.alloc(64 * 1024, 7)]);
+      const sent = client.send(
+        new PutObjectCommand({
+          Bucket: 'deep-archive-par',
+          Key: 'streamed',
+          Body: body,
+          ContentLength: 64 * 1024,
+        }),
+      );
+      await expect(sent).rejects.toBeDefined();
+    } finally {
+      sandbox.setBehaviour({ faultRate: 0 });
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(consoleLines).toEqual([]);
+    expect(debug).toContain('S3 SDK warning: An error was encountered in a non-retryable streaming request.');
     await factory.destroy();
   });
 });

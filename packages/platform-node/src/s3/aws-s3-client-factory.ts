@@ -2,6 +2,7 @@ import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import type { S3AccessProvider, S3BucketApi, S3ClientFactory, S3Endpoint } from '@ovh-pca/core';
 import { AwsS3BucketApi } from './aws-s3-bucket-api.js';
 import { createS3RetryStrategy, type S3RetryOptions } from './s3-retry-strategy.js';
+import { s3SdkLogger } from './s3-sdk-logger.js';
 
 export interface AwsS3ClientFactoryOptions {
   /** Endpoints and credentials, from API v1 (core's ApiS3AccessProvider). */
@@ -10,7 +11,10 @@ export interface AwsS3ClientFactoryOptions {
   /** Per attempt: connection and whole-request timeouts. Default 10 s and 120 s. */
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
-  /** One line per S3 attempt (method, URL without query, status) for `--verbose`; never a secret. */
+  /**
+   * One line per S3 attempt (method, URL without query, status) and the SDK's own warnings and
+   * errors, for `--verbose`; never a secret. The SDK never writes to the console.
+   */
   onDebug?: (line: string) => void;
   /** Extra SDK settings (tests: a custom requestHandler). */
   overrides?: Partial<S3ClientConfig>;
@@ -89,6 +93,7 @@ export class AwsS3ClientFactory implements S3ClientFactory {
         };
       },
       retryStrategy: createS3RetryStrategy(this.#options.retry),
+      logger: s3SdkLogger(this.#options.onDebug),
       requestHandler: {
         connectionTimeout: this.#options.connectionTimeoutMs ?? 10_000,
         requestTimeout: this.#options.requestTimeoutMs ?? 120_000,

@@ -103,6 +103,19 @@ describe('usage and services', () => {
     expect(usage.allProductsBytes).toBe(usage.products.reduce((sum, product) => sum + product.bytes, 0));
   });
 
+  it('usage --product counts one product; an unknown one exits 2 with nothing sent', async () => {
+    const one = await cli(['usage', '--product', 'cloud-archive', '--json']);
+    expect(one.code, one.stderr).toBe(0);
+    const report = JSON.parse(one.stdout) as { products: Array<{ product: string; bytes: number }> };
+    expect(report.products.map((product) => product.product)).toEqual(['cloud-archive']);
+    expect(report.products[0]!.bytes).toBeGreaterThan(0);
+    sandbox.clearRequests();
+    const bad = await cli(['usage', '--product', 'tape']);
+    expect(bad.code).toBe(ExitCode.usage);
+    expect(bad.stderr).toMatch(/Unknown archive product "tape"/);
+    expect(apiCalls(sandbox)).toEqual([]);
+  });
+
   it('a credential granted the legacy routes only still gets its legacy usage, other products left out', async () => {
     const { consumerKey } = sandbox.createCredential({
       rules: [

@@ -110,7 +110,7 @@ describe('Cold Archive v1 lifecycle in the desktop', () => {
     expect(after).toMatchObject({ state: 'none', objects: 1 });
     const steps = Object.fromEntries(after.steps.map((step) => [step.step, step.refused]));
     expect(steps.archive).toBeNull();
-    expect(steps.restore).toBe('it is none; only an archived bucket can be restored');
+    expect(steps.restore).toBe('it was never archived; only an archived bucket can be restored');
   });
 
   it('archives with a 30-day lock after a preview with its costs, followed to archived, notified', async () => {

@@ -3,6 +3,7 @@ import type { Archive } from '../archive-entities.js';
 import { LifecycleRefusedError, ValidationError } from '../archive-errors.js';
 import {
   checkColdArchiveDelete,
+  describeColdArchiveState,
   parseLockDays,
   planColdArchiveStep,
   stepApplied,
@@ -79,6 +80,30 @@ describe('planColdArchiveStep', () => {
     const ended = bucket('restored', { lockedUntil: new Date(NOW - 1).toISOString() });
     expect(plan(ended, 'destroy').settlesIn).toBe('flushed');
     expect(() => plan(bucket('none'), 'destroy')).toThrow(/only an archived or restored/);
+  });
+
+  it('names the state in words a user knows, not the enum', () => {
+    const reason = (state: string, action: 'archive' | 'restore' | 'destroy') => {
+      try {
+        plan(bucket(state), action);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'allowed';
+    };
+    expect(reason('none', 'restore')).toBe(
+      'Cannot restore p/RBX-ARCHIVE/b: it was never archived; only an archived bucket can be restored. Nothing was sent.',
+    );
+    expect(reason('archiving', 'restore')).toContain(': it is being archived; only an archived');
+    expect(reason('restoring', 'archive')).toContain(': it is being restored; only a bucket never archived');
+    expect(reason('deleting', 'destroy')).toContain(': it is being flushed; only an archived or restored');
+    expect(reason('flushed', 'restore')).toContain(': it was flushed');
+    expect(() => checkColdArchiveDelete(bucket('archiving'), true)).toThrow(/: it is being archived; /);
+    expect(describeColdArchiveState('frozen')).toBe('its state is frozen');
+    for (const action of ['archive', 'restore', 'destroy'] as const) {
+      for (const state of ['none', 'archiving', 'restoring', 'deleting', 'flushed'])
+        expect(reason(state, action)).not.toMatch(/it is (none|archiving|restoring|deleting|flushed)\b/);
+    }
   });
 
   it('a lock is only set by archive', () => {

@@ -7,6 +7,7 @@ import {
   COLD_ARCHIVE_MAX_LOCK_DAYS,
   COLD_ARCHIVE_MINIMUM_DAYS,
   COLD_ARCHIVE_RESTORED_DAYS,
+  type ColdArchiveState,
 } from './cold-archive-states.js';
 
 // Which step is allowed from which state, and what each one costs: reference doc §4.3 (the
@@ -21,6 +22,22 @@ export function parseLockDays(value: unknown): number {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const where = (archive: Archive) => `${archive.project}/${archive.region}/${archive.name}`;
+
+// A refusal names the state as a user sees it, not as OVH's enum spells it ("none" reads as nothing).
+const STATE_WORDS: Record<ColdArchiveState, string> = {
+  none: 'it was never archived',
+  archiving: 'it is being archived',
+  archived: 'it is archived',
+  restoring: 'it is being restored',
+  restored: 'it is restored',
+  deleting: 'it is being flushed',
+  flushed: 'it was flushed (its archive is deleted)',
+};
+
+/** "it was never archived", "it is being archived", …; an unknown state is quoted as OVH sent it. */
+export function describeColdArchiveState(state: string): string {
+  return STATE_WORDS[state as ColdArchiveState] ?? `its state is ${state}`;
+}
 
 function lockActive(archive: Archive, serverNowMs: number): boolean {
   const until = dateMs(archive.lockedUntil);
@@ -103,7 +120,7 @@ export function planColdArchiveStep(
     refuse(
       archive,
       action,
-      `it is ${state}; archive starts from none (or extends the lock of an archived bucket)`,
+      `${describeColdArchiveState(state)}; only a bucket never archived can be archived (or an archived one have its lock extended)`,
     );
   }
 
@@ -114,7 +131,7 @@ export function planColdArchiveStep(
         action,
         state === 'restored'
           ? `it is already restored${archive.restoredUntil ? ` (readable until ${archive.restoredUntil})` : ''}`
-          : `it is ${state}; only an archived bucket can be restored`,
+          : `${describeColdArchiveState(state)}; only an archived bucket can be restored`,
       );
     }
     const copyEnd = iso(now + COLD_ARCHIVE_RESTORED_DAYS * DAY_MS);
@@ -133,7 +150,11 @@ export function planColdArchiveStep(
 
   // destroy
   if (state !== 'archived' && state !== 'restored') {
-    refuse(archive, action, `it is ${state}; only an archived or restored bucket can be flushed`);
+    refuse(
+      archive,
+      action,
+      `${describeColdArchiveState(state)}; only an archived or restored bucket can be flushed`,
+    );
   }
   if (lockActive(archive, now)) {
     refuse(archive, action, `it is locked until ${archive.lockedUntil}`, archive.lockedUntil ?? null);
@@ -163,7 +184,7 @@ export function checkColdArchiveDelete(archive: Archive, recursive: boolean): vo
     return;
   }
   throw new LifecycleRefusedError(
-    `Cannot delete ${where(archive)}: it is ${archive.state}; a bucket that was archived is deleted once flushed (\`archives destroy\`, then wait for flushed). Nothing was sent.`,
+    `Cannot delete ${where(archive)}: ${describeColdArchiveState(archive.state)}; a bucket that was archived is deleted once flushed (\`archives destroy\`, then wait for flushed). Nothing was sent.`,
   );
 }
 

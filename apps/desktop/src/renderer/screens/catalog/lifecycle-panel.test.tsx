@@ -45,14 +45,14 @@ describe('Cold Archive lifecycle panel', () => {
       { step: 'archive' as const, refused: null, until: null },
       {
         step: 'restore' as const,
-        refused: 'it is none; only an archived bucket can be restored',
+        refused: 'it was never archived; only an archived bucket can be restored',
         until: null,
       },
-      { step: 'destroy' as const, refused: 'it is none', until: null },
+      { step: 'destroy' as const, refused: 'it was never archived', until: null },
       { step: 'delete' as const, refused: null, until: null },
     ];
     renderWithBridge(<LifecyclePanel row={row('none', steps)} />, bridge);
-    expect(screen.getByText('it is none; only an archived bucket can be restored')).toBeTruthy();
+    expect(screen.getByText('it was never archived; only an archived bucket can be restored')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Restore' }) as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Write-once lock' }));

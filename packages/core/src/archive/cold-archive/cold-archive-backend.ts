@@ -12,7 +12,7 @@ import type {
 } from '../archive-backend.js';
 import type { ArchiveApiClient } from '../archive-client.js';
 import type { Archive, ArchiveObject } from '../archive-entities.js';
-import { ArchiveNotFoundError, ValidationError } from '../archive-errors.js';
+import { ArchiveNotFoundError } from '../archive-errors.js';
 import type { ArchiveCapability } from '../archive-product.js';
 import type { UploadOptions, UploadSource } from '../archive-upload.js';
 import { mapBounded } from '../bounded-map.js';
@@ -28,7 +28,11 @@ import type {
 import { onlyProject } from '../public-cloud-projects.js';
 import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider } from '../s3/s3-ports.js';
-import { openBucketDownload, uploadIntoBucket } from '../s3-transfers/s3-bucket-transfers.js';
+import {
+  openBucketDownload,
+  requireTransfers,
+  uploadIntoBucket,
+} from '../s3-transfers/s3-bucket-transfers.js';
 import type { S3ObjectTransfers } from '../s3-transfers/s3-transfer-port.js';
 import type { WaitReading } from '../state-waiter.js';
 import { isTransientFailure } from '../transient-failure.js';
@@ -148,16 +152,12 @@ export class ColdArchiveBackend implements ArchiveBackend {
     key: string,
     options: { signal?: AbortSignal } = {},
   ): Promise<DownloadSource> {
-    if (!this.#transfers)
-      throw new ValidationError('archive', 'This cold-archive backend has no S3 transfers');
-    return openBucketDownload(this.#transfers, archive, key, options.signal);
+    return openBucketDownload(requireTransfers(this.#transfers, this.product), archive, key, options.signal);
   }
 
   /** Into a bucket not archived yet (state `none`) only; refused before any request otherwise. */
   uploadObjects(archive: Archive, sources: readonly UploadSource[], options: UploadOptions = {}) {
-    if (!this.#transfers)
-      throw new ValidationError('archive', 'This cold-archive backend has no S3 transfers');
-    return uploadIntoBucket(this.#transfers, archive, sources, options);
+    return uploadIntoBucket(requireTransfers(this.#transfers, this.product), archive, sources, options);
   }
 
   /** ceil(N / 1,000) API v1 pages of `GET …/coldArchive/{name}` (marker = the last key). */

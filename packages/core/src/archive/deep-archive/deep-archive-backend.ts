@@ -27,7 +27,11 @@ import type {
 import { onlyProject } from '../public-cloud-projects.js';
 import { deleteOnce, listRegionContainers } from '../region-containers.js';
 import type { S3AccessProvider, S3ClientFactory } from '../s3/s3-ports.js';
-import { openBucketDownload, uploadIntoBucket } from '../s3-transfers/s3-bucket-transfers.js';
+import {
+  openBucketDownload,
+  requireTransfers,
+  uploadIntoBucket,
+} from '../s3-transfers/s3-bucket-transfers.js';
 import type { S3ObjectTransfers } from '../s3-transfers/s3-transfer-port.js';
 import { UPLOAD_STORAGE_CLASSES } from '../s3-transfers/upload-storage-class.js';
 import type { WaitReading } from '../state-waiter.js';
@@ -123,16 +127,12 @@ export class DeepArchiveBackend implements ArchiveBackend {
     key: string,
     options: { signal?: AbortSignal } = {},
   ): Promise<DownloadSource> {
-    if (!this.#transfers)
-      throw new ValidationError('archive', 'This deep-archive backend has no S3 transfers');
-    return openBucketDownload(this.#transfers, archive, key, options.signal);
+    return openBucketDownload(requireTransfers(this.#transfers, this.product), archive, key, options.signal);
   }
 
   /** Multipart (resumable) or one PUT each; `storageClass` STANDARD (default) or DEEP_ARCHIVE. */
   uploadObjects(archive: Archive, sources: readonly UploadSource[], options: UploadOptions = {}) {
-    if (!this.#transfers)
-      throw new ValidationError('archive', 'This deep-archive backend has no S3 transfers');
-    return uploadIntoBucket(this.#transfers, archive, sources, {
+    return uploadIntoBucket(requireTransfers(this.#transfers, this.product), archive, sources, {
       ...options,
       storageClasses: this.uploadStorageClasses,
     });

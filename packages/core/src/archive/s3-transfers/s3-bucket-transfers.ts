@@ -11,6 +11,15 @@ import { parseUploadStorageClass } from './upload-storage-class.js';
 // Downloads and uploads of the two Cold Archive products over the S3 transfer port, with what each
 // product's state allows checked before any S3 request.
 
+/** A Cold Archive backend's S3 transfers, or the refusal of a backend built without them. */
+export function requireTransfers(
+  transfers: S3ObjectTransfers | undefined,
+  product: Archive['product'],
+): S3ObjectTransfers {
+  if (!transfers) throw new ValidationError('archive', `This ${product} backend has no S3 transfers`);
+  return transfers;
+}
+
 export function s3BucketOf(archive: Archive): S3BucketRef {
   return { project: archive.project, region: archive.region ?? '', bucket: archive.name };
 }

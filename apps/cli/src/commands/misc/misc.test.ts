@@ -106,6 +106,8 @@ describe('usage and services', () => {
   it('usage --product counts one product; an unknown one exits 2 with nothing sent', async () => {
     const one = await cli(['usage', '--product', 'cloud-archive', '--json']);
     expect(one.code, one.stderr).toBe(0);
+    // One product counted, one product asked: no legacy service's usage read.
+    expect(apiCalls(sandbox).filter((entry) => entry.path.includes('/pca/'))).toEqual([]);
     const report = JSON.parse(one.stdout) as { products: Array<{ product: string; bytes: number }> };
     expect(report.products.map((product) => product.product)).toEqual(['cloud-archive']);
     expect(report.products[0]!.bytes).toBeGreaterThan(0);

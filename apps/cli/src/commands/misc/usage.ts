@@ -17,7 +17,10 @@ export const usage = defineCommand<{ product?: string }>({
     const { archive, archives } = await context.connect();
     const products = archives.products.filter((product) => only === undefined || product === only);
     const [legacy, lists] = await Promise.all([
-      archive.getUsage({ signal: context.signal }),
+      // Legacy usage is one request per service: asked only when legacy PCA is counted.
+      products.includes('legacy-pca')
+        ? archive.getUsage({ signal: context.signal })
+        : Promise.resolve({ totalBytes: 0, services: [] }),
       Promise.all(
         products.map((product) =>
           archives.listArchives({ product, signal: context.signal }).catch((error: unknown) => {

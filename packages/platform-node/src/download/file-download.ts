@@ -10,10 +10,12 @@ import {
   ObjectChecksumError,
   ObjectNotReadyError,
 } from '@ovh-pca/core';
+import { forEachBounded } from '../bounded-work.js';
 import { bytesMoved } from '../memory-pacer.js';
-import { forEachBounded } from '../s3-transfers/s3-retry.js';
+import { BackgroundFileHasher } from './background-file-hasher.js';
 import { completedPieces, type PartRecord, pieceRecord, planPieces } from './download-pieces.js';
 import { RangeVerifier } from './range-verifier.js';
+import { SharedDataSync } from './shared-data-sync.js';
 
 export interface FileDownloadProgress {
   key: string;
@@ -61,7 +63,7 @@ const MAX_RETRY_MS = 10_000;
 /** Writes of at least this size: fewer system calls than one per network chunk. */
 const WRITE_BATCH = 256 * 1024;
 const MIB = 1024 * 1024;
-/** Read-back of a finished parallel download: large reads, one MD5 pass. */
+/** Re-hashing a kept file or a resumed partial one: large reads, one MD5 pass. */
 const READ_BACK_CHUNK = MIB;
 
 export function partPathOf(target: string): string {
@@ -296,9 +298,11 @@ async function intoOneStream(job: DownloadJob, offset: number): Promise<number> 
 
 /**
  * The object as pieces, `streams` read at once into a file of its full size, each at its offset.
- * A piece with its own MD5 (a manifest's segment) is checked as soon as it is in; otherwise the
- * whole file is read back once at the end against the object's MD5. A piece is listed complete
- * in the record only once its bytes are fsynced. Returns the bytes kept from an earlier run.
+ * A piece with its own MD5 (a manifest's segment) is checked as soon as it is in; otherwise a
+ * worker thread reads the file back against the object's MD5 as the pieces complete from offset
+ * 0, so little is left to hash after the last byte. A piece is listed complete in the record only
+ * once its bytes are fsynced, by one shared fdatasync the readers do not wait for. Returns the
+ * bytes kept from an earlier run.
  */
 async function intoPieces(
   job: DownloadJob,
@@ -315,6 +319,12 @@ async function intoPieces(
   // The first failure stops the other readers.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const readBack =
+    !pieces.every((piece) => piece.md5) && source.checksums.length > 0
+      ? new BackgroundFileHasher(source.key, part, source.checksums)
+      : undefined;
+  const syncs = new SharedDataSync(handle);
+  const recorded: Promise<void>[] = [];
   try {
     await handle.truncate(source.bytes);
     // Kept segments are checked again (the run before may have died while writing one).
@@ -328,6 +338,14 @@ async function intoPieces(
     for (const index of done) kept += pieces[index]!.end - pieces[index]!.start;
     let received = kept;
     options.onProgress?.({ key: source.key, received, total: source.bytes });
+    // Pieces whose bytes are written (fsynced or not): the read-back follows their prefix.
+    const written = new Set(done);
+    let prefix = 0;
+    const advanceReadBack = () => {
+      while (prefix < pieces.length && written.has(prefix)) prefix += 1;
+      if (prefix > 0) readBack?.hashUpTo(pieces[prefix - 1]!.end);
+    };
+    advanceReadBack();
     const missing = pieces.flatMap((_, index) => (done.has(index) ? [] : [index]));
     await forEachBounded(missing, streams, async (index) => {
       const piece = pieces[index]!;
@@ -350,22 +368,28 @@ async function intoPieces(
             );
           }
         }
-        await handle.datasync();
-        done.add(index);
-        // One record write at a time, each with every piece complete so far.
-        saving = saving.then(() => writeRecord(job.recordPath, pieceRecord(source, pieces, done)));
-        await saving;
+        written.add(index);
+        advanceReadBack();
+        // Listed complete once on disk; one record write at a time, each with every piece so far.
+        const listing = syncs.request().then(() => {
+          done.add(index);
+          saving = saving.then(() => writeRecord(job.recordPath, pieceRecord(source, pieces, done)));
+          return saving;
+        });
+        listing.catch((error) => stop.abort(error));
+        recorded.push(listing);
       } catch (error) {
         stop.abort(error);
         throw error;
       }
     });
-    if (!pieces.every((piece) => piece.md5) && source.checksums.length > 0) {
-      await rehash(part, source.bytes, new RangeVerifier(source.key, source.checksums), options.signal);
-    }
+    await Promise.all(recorded);
+    await readBack?.verify(source.bytes, options.signal);
     await handle.sync();
     return kept;
   } finally {
+    await Promise.allSettled(recorded);
+    await readBack?.stop();
     await handle.close().catch(() => {});
   }
 }

@@ -7,10 +7,10 @@ import type {
   UploadSource,
 } from '@ovh-pca/core';
 import { toArchiveErrorInfo } from '@ovh-pca/core';
+import { forEachBounded } from '../bounded-work.js';
 import type { AwsS3ClientFactory } from '../s3/aws-s3-client-factory.js';
 import { openS3Download, type S3DownloadSource } from './s3-download.js';
 import { renewKeyOnce } from './s3-key-renewal.js';
-import { forEachBounded } from './s3-retry.js';
 import { type S3UploadResult, uploadToS3 } from './s3-upload.js';
 
 /**

@@ -81,32 +81,6 @@ export async function withRetries<T>(
   }
 }
 
-/** Runs `work` over `items` with at most `concurrency` at once; the first failure stops new starts. */
-export async function forEachBounded<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const results = await Promise.allSettled(
-    Array.from({ length: Math.min(Math.max(1, concurrency), items.length) }, worker),
-  );
-  const rejected = results.find((result) => result.status === 'rejected');
-  if (rejected) throw (rejected as PromiseRejectedResult).reason;
-}
-
 /** What a command marked `singleAttempt` throws instead of letting the SDK send it again. */
 export class RetrySuppressedError extends Error {
   override readonly name = 'RetrySuppressed';

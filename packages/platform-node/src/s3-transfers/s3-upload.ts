@@ -14,6 +14,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import type { UploadSource } from '@ovh-pca/core';
+import { forEachBounded } from '../bounded-work.js';
 import { multipartEtag, parseEtag, unquoteEtag } from './s3-etag.js';
 import {
   choosePartBytes,
@@ -24,7 +25,6 @@ import {
   S3_MIN_PART_BYTES,
 } from './s3-part-plan.js';
 import {
-  forEachBounded,
   type RetryOptions,
   RetrySuppressedError,
   s3CodeOf,

@@ -12,6 +12,8 @@ export function uploadJson(result: UploadedObject) {
     segmentsSent: result.segmentsSent,
     segmentsReused: result.segmentsReused,
     etag: result.etag,
+    ...(result.staleSegmentsDeleted !== undefined && { staleSegmentsDeleted: result.staleSegmentsDeleted }),
+    ...(result.staleSegmentsLeft ? { staleSegmentsLeft: result.staleSegmentsLeft } : {}),
     ...(result.error && { error: result.error }),
   };
 }
@@ -57,5 +59,12 @@ export function uploadSummary(results: readonly UploadedObject[], archive: strin
   ];
   const failed = count('failed').length;
   if (failed > 0) parts.push(`${failed} failed`);
-  return `${archive}: ${parts.join(', ')}.`;
+  const staleDeleted = results.reduce((sum, result) => sum + (result.staleSegmentsDeleted ?? 0), 0);
+  if (staleDeleted > 0) parts.push(`${staleDeleted} segment(s) of replaced objects deleted`);
+  const staleLeft = results.reduce((sum, result) => sum + (result.staleSegmentsLeft ?? 0), 0);
+  const left =
+    staleLeft > 0
+      ? ` ${staleLeft} segment(s) of replaced objects could not be deleted: \`objects prune ${archive}_segments\` finds them.`
+      : '';
+  return `${archive}: ${parts.join(', ')}.${left}`;
 }

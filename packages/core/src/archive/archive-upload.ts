@@ -70,5 +70,11 @@ export interface UploadedObject {
   segmentsReused: number;
   /** The object's ETag as the server answered it (a segmented object's is its manifest's). */
   etag: string | null;
+  /**
+   * Segments of the large object this upload replaced, no longer referenced and deleted (Cloud
+   * Archive: they would be billed for nothing); `staleSegmentsLeft` those whose DELETE failed.
+   */
+  staleSegmentsDeleted?: number;
+  staleSegmentsLeft?: number;
   error?: ArchiveErrorInfo;
 }

@@ -216,6 +216,50 @@ describe('Cloud Archive upload', () => {
     expect(swiftLog().filter((entry) => entry.method === 'HEAD')).toHaveLength(2);
   });
 
+  it('a new version of a segmented file deletes the segments it replaced; other keys keep theirs', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const segmentKeys = async () => {
+      const listing = await swift.swift(`/${archive.name}_segments?format=json`);
+      return ((await listing.json()) as Array<{ name: string }>).map((entry) => entry.name);
+    };
+    const first = randomBytes(SEGMENT * 3 + 10);
+    const path = await writeFileOf('versions/disk.img', first, 1_700_000_000);
+    const neighbour = await writeFileOf('versions/other.img', randomBytes(SEGMENT * 2 + 1));
+    await upload(cloud, archive, [path, neighbour]);
+    const neighbourSegments = (await segmentKeys()).filter((key) => key.startsWith('other.img/'));
+    expect(neighbourSegments).toHaveLength(3);
+
+    // A larger new version, another mtime: new segment names; the 4 old ones go once it stands.
+    const second = randomBytes(SEGMENT * 5);
+    await writeFileOf('versions/disk.img', second, 1_700_000_600);
+    sandbox.clearRequests();
+    const [replaced] = await upload(cloud, archive, [path]);
+    expect(replaced).toMatchObject({ outcome: 'uploaded', segments: 5, segmentsSent: 5 });
+    expect(replaced).toMatchObject({ staleSegmentsDeleted: 4, staleSegmentsLeft: 0 });
+    const deletes = swiftLog().filter((entry) => entry.method === 'DELETE');
+    expect(deletes).toHaveLength(4);
+    const manifestPut = swiftLog().findIndex((entry) => entry.path.includes('multipart-manifest=put'));
+    expect(swiftLog().findIndex((entry) => entry.method === 'DELETE')).toBeGreaterThan(manifestPut);
+    const left = await segmentKeys();
+    expect(left.filter((key) => key.startsWith('disk.img/'))).toEqual(
+      [0, 1, 2, 3, 4].map(
+        (index) =>
+          `disk.img/slo/1700000600.000000/${second.length}/${SEGMENT}/${String(index).padStart(8, '0')}`,
+      ),
+    );
+    expect(left.filter((key) => key.startsWith('other.img/'))).toEqual(neighbourSegments);
+    expect(await download(archive.name, 'disk.img')).toEqual(second);
+
+    // Replaced by a small file (one PUT): every segment of the large one goes.
+    const small = randomBytes(100);
+    await writeFileOf('versions/disk.img', small, 1_700_001_200);
+    const [plain] = await upload(cloud, archive, [path]);
+    expect(plain).toMatchObject({ outcome: 'uploaded', segments: 0, staleSegmentsDeleted: 5 });
+    expect((await segmentKeys()).filter((key) => key.startsWith('disk.img/'))).toEqual([]);
+    expect(await download(archive.name, 'disk.img')).toEqual(small);
+  });
+
   it('an interrupted upload resumes: whole segments already there are kept, the rest are sent', async () => {
     const cloud = backend();
     const archive = await freshArchive(cloud);

@@ -150,6 +150,28 @@ describe('upload', () => {
     expect(swiftPuts()).toEqual([]);
   });
 
+  it('a new version of a segmented file says how many old segments it deleted; --json counts them', async () => {
+    await createArchive('cli-versions');
+    const folder = await files('versions', { 'disk.img': randomBytes(SEGMENT * 2 + 5) });
+    const args = ['upload', join(folder, 'disk.img'), 'GRA/cli-versions', '--segment-size', String(SEGMENT)];
+    const first = await cli(args);
+    expect(first.code, first.stderr).toBe(0);
+    await files('versions', { 'disk.img': randomBytes(SEGMENT * 4) });
+    const second = await cli(args);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(
+      /cli-versions: 1 uploaded \(.+\), 0 already there, 3 segment\(s\) of replaced objects deleted\./,
+    );
+    await files('versions', { 'disk.img': randomBytes(SEGMENT * 3) });
+    const third = await cli([...args, '--json']);
+    expect(third.code, third.stderr).toBe(0);
+    expect(JSON.parse(third.stdout)).toEqual([
+      expect.objectContaining({ key: 'disk.img', outcome: 'uploaded', segments: 3, staleSegmentsDeleted: 4 }),
+    ]);
+    const listing = await swift.swift('/cli-versions_segments?format=json');
+    expect(((await listing.json()) as unknown[]).length).toBe(3);
+  });
+
   it('shows its progress on a terminal (a real pty)', async () => {
     await createArchive('cli-tty');
     const folder = await files('tty', { 'a.bin': randomBytes(SEGMENT * 2 + 1) });

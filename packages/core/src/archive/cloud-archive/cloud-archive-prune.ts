@@ -17,6 +17,7 @@ import type {
 } from '../object-prune-types.js';
 import type { SwiftContainerApi, SwiftListedObject, SwiftSegmentRef } from './cloud-archive-ports.js';
 import { listSwiftEntries, swiftListingDate } from './swift-listing.js';
+import { parseSegmentPath } from './swift-segment-path.js';
 
 /** The suffix of the container Swift clients put segments in (swift CLI, rclone, OVH's gateway). */
 export const SEGMENTS_SUFFIX = '_segments';
@@ -74,12 +75,7 @@ async function readManifests(
     async (entry): Promise<Manifest | null> => {
       if (entry.slo_etag !== undefined) {
         const list = await swift.readSloManifest(container, entry.name, signal);
-        // `/container/key` as stored, not percent-encoded (unlike X-Object-Manifest).
-        const segments = list.map((segment) => {
-          const path = segment.name.replace(/^\//, '');
-          const cut = path.indexOf('/');
-          return { container: path.slice(0, cut), key: path.slice(cut + 1), bytes: segment.bytes };
-        });
+        const segments = list.map((segment) => ({ ...parseSegmentPath(segment.name), bytes: segment.bytes }));
         return { container, key: entry.name, segments };
       }
       const dlo = (await swift.statObject(container, entry.name, signal)).manifest;

@@ -2,7 +2,8 @@
 // beyond it segments in `<container>_segments` (policy PCA, created so, refused otherwise) under a
 // static large object manifest. Everything the server already holds is found first (HEAD, a
 // listing of the segments) and not sent again; a PUT whose answer was lost is checked before it is
-// sent again, so no object or segment is written twice.
+// sent again, so no object or segment is written twice. A large object replaced by a new version
+// takes its old segments with it once the new one stands.
 import { md5 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { sleep } from '../../client/abortable-wait.js';
@@ -23,6 +24,7 @@ import { SwiftError } from './swift-error.js';
 import type { SwiftLimits } from './swift-limits.js';
 import type { StoredObject, SwiftObjectWriter } from './swift-object-writer.js';
 import { swiftRetryDelayMs } from './swift-retry.js';
+import type { SwiftSegmentPath } from './swift-segment-path.js';
 
 /** The storage policy of Cloud Archive, for its segments too. */
 const ARCHIVE_POLICY = 'PCA';
@@ -209,7 +211,58 @@ export class CloudArchiveUpload {
     if (policy !== ARCHIVE_POLICY) throw segmentsPolicyError(segments, policy);
   }
 
+  /** Sends one file; once it stands, deletes the segments of the large object it replaced. */
   async #uploadOne(item: Planned): Promise<UploadedObject> {
+    const replaced = await this.#replacedSegments(item);
+    const uploaded = await this.#sendOne(item);
+    return { ...uploaded, ...(await this.#deleteStaleSegments(item.plan, replaced)) };
+  }
+
+  /**
+   * The segments of the large object a file replaces, read before its manifest is overwritten (as
+   * the swift CLI does; left behind, they would be billed with nothing pointing at them). Only
+   * those in this archive's segments container: a manifest may point anywhere. When the manifest
+   * cannot be read, nothing is deleted (`objects prune NAME_segments` finds them later).
+   */
+  async #replacedSegments({ source, existing }: Planned): Promise<SwiftSegmentPath[]> {
+    if (!existing?.staticLarge) return [];
+    const segments = segmentsContainerName(this.#container);
+    try {
+      const listed = await this.#target.writer.sloSegments(this.#container, source.key, this.#signal);
+      return listed.filter((segment) => segment.container === segments);
+    } catch (error) {
+      if (this.#signal?.aborted) throw error;
+      return [];
+    }
+  }
+
+  /** Deletes the replaced segments the new object does not use; a failed DELETE is counted, not fatal. */
+  async #deleteStaleSegments(
+    plan: UploadPlan,
+    replaced: readonly SwiftSegmentPath[],
+  ): Promise<Pick<UploadedObject, 'staleSegmentsDeleted' | 'staleSegmentsLeft'>> {
+    const used = new Set(plan.segmented ? plan.segments.map((segment) => segment.name) : []);
+    const stale = [...new Set(replaced.map((segment) => segment.key))].filter((key) => !used.has(key));
+    if (stale.length === 0) return {};
+    const container = segmentsContainerName(this.#container);
+    const deleted = await mapBounded(
+      stale,
+      this.#options.concurrency ?? DEFAULT_CONCURRENCY,
+      (key) =>
+        this.#target.writer.deleteObject(container, key, this.#signal).then(
+          () => true,
+          (error: unknown) => {
+            if (this.#signal?.aborted) throw error;
+            return false;
+          },
+        ),
+      { signal: this.#signal },
+    );
+    const count = deleted.filter(Boolean).length;
+    return { staleSegmentsDeleted: count, staleSegmentsLeft: stale.length - count };
+  }
+
+  async #sendOne(item: Planned): Promise<UploadedObject> {
     const { source, plan } = item;
     const meter = new FileMeter(source, this.#options.onProgress);
     const headers = { 'X-Object-Meta-Mtime': mtimeText(source.modifiedMs) };

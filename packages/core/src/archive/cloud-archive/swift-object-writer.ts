@@ -2,6 +2,7 @@ import type { SwiftListedObject } from './cloud-archive-ports.js';
 import { SWIFT_LISTING_LIMIT, type SwiftBody, type SwiftContainerClient } from './swift-container-client.js';
 import { SwiftError } from './swift-error.js';
 import { retryingSwiftCall } from './swift-retry.js';
+import { parseSegmentPath, type SwiftSegmentPath } from './swift-segment-path.js';
 
 /** An object as a HEAD shows it: what an upload compares a local file with. */
 export interface StoredObject {
@@ -90,6 +91,17 @@ export class SwiftObjectWriter {
       if (page.length < SWIFT_LISTING_LIMIT) return all;
       marker = page[page.length - 1]!.name;
     }
+  }
+
+  /** The segments a static large object's manifest points to (`GET ?multipart-manifest=get`). */
+  async sloSegments(container: string, key: string, signal?: AbortSignal): Promise<SwiftSegmentPath[]> {
+    const list = await this.#swift.readSloManifest(container, key, signal);
+    return list.map((segment) => parseSegmentPath(segment.name));
+  }
+
+  /** DELETE of an object, retried; one already gone counts as deleted. */
+  async deleteObject(container: string, key: string, signal?: AbortSignal): Promise<void> {
+    await this.#swift.deleteObject(container, key, signal);
   }
 
   /**

@@ -245,18 +245,14 @@ export class CloudArchiveUpload {
     const stale = [...new Set(replaced.map((segment) => segment.key))].filter((key) => !used.has(key));
     if (stale.length === 0) return {};
     const container = segmentsContainerName(this.#container);
-    const deleted = await mapBounded(
-      stale,
-      this.#options.concurrency ?? DEFAULT_CONCURRENCY,
-      (key) =>
-        this.#target.writer.deleteObject(container, key, this.#signal).then(
-          () => true,
-          (error: unknown) => {
-            if (this.#signal?.aborted) throw error;
-            return false;
-          },
-        ),
-      { signal: this.#signal },
+    const deleted = await mapBounded(stale, this.#options.concurrency ?? DEFAULT_CONCURRENCY, (key) =>
+      this.#target.writer.deleteObject(container, key, this.#signal).then(
+        () => true,
+        (error: unknown) => {
+          if (this.#signal?.aborted) throw error;
+          return false;
+        },
+      ),
     );
     const count = deleted.filter(Boolean).length;
     return { staleSegmentsDeleted: count, staleSegmentsLeft: stale.length - count };

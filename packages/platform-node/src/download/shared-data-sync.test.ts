@@ -13,12 +13,19 @@ describe('SharedDataSync', () => {
       let inFlight = 0;
       let mostInFlight = 0;
       const datasync = handle.datasync.bind(handle);
+      // The first call holds until the later requests are made, so that they come while it runs
+      // however fast this disk syncs.
+      let releaseFirst!: () => void;
+      const firstHeld = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
       // The real fdatasync, counted.
       handle.datasync = async () => {
         calls += 1;
         inFlight += 1;
         mostInFlight = Math.max(mostInFlight, inFlight);
         try {
+          if (calls === 1) await firstHeld;
           await datasync();
         } finally {
           inFlight -= 1;
@@ -29,6 +36,8 @@ describe('SharedDataSync', () => {
       const first = syncs.request();
       await handle.write('second');
       const waiting = [syncs.request(), syncs.request(), syncs.request()];
+      expect(calls).toBe(1);
+      releaseFirst();
       await Promise.all([first, ...waiting]);
       expect(calls).toBe(2);
       expect(mostInFlight).toBe(1);

@@ -95,6 +95,12 @@ async function download(container: string, key: string): Promise<Buffer> {
   return Buffer.from(await second.arrayBuffer());
 }
 
+/** The keys in an archive's segments container. */
+async function segmentKeysOf(archive: Archive): Promise<string[]> {
+  const listing = await swift.swift(`/${archive.name}_segments?format=json`);
+  return ((await listing.json()) as Array<{ name: string }>).map((entry) => entry.name);
+}
+
 const swiftLog = () => sandbox.requests().filter((entry) => entry.protocol === 'swift');
 const puts = () => swiftLog().filter((entry) => entry.method === 'PUT');
 const createdPaths = () =>
@@ -219,10 +225,7 @@ describe('Cloud Archive upload', () => {
   it('a new version of a segmented file deletes the segments it replaced; other keys keep theirs', async () => {
     const cloud = backend();
     const archive = await freshArchive(cloud);
-    const segmentKeys = async () => {
-      const listing = await swift.swift(`/${archive.name}_segments?format=json`);
-      return ((await listing.json()) as Array<{ name: string }>).map((entry) => entry.name);
-    };
+    const segmentKeys = () => segmentKeysOf(archive);
     const first = randomBytes(SEGMENT * 3 + 10);
     const path = await writeFileOf('versions/disk.img', first, 1_700_000_000);
     const neighbour = await writeFileOf('versions/other.img', randomBytes(SEGMENT * 2 + 1));
@@ -258,6 +261,52 @@ describe('Cloud Archive upload', () => {
     expect(plain).toMatchObject({ outcome: 'uploaded', segments: 0, staleSegmentsDeleted: 5 });
     expect((await segmentKeys()).filter((key) => key.startsWith('disk.img/'))).toEqual([]);
     expect(await download(archive.name, 'disk.img')).toEqual(small);
+  });
+
+  it('replacing a large object rclone uploaded (a DLO) deletes its segments, never a foreign prefix', async () => {
+    const cloud = backend();
+    const archive = await freshArchive(cloud);
+    const segmentKeys = () => segmentKeysOf(archive);
+    await writeFile(join(dir, 'rclone.conf'), '');
+    const env = swiftRemoteEnvironment(sandbox.openstack, join(dir, 'rclone.conf'));
+    // rclone's own large uploads: DLOs over `<key>/<time>/<size>/NNNNNNNN`, one a prefix-neighbour.
+    const rcloneFile = await writeFileOf('dlo/source.bin', randomBytes(2.5 * 1024 * 1024));
+    for (const key of ['disk.img', 'disk.img.old']) {
+      await runRclone(['copyto', rcloneFile, `pca:${archive.name}/${key}`, '--swift-chunk-size', '1M'], env);
+    }
+    const head = await swift.swift(`/${archive.name}/disk.img`, { method: 'HEAD' });
+    expect(head.headers.get('x-object-manifest')).toMatch(new RegExp(`^${archive.name}_segments/disk.img/`));
+    const rcloneSegments = await segmentKeys();
+    expect(rcloneSegments.filter((key) => key.startsWith('disk.img/'))).toHaveLength(3);
+    expect(rcloneSegments.filter((key) => key.startsWith('disk.img.old/'))).toHaveLength(3);
+
+    const second = randomBytes(SEGMENT * 2 + 5);
+    const path = await writeFileOf('dlo/disk.img', second, 1_700_000_000);
+    const [replaced] = await upload(cloud, archive, [path]);
+    expect(replaced).toMatchObject({ outcome: 'uploaded', segments: 3, staleSegmentsDeleted: 3 });
+    const left = await segmentKeys();
+    expect(left.filter((key) => key.startsWith('disk.img/'))).toEqual(
+      [0, 1, 2].map(
+        (index) =>
+          `disk.img/slo/1700000000.000000/${second.length}/${SEGMENT}/${String(index).padStart(8, '0')}`,
+      ),
+    );
+    expect(left.filter((key) => key.startsWith('disk.img.old/'))).toHaveLength(3);
+    expect(await download(archive.name, 'disk.img')).toEqual(second);
+
+    // A DLO made by hand over a prefix other objects' segments may share: replaced, nothing deleted.
+    const shared = `/${archive.name}_segments/shared/part-1`;
+    expect((await swift.swift(shared, { method: 'PUT', body: randomBytes(10) })).status).toBe(201);
+    const manifest = await swift.swift(`/${archive.name}/handmade.bin`, {
+      method: 'PUT',
+      headers: { 'X-Object-Manifest': `${archive.name}_segments/shared/` },
+      body: '',
+    });
+    expect(manifest.status).toBe(201);
+    const [handmade] = await upload(cloud, archive, [await writeFileOf('dlo/handmade.bin', randomBytes(50))]);
+    expect(handmade).toMatchObject({ outcome: 'uploaded', segments: 0 });
+    expect(handmade?.staleSegmentsDeleted).toBeUndefined();
+    expect(await segmentKeys()).toContain('shared/part-1');
   });
 
   it('an interrupted upload resumes: whole segments already there are kept, the rest are sent', async () => {

@@ -220,14 +220,22 @@ export class CloudArchiveUpload {
 
   /**
    * The segments of the large object a file replaces, read before its manifest is overwritten (as
-   * the swift CLI does; left behind, they would be billed with nothing pointing at them). Only
-   * those in this archive's segments container: a manifest may point anywhere. When the manifest
-   * cannot be read, nothing is deleted (`objects prune NAME_segments` finds them later).
+   * the swift CLI does; left behind, they would be billed with nothing pointing at them): an SLO's
+   * list, or what a DLO's prefix holds (rclone and the swift CLI upload large files so, under
+   * `<key>/…`). Only those in this archive's segments container, and for a DLO only a prefix under
+   * the key itself: a manifest may point anywhere, even at a prefix other objects' segments share.
+   * When the manifest cannot be read, nothing is deleted (`objects prune NAME_segments` finds them).
    */
   async #replacedSegments({ source, existing }: Planned): Promise<SwiftSegmentPath[]> {
-    if (!existing?.staticLarge) return [];
     const segments = segmentsContainerName(this.#container);
+    const dynamic = existing?.dynamicManifest;
+    const ownDynamic = dynamic?.container === segments && dynamic.prefix.startsWith(`${source.key}/`);
+    if (!existing?.staticLarge && !ownDynamic) return [];
     try {
+      if (ownDynamic) {
+        const listed = await this.#target.writer.listObjects(segments, dynamic.prefix, this.#signal);
+        return listed.map((object) => ({ container: segments, key: object.name }));
+      }
       const listed = await this.#target.writer.sloSegments(this.#container, source.key, this.#signal);
       return listed.filter((segment) => segment.container === segments);
     } catch (error) {

@@ -8,6 +8,7 @@ import type {
 } from './cloud-archive-ports.js';
 import { parseRetryAfter, SwiftError, swiftReason } from './swift-error.js';
 import { retryingSwiftCall } from './swift-retry.js';
+import { parseManifestHeader } from './swift-segment-path.js';
 
 /** Swift's listing page size on OVH (`/info` listing_limit). */
 export const SWIFT_LISTING_LIMIT = 10_000;
@@ -152,7 +153,7 @@ export class SwiftContainerClient implements SwiftContainerApi {
         headers.get('x-static-large-object')?.toLowerCase() === 'true'
           ? { kind: 'slo' }
           : dlo !== null
-            ? { kind: 'dlo', ...splitManifestPath(dlo) }
+            ? { kind: 'dlo', ...parseManifestHeader(dlo) }
             : null,
     };
   }
@@ -253,20 +254,4 @@ export class SwiftContainerClient implements SwiftContainerApi {
     }
     return this.#fetch(url, init);
   }
-}
-
-/** `container/prefix` of an X-Object-Manifest header (percent-encoded by whoever wrote it, or not). */
-function splitManifestPath(value: string): { container: string; prefix: string } {
-  const path = value.replace(/^\//, '');
-  const cut = path.indexOf('/');
-  const decode = (part: string) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  };
-  return cut < 0
-    ? { container: decode(path), prefix: '' }
-    : { container: decode(path.slice(0, cut)), prefix: decode(path.slice(cut + 1)) };
 }

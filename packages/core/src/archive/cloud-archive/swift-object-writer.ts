@@ -2,7 +2,12 @@ import type { SwiftListedObject } from './cloud-archive-ports.js';
 import { SWIFT_LISTING_LIMIT, type SwiftBody, type SwiftContainerClient } from './swift-container-client.js';
 import { SwiftError } from './swift-error.js';
 import { retryingSwiftCall } from './swift-retry.js';
-import { parseSegmentPath, type SwiftSegmentPath } from './swift-segment-path.js';
+import {
+  parseManifestHeader,
+  parseSegmentPath,
+  type SwiftManifestPrefix,
+  type SwiftSegmentPath,
+} from './swift-segment-path.js';
 
 /** An object as a HEAD shows it: what an upload compares a local file with. */
 export interface StoredObject {
@@ -12,6 +17,8 @@ export interface StoredObject {
   /** `X-Object-Meta-Mtime`, as written by whoever uploaded it (null when absent). */
   mtime: string | null;
   staticLarge: boolean;
+  /** A dynamic large object's `X-Object-Manifest` (rclone's and the swift CLI's large uploads). */
+  dynamicManifest: SwiftManifestPrefix | null;
 }
 
 const unquote = (etag: string | null) => (etag ?? '').replace(/"/g, '').toLowerCase();
@@ -34,11 +41,13 @@ export class SwiftObjectWriter {
       try {
         const response = await this.#swift.send({ method: 'HEAD', container, key, signal });
         const headers = response.headers;
+        const manifest = headers.get('x-object-manifest');
         return {
           bytes: Number(headers.get('content-length') ?? 0),
           etag: unquote(headers.get('etag')),
           mtime: headers.get('x-object-meta-mtime'),
           staticLarge: (headers.get('x-static-large-object') ?? '').toLowerCase() === 'true',
+          dynamicManifest: manifest === null ? null : parseManifestHeader(manifest),
         };
       } catch (error) {
         if (error instanceof SwiftError && error.status === 404) return undefined;

@@ -96,4 +96,27 @@ describe('rclone against the sandbox’s Swift', () => {
       .filter((entry) => entry.method === 'GET' && entry.path.endsWith('/README.txt'));
     expectRetriedUntilServed(statuses.map((entry) => entry.status));
   });
+
+  it('purges a container holding a segmented upload: the segments go too, by bulk delete', async () => {
+    await writeFile(join(dir, 'purge.bin'), randomBytes(2_600_000));
+    await writeFile(join(dir, 'small.txt'), 'small');
+    await rclone('copyto', join(dir, 'purge.bin'), 'pca:purged/big.bin', '--swift-chunk-size', '1M');
+    await rclone('copyto', join(dir, 'small.txt'), 'pca:purged/small.txt');
+    const session = await openSwiftSession(sandbox);
+    const segmentCount = async () =>
+      Number(
+        (await session.swift('/purged_segments', { method: 'HEAD' })).headers.get('x-container-object-count'),
+      );
+    expect(await segmentCount()).toBe(3);
+    sandbox.clearRequests();
+    await rclone('purge', 'pca:purged');
+    const purge = sandbox.requests();
+    expect((await session.swift('/purged', { method: 'HEAD' })).status).toBe(404);
+    expect(await segmentCount()).toBe(0);
+    const bulk = purge.filter((entry) => entry.path.includes('bulk-delete'));
+    // ncw/swift sends the older form, DELETE ?bulk-delete.
+    expect(bulk.map((entry) => [entry.method, entry.status])).toEqual([['DELETE', 200]]);
+    // Without bulk delete rclone met a 405 and left the segments behind, billed.
+    expect(purge.filter((entry) => entry.method !== 'HEAD' && entry.status >= 400)).toEqual([]);
+  });
 });

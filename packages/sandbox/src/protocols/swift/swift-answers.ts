@@ -126,3 +126,7 @@ export function metaProblem(meta: Record<string, string>): string | undefined {
   }
   return total > 4096 ? 'Total metadata too large; max 4096' : undefined;
 }
+
+/** Text inside XML Swift writes (listings, bulk delete answers). */
+export const xmlEscape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

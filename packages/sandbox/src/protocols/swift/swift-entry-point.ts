@@ -1,7 +1,7 @@
 /**
  * Swift for one region, on its own listener (OVH: `https://storage.<region>.cloud.ovh.net`):
- * `/info`, then `/v1/AUTH_<project>[/<container>[/<object key, slashes and all>]]`, authorised by
- * a Keystone token, a temp URL or a public ACL.
+ * `/info`, then `/v1/AUTH_<project>[/<container>[/<object key, slashes and all>]]` (and the
+ * account's `?bulk-delete`), authorised by a Keystone token, a temp URL or a public ACL.
  */
 import { ownEntry } from '../../domain/cloud/own-entry.js';
 import { storageAccount } from '../../domain/public-cloud/project-lookup.js';
@@ -9,6 +9,7 @@ import { splitRaw } from '../../http/route-matcher.js';
 import type { ProtocolEntryPoint } from '../protocol-types.js';
 import { authorize, findProjectOfAccount, type SwiftPath } from './swift-access.js';
 import { SwiftError, swiftErrorAnswer, swiftTransactionId } from './swift-answers.js';
+import { bulkDelete, isBulkDelete } from './swift-bulk-delete.js';
 import { accountOperation, containerOperation } from './swift-containers.js';
 import { SWIFT_INFO } from './swift-info.js';
 import { objectOperation } from './swift-objects.js';
@@ -46,7 +47,10 @@ export function swiftEntryPoint(region: string): ProtocolEntryPoint {
         authorize(ctx, request, project, existing, path, nowMs);
         if (!project?.regions.includes(region)) throw new SwiftError(404);
         const account = existing ?? storageAccount(project, region, nowMs);
-        if (path.container === undefined) return accountOperation(request, ctx, account, path.accountName);
+        if (path.container === undefined) {
+          if (isBulkDelete(request)) return await bulkDelete(request, ctx, account);
+          return accountOperation(request, ctx, account, path.accountName);
+        }
         if (path.key === undefined) return await containerOperation(request, ctx, account, path.container);
         const container = ownEntry(account.containers, path.container);
         if (!container) throw new SwiftError(404);

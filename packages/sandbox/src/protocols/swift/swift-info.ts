@@ -1,5 +1,6 @@
 /** `GET /info`: the capabilities and limits OVH publishes for its Swift (reference §8.3). */
 import { MAX_CONTAINER_NAME_BYTES, MAX_OBJECT_NAME_BYTES } from '../../domain/object-storage/object-names.js';
+import { MAX_BULK_DELETES, MAX_BULK_FAILURES } from './swift-bulk-delete.js';
 import { LISTING_LIMIT } from './swift-listing.js';
 import { MAX_FILE_SIZE } from './swift-objects.js';
 import { MAX_MANIFEST_BYTES, MAX_MANIFEST_SEGMENTS } from './swift-slo.js';
@@ -31,6 +32,7 @@ export const SWIFT_INFO = {
     min_segment_size: 1,
   },
   dlo: { max_segments: 10000 },
+  bulk_delete: { max_deletes_per_request: MAX_BULK_DELETES, max_failed_deletes: MAX_BULK_FAILURES },
   tempurl: {
     methods: ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'],
     incoming_remove_headers: ['x-timestamp'],

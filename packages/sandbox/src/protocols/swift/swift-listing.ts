@@ -17,7 +17,7 @@ import type {
 import { isArchive, retrievalOf } from '../../domain/object-storage/retrieval-state.js';
 import type { RouteContext } from '../../http/route-types.js';
 import type { ProtocolRequest } from '../protocol-types.js';
-import { header, listingDate, SwiftError } from './swift-answers.js';
+import { header, listingDate, SwiftError, xmlEscape } from './swift-answers.js';
 
 export const LISTING_LIMIT = 10_000;
 
@@ -46,9 +46,6 @@ const CONTENT_TYPES: Record<Format, string> = {
   json: 'application/json; charset=utf-8',
   xml: 'application/xml; charset=utf-8',
 };
-
-const xmlEscape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function render(
   format: Format,

@@ -13,6 +13,7 @@ import { readBody } from '../../http/read-body.js';
 import type { RouteContext } from '../../http/route-types.js';
 import type { ProtocolAnswer, ProtocolRequest } from '../protocol-types.js';
 import { header, xmlEscape } from './swift-answers.js';
+import { deleteEmptyContainer } from './swift-containers.js';
 
 export const MAX_BULK_DELETES = 10_000;
 export const MAX_BULK_FAILURES = 1_000;
@@ -54,38 +55,42 @@ function answerFormat(request: ProtocolRequest): Format | undefined {
   return FORMATS.find((format) => wanted.includes(format));
 }
 
+type Items = { lines: string[] } | { refused: number; body?: string };
+
+/** The body's lines, or the status Swift refuses the whole request with (still inside a 200). */
+async function readItems(request: ProtocolRequest): Promise<Items> {
+  const type = header(request.headers, 'content-type');
+  if (type && !type.toLowerCase().startsWith('text/plain')) return { refused: 406 };
+  const chunked = header(request.headers, 'transfer-encoding')?.toLowerCase() === 'chunked';
+  if (request.headers['content-length'] === undefined && !chunked) return { refused: 411 };
+  const read = await readBody(request.body, { maxBytes: MAX_BODY_BYTES });
+  if (!read.ok) return { refused: read.reason === 'too-large' ? 413 : 400 };
+  const lines = read.body
+    .toString('utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length > MAX_BULK_DELETES) {
+    return { refused: 413, body: `Maximum Bulk Deletes: ${MAX_BULK_DELETES} per request` };
+  }
+  return { lines };
+}
+
 export async function bulkDelete(
   request: ProtocolRequest,
   ctx: RouteContext,
   account: ObjectStorageAccount,
 ): Promise<ProtocolAnswer> {
-  const format = answerFormat(request) ?? 'text/plain';
+  const accepted = answerFormat(request);
+  const items: Items = accepted ? await readItems(request) : { refused: 406 };
   const outcome: Outcome = { status: 200, body: '', deleted: 0, notFound: 0, errors: [] };
-  const refuse = (status: number, body = '') => {
+  if ('refused' in items) {
     request.body.resume();
-    Object.assign(outcome, { status, body });
-  };
-  const type = header(request.headers, 'content-type');
-  if (!answerFormat(request) || (type && !type.toLowerCase().startsWith('text/plain'))) refuse(406);
-  else if (
-    request.headers['content-length'] === undefined &&
-    header(request.headers, 'transfer-encoding')?.toLowerCase() !== 'chunked'
-  ) {
-    refuse(411);
+    Object.assign(outcome, { status: items.refused, body: items.body ?? '' });
   } else {
-    const read = await readBody(request.body, { maxBytes: MAX_BODY_BYTES });
-    const lines = read.ok
-      ? read.body
-          .toString('utf8')
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : [];
-    if (!read.ok) refuse(read.reason === 'too-large' ? 413 : 400);
-    else if (lines.length > MAX_BULK_DELETES)
-      refuse(413, `Maximum Bulk Deletes: ${MAX_BULK_DELETES} per request`);
-    else await deleteEach(lines, ctx, account, outcome);
+    await deleteEach(items.lines, ctx, account, outcome);
   }
+  const format = accepted ?? 'text/plain';
   return {
     status: 200,
     headers: { 'Content-Type': `${format}; charset=utf-8` },
@@ -117,11 +122,10 @@ async function deleteEach(
     const container = ownEntry(account.containers, containerName);
     if (!container || (key !== '' && !ownEntry(container.objects, key))) {
       outcome.notFound += 1;
-    } else if (key === '' && Object.keys(container.objects).length > 0) {
+    } else if (key === '' && !deleteEmptyContainer(account, containerName)) {
       outcome.errors.push([encodeURI(name), STATUS_TEXT[409]!]);
     } else {
-      if (key === '') delete account.containers[containerName];
-      else await deleteObject(ctx.blobs, container, key);
+      if (key !== '') await deleteObject(ctx.blobs, container, key);
       outcome.deleted += 1;
     }
   }

@@ -107,6 +107,13 @@ function updateMeta(container: ContainerRecord, request: ProtocolRequest): void 
   applyAcls(container, request);
 }
 
+/** Removes a container that holds no object; false (nothing done) while objects remain. */
+export function deleteEmptyContainer(account: ObjectStorageAccount, name: string): boolean {
+  if (Object.keys(account.containers[name]?.objects ?? {}).length > 0) return false;
+  delete account.containers[name];
+  return true;
+}
+
 export async function containerOperation(
   request: ProtocolRequest,
   ctx: RouteContext,
@@ -150,8 +157,7 @@ export async function containerOperation(
       ctx.markDirty();
       return { status: 204 };
     case 'DELETE':
-      if (Object.keys(existing.objects).length > 0) throw new SwiftError(409);
-      delete account.containers[name];
+      if (!deleteEmptyContainer(account, name)) throw new SwiftError(409);
       ctx.markDirty();
       return { status: 204 };
     default:
